@@ -1,0 +1,22 @@
+//! podsim — podlab's engine. Everything Kubernetes lives here, with no web dependency:
+//!
+//! - [`yaml`]: YAML text → a node tree where every node knows its source span.
+//! - [`model`]: the typed v1 objects (Pod, Service, ConfigMap) and PodStatus.
+//! - [`schema`]: every modelled field with its docs (en/ko) and accepted values.
+//! - [`api`]: what the apiserver does — strict decoding, defaulting, validation.
+//! - [`runtime`]: a simulated container runtime (images, processes, shell, files, network).
+//! - [`kubelet`]: the simulated kubelet (sync loop, prober, status, back-off, events).
+//! - [`sim`]: the discrete-event simulation, its scenario and the recorded timeline.
+//! - [`views`]: kubectl-style text views (get, describe, events, logs) and the text chart.
+//! - [`lessons`]: the lesson format and the goal checker.
+
+pub mod api;
+pub mod kubelet;
+pub mod lessons;
+pub mod model;
+pub mod runtime;
+pub mod schema;
+pub mod sim;
+pub mod time;
+pub mod views;
+pub mod yaml;
