@@ -1,0 +1,249 @@
+// podlab's editor bridge: CodeMirror 6 with YAML highlighting, bundled by esbuild into
+// build/editor.js and exposed as `window.PodlabEditor`. Rust (src/bridge/editor.rs) calls
+// it through wasm-bindgen: text goes in and out; diagnostics, completions and hover docs are
+// computed by the engine in Rust and pushed here as JSON. No HTML is ever built from text:
+// every string lands in the DOM through textContent.
+
+import {
+  EditorView,
+  keymap,
+  hoverTooltip,
+  lineNumbers,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  drawSelection,
+  highlightActiveLine,
+} from "@codemirror/view";
+import { EditorState, Compartment } from "@codemirror/state";
+import { yaml } from "@codemirror/lang-yaml";
+import {
+  syntaxHighlighting,
+  defaultHighlightStyle,
+  indentOnInput,
+  bracketMatching,
+  foldGutter,
+  foldKeymap,
+} from "@codemirror/language";
+import { setDiagnostics, lintGutter, lintKeymap } from "@codemirror/lint";
+import {
+  autocompletion,
+  completionKeymap,
+  closeBrackets,
+  closeBracketsKeymap,
+} from "@codemirror/autocomplete";
+import {
+  defaultKeymap,
+  history,
+  historyKeymap,
+  indentWithTab,
+  undo,
+  redo,
+} from "@codemirror/commands";
+
+// The editing basics (CodeMirror's basicSetup without the search panel, which the
+// browser's own find covers, to keep the bundle small).
+const basics = [
+  lineNumbers(),
+  highlightActiveLineGutter(),
+  highlightSpecialChars(),
+  history(),
+  foldGutter(),
+  drawSelection(),
+  indentOnInput(),
+  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  bracketMatching(),
+  closeBrackets(),
+  highlightActiveLine(),
+  keymap.of([
+    ...closeBracketsKeymap,
+    ...defaultKeymap,
+    ...historyKeymap,
+    ...foldKeymap,
+    ...completionKeymap,
+    ...lintKeymap,
+    indentWithTab,
+  ]),
+];
+
+function parseJson(text, fallback) {
+  if (typeof text !== "string" || text === "") return fallback;
+  try {
+    return JSON.parse(text);
+  } catch (_e) {
+    return fallback;
+  }
+}
+
+function clamp(n, lo, hi) {
+  return Math.max(lo, Math.min(hi, n | 0));
+}
+
+// Smallest single change turning `a` into `b`: keeps the cursor, selection and undo history
+// meaningful when Rust pushes a new text (e.g. a lesson reset or a hint applied).
+function minimalChange(a, b) {
+  let start = 0;
+  const max = Math.min(a.length, b.length);
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  return { from: start, to: endA, insert: b.slice(start, endB) };
+}
+
+class Editor {
+  constructor(parent, options) {
+    this.onChange = options.onChange || (() => {});
+    this.complete = options.complete || null;
+    this.hover = options.hover || null;
+    this.pending = false;
+    this.theme = new Compartment();
+    const self = this;
+
+    const completionSource = (context) => {
+      if (!self.complete) return null;
+      const word = context.matchBefore(/[A-Za-z0-9_.\-/]*/);
+      if (!context.explicit && word && word.from === word.to) {
+        // Offer completions at the start of a line (field names) and after ": " (values).
+        const line = context.state.doc.lineAt(context.pos);
+        const before = line.text.slice(0, context.pos - line.from);
+        if (!/^\s*(- )?$/.test(before) && !/:\s$/.test(before)) return null;
+      }
+      const reply = parseJson(self.complete(context.state.doc.toString(), context.pos), []);
+      if (!Array.isArray(reply) || reply.length === 0) return null;
+      return {
+        from: word ? word.from : context.pos,
+        options: reply.map((o) => ({
+          label: String(o.label),
+          apply: o.apply === undefined ? undefined : String(o.apply),
+          type: o.type ? String(o.type) : undefined,
+          detail: o.detail ? String(o.detail) : undefined,
+          info: o.info ? String(o.info) : undefined,
+        })),
+        validFor: /^[A-Za-z0-9_.\-/]*$/,
+      };
+    };
+
+    const hover = hoverTooltip((view, pos) => {
+      if (!self.hover) return null;
+      const info = parseJson(self.hover(view.state.doc.toString(), pos), null);
+      if (!info || typeof info !== "object") return null;
+      const len = view.state.doc.length;
+      return {
+        pos: clamp(info.from ?? pos, 0, len),
+        end: clamp(info.to ?? pos, 0, len),
+        above: true,
+        create() {
+          const dom = document.createElement("div");
+          dom.className = "cm-podlab-hover";
+          const title = document.createElement("div");
+          title.className = "cm-podlab-hover-title";
+          title.textContent = String(info.title || "");
+          const body = document.createElement("div");
+          body.className = "cm-podlab-hover-body";
+          body.textContent = String(info.body || "");
+          dom.append(title, body);
+          return { dom };
+        },
+      };
+    });
+
+    this.view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: options.doc || "",
+        extensions: [
+          basics,
+          yaml(),
+          lintGutter(),
+          autocompletion({ override: [completionSource], activateOnTyping: true }),
+          hover,
+          EditorState.tabSize.of(2),
+          EditorView.lineWrapping,
+          this.theme.of([]),
+          EditorView.contentAttributes.of({
+            "aria-label": options.ariaLabel || "Pod YAML editor",
+            "data-testid": "yaml-editor",
+          }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) self.schedule();
+          }),
+        ],
+      }),
+    });
+  }
+
+  // Coalesce edits: Rust hears about the text once per animation frame at most.
+  schedule() {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.onChange(this.view.state.doc.toString());
+    });
+  }
+
+  getText() {
+    return this.view.state.doc.toString();
+  }
+
+  setText(text) {
+    const current = this.getText();
+    if (current === text) return;
+    this.view.dispatch({ changes: minimalChange(current, String(text)) });
+  }
+
+  setDiagnostics(json) {
+    const list = parseJson(json, []);
+    const len = this.view.state.doc.length;
+    const diagnostics = (Array.isArray(list) ? list : []).map((d) => {
+      const from = clamp(d.from, 0, len);
+      return {
+        from,
+        to: clamp(Math.max(d.to, from), from, len),
+        severity: d.severity === "warning" ? "warning" : d.severity === "info" ? "info" : "error",
+        message: String(d.message || ""),
+      };
+    });
+    this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
+  }
+
+  setDark(dark) {
+    this.view.dispatch({
+      effects: this.theme.reconfigure(dark ? EditorView.theme({}, { dark: true }) : []),
+    });
+  }
+
+  cursor() {
+    return this.view.state.selection.main.head;
+  }
+
+  setCursor(pos) {
+    const p = clamp(pos, 0, this.view.state.doc.length);
+    this.view.dispatch({ selection: { anchor: p }, scrollIntoView: true });
+  }
+
+  undo() {
+    return undo(this.view);
+  }
+
+  redo() {
+    return redo(this.view);
+  }
+
+  focus() {
+    this.view.focus();
+  }
+
+  destroy() {
+    this.view.destroy();
+  }
+}
+
+window.PodlabEditor = {
+  create(parent, options) {
+    return new Editor(parent, options || {});
+  },
+};

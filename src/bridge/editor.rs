@@ -1,0 +1,96 @@
+//! wasm-bindgen bindings to `window.PodlabEditor` (js/editor.js, bundled by esbuild): create a
+//! CodeMirror editor, read and replace its text, push diagnostics. Data crosses as strings
+//! and JSON, so the JS side never sees a Rust type.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// One CodeMirror editor instance.
+    pub type EditorHandle;
+
+    #[wasm_bindgen(js_namespace = PodlabEditor, js_name = create)]
+    fn create_raw(parent: &web_sys::Element, options: &js_sys::Object) -> EditorHandle;
+
+    #[wasm_bindgen(method, js_name = getText)]
+    pub fn get_text(this: &EditorHandle) -> String;
+
+    #[wasm_bindgen(method, js_name = setText)]
+    pub fn set_text(this: &EditorHandle, text: &str);
+
+    #[wasm_bindgen(method, js_name = setDiagnostics)]
+    fn set_diagnostics_json(this: &EditorHandle, json: &str);
+
+    #[wasm_bindgen(method, js_name = setDark)]
+    pub fn set_dark(this: &EditorHandle, dark: bool);
+
+    #[wasm_bindgen(method)]
+    pub fn cursor(this: &EditorHandle) -> u32;
+
+    #[wasm_bindgen(method, js_name = setCursor)]
+    pub fn set_cursor(this: &EditorHandle, pos: u32);
+
+    #[wasm_bindgen(method)]
+    pub fn focus(this: &EditorHandle);
+
+    #[wasm_bindgen(method)]
+    pub fn destroy(this: &EditorHandle);
+}
+
+/// A diagnostic as the editor wants it: UTF-16 offsets into the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EditorDiagnostic {
+    pub from: usize,
+    pub to: usize,
+    pub severity: &'static str,
+    pub message: String,
+}
+
+/// The Rust callbacks an editor calls: text changes (coalesced per animation frame),
+/// completion requests and hover requests (both answer with JSON).
+pub struct EditorCallbacks {
+    pub on_change: Closure<dyn FnMut(String)>,
+    pub complete: Closure<dyn FnMut(String, u32) -> String>,
+    pub hover: Closure<dyn FnMut(String, u32) -> String>,
+}
+
+/// Create an editor inside `parent`. The callbacks must outlive the editor: keep them with
+/// the handle.
+pub fn create(
+    parent: &web_sys::Element,
+    doc: &str,
+    aria_label: &str,
+    callbacks: &EditorCallbacks,
+) -> Result<EditorHandle, JsValue> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"doc".into(), &doc.into())?;
+    js_sys::Reflect::set(&options, &"ariaLabel".into(), &aria_label.into())?;
+    js_sys::Reflect::set(
+        &options,
+        &"onChange".into(),
+        callbacks.on_change.as_ref().unchecked_ref(),
+    )?;
+    js_sys::Reflect::set(
+        &options,
+        &"complete".into(),
+        callbacks.complete.as_ref().unchecked_ref(),
+    )?;
+    js_sys::Reflect::set(
+        &options,
+        &"hover".into(),
+        callbacks.hover.as_ref().unchecked_ref(),
+    )?;
+    let has_bundle = js_sys::Reflect::has(&js_sys::global(), &"PodlabEditor".into())?;
+    if !has_bundle {
+        return Err(JsValue::from_str("the editor bundle (editor.js) is not loaded"));
+    }
+    Ok(create_raw(parent, &options))
+}
+
+impl EditorHandle {
+    pub fn set_diagnostics(&self, diagnostics: &[EditorDiagnostic]) {
+        let json = serde_json::to_string(diagnostics).unwrap_or_else(|_| "[]".into());
+        self.set_diagnostics_json(&json);
+    }
+}

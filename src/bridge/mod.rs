@@ -1,0 +1,3 @@
+//! Bindings from Rust to the JavaScript side of the page.
+
+pub mod editor;

@@ -1,0 +1,25 @@
+//! podlab — the learner's app (Yew, client-side rendered). It renders and wires; every piece
+//! of Kubernetes logic lives in the `podsim` engine.
+//!
+//! - [`bridge`]: the wasm-bindgen bindings to the CodeMirror editor bundle (js/editor.js).
+//! - [`state`]: the one reducer the views share.
+//! - [`components`]: one Yew function component per file.
+
+pub mod bridge;
+pub mod components;
+pub mod state;
+
+/// The manifest the app starts with: the source chapter's pod-sample.yaml, spelling kept.
+pub const SEED_MANIFEST: &str = "apiVersion: v1
+kind: Pod
+metadata:
+    name: kubenetes-simple-pod
+    labels:
+        app: kubernetes-simple-pod
+spec:
+    containers:
+    - name: kubenetes-simple-pod
+      image: arisu1000/simple-container-app:latest
+      ports:
+      - containerPort: 8080
+";

@@ -1,0 +1,45 @@
+// Page helpers shared by the browser tests: open the app, read and drive the editor, and
+// find where CodeMirror shows diagnostics.
+
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForSelector(".cm-content[data-testid=yaml-editor]", { timeout: 20000 });
+  await page.waitForSelector("[data-testid=pod-name]", { timeout: 20000 });
+}
+
+export async function editorText(page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll(".cm-content .cm-line"))
+      .map((l) => l.textContent)
+      .join("\n"),
+  );
+}
+
+/// 1-based numbers of the editor lines that carry an error underline.
+export async function errorLines(page) {
+  return page.evaluate(() => {
+    const lines = Array.from(document.querySelectorAll(".cm-content .cm-line"));
+    return lines
+      .map((l, i) => (l.querySelector(".cm-lintRange-error") ? i + 1 : 0))
+      .filter((n) => n > 0);
+  });
+}
+
+/// Put the cursor at the end of a 1-based line.
+export async function cursorToLineEnd(page, line) {
+  const el = page.locator(".cm-content .cm-line").nth(line - 1);
+  await el.click();
+  await page.keyboard.press("End");
+}
+
+/// Replace the whole document by typing (select all, then insert).
+export async function replaceText(page, text) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+}
+
+export async function waitFor(page, fn, arg, timeout = 5000) {
+  return page.waitForFunction(fn, arg, { timeout });
+}

@@ -1,0 +1,49 @@
+// The walking skeleton's promise: the seed manifest loads, typing a YAML syntax error puts an
+// inline diagnostic on the right line, fixing it clears it, and the result region shows the
+// parsed Pod. (The harness also fails on console errors and requests to other hosts.)
+import { test, assert, assertEq } from "./harness.mjs";
+import { openApp, editorText, errorLines, cursorToLineEnd } from "./app.mjs";
+
+test("seed manifest loads and its Pod is summarised", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl);
+  const text = await editorText(page);
+  assert(text.startsWith("apiVersion: v1\nkind: Pod"), `editor starts with the seed, got ${text.slice(0, 40)}`);
+  assertEq(await page.textContent("[data-testid=pod-name]"), "kubenetes-simple-pod", "pod name");
+  const row = await page.textContent("[data-testid=container-row]");
+  assert(row.includes("arisu1000/simple-container-app:latest"), `image shown: ${row}`);
+  assert(row.includes("8080/TCP"), `port shown: ${row}`);
+  assertEq((await errorLines(page)).length, 0, "no diagnostics on the seed");
+});
+
+test("a YAML syntax error is underlined on its line and goes away when fixed", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl);
+  // "labels:" (line 5) becomes "labels: x": the indented "app: …" below is now invalid YAML.
+  await cursorToLineEnd(page, 5);
+  await page.keyboard.type(" x");
+  await page.waitForSelector(".cm-lintRange-error", { timeout: 5000 });
+  assertEq(JSON.stringify(await errorLines(page)), JSON.stringify([6]), "error underlined on line 6");
+  const problems = await page.textContent("[data-testid=problems]");
+  assert(/6:\d+/.test(problems), `the result region names line 6: ${problems}`);
+  assert(/mapping values are not allowed/.test(problems), `parser message shown: ${problems}`);
+
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await page.waitForSelector(".cm-lintRange-error", { state: "detached", timeout: 5000 });
+  assertEq((await errorLines(page)).length, 0, "diagnostic gone after the fix");
+  await page.waitForSelector("[data-testid=problems]", { state: "detached", timeout: 5000 });
+  assertEq(await page.textContent("[data-testid=pod-name]"), "kubenetes-simple-pod", "pod back");
+});
+
+test("an API validation error lands on the offending field", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl);
+  // Rename the container to something the apiserver rejects (line 9).
+  await cursorToLineEnd(page, 9);
+  await page.keyboard.type("_X");
+  await page.waitForSelector(".cm-lintRange-error", { timeout: 5000 });
+  assertEq(JSON.stringify(await errorLines(page)), JSON.stringify([9]), "error on line 9");
+  const problems = await page.textContent("[data-testid=problems]");
+  assert(
+    problems.includes('spec.containers[0].name: Invalid value: "kubenetes-simple-pod_X"'),
+    `apiserver wording: ${problems}`,
+  );
+});
