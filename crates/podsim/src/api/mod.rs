@@ -1,1 +1,303 @@
-//! (under construction)
+//! What the apiserver does with a manifest, in one call — [`load`]: parse the YAML, decode
+//! every document strictly against its kind's schema, apply the defaults, validate, and
+//! report every problem in the apiserver's words with the span of the text to underline.
+//!
+//! - `decode`: strict decoding (unknown fields, types, quantities) and the span index.
+//! - `defaults`: defaulting and admission.
+//! - `validation`: the validation rules.
+//! - `field_error`: the `PATH: TYPE: DETAIL` error format.
+
+pub mod decode;
+pub mod defaults;
+pub mod field_error;
+pub mod validation;
+
+use crate::model::{ConfigMap, Manifest, Pod, Service};
+use crate::schema;
+use crate::yaml::node::ByteSpan;
+use crate::yaml::{parse_documents, LineIndex, Node, Value};
+use decode::{decode, SpanIndex};
+use field_error::FieldError;
+use serde::{Deserialize, Serialize};
+
+/// A place in the text: byte offsets, 1-based line/column (in characters), and UTF-16
+/// offsets for the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+    pub from_utf16: usize,
+    pub to_utf16: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The field path the message is about, when there is one.
+    pub path: Option<String>,
+    /// The apiserver's words, e.g. `spec.containers[0].image: Required value`.
+    pub message: String,
+    /// A nudge for the learner (`did you mean "image"?`).
+    pub hint: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    /// The objects as written (decoded), when the text could be read at all.
+    pub manifest: Option<Manifest>,
+    /// The objects as the cluster stores them; only when there is no error.
+    pub defaulted: Option<Manifest>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+    pub fn is_valid(&self) -> bool {
+        self.defaulted.is_some()
+    }
+}
+
+fn make_span(idx: &LineIndex, start: usize, end: usize) -> Span {
+    let a = idx.position(start);
+    let b = idx.position(end.max(start));
+    Span {
+        start: idx.clamp(start),
+        end: idx.clamp(end.max(start)),
+        line: a.line,
+        col: a.col,
+        end_line: b.line,
+        end_col: b.col,
+        from_utf16: a.utf16,
+        to_utf16: b.utf16,
+    }
+}
+
+/// The span to underline for a field path: the value for scalars, the key for collections;
+/// for a missing field, its parent's key (or the parent's first line).
+fn span_for(idx: &LineIndex, spans: &SpanIndex, path: &str) -> Span {
+    let Some((e, exact)) = spans.resolve(path) else {
+        return make_span(idx, 0, idx.line_end(0));
+    };
+    let first_line = |s: ByteSpan| (s.start, idx.line_end(s.start).min(s.end.max(s.start + 1)));
+    let (a, b) = if exact && !e.collection && e.value.end > e.value.start {
+        (e.value.start, e.value.end)
+    } else if let Some(k) = e.key {
+        (k.start, k.end)
+    } else {
+        first_line(e.value)
+    };
+    make_span(idx, a, b)
+}
+
+struct DocResult {
+    index: SpanIndex,
+}
+
+fn diag(severity: Severity, path: Option<String>, message: String, hint: Option<String>, span: Span) -> Diagnostic {
+    Diagnostic {
+        severity,
+        path,
+        message,
+        hint,
+        span,
+    }
+}
+
+fn field_diag(idx: &LineIndex, spans: &SpanIndex, e: &FieldError, severity: Severity) -> Diagnostic {
+    let at = e.locate.as_deref().unwrap_or(&e.path);
+    diag(severity, Some(e.path.clone()), e.to_string(), None, span_for(idx, spans, at))
+}
+
+/// Parse, decode, default and validate `text`.
+pub fn load(text: &str) -> Loaded {
+    let idx = LineIndex::new(text);
+    let mut out = Loaded::default();
+    let docs = match parse_documents(text) {
+        Ok(d) => d,
+        Err(e) => {
+            let end = {
+                let next = text[e.byte..].chars().next().map(char::len_utf8).unwrap_or(0);
+                (e.byte + next).min(idx.line_end(e.byte).max(e.byte))
+            };
+            out.diagnostics.push(diag(Severity::Error, None, e.message, None, make_span(&idx, e.byte, end)));
+            return out;
+        }
+    };
+    if docs.is_empty() {
+        out.diagnostics.push(diag(
+            Severity::Error,
+            None,
+            "the manifest is empty: write a Pod (apiVersion: v1, kind: Pod)".into(),
+            None,
+            make_span(&idx, 0, 0),
+        ));
+        return out;
+    }
+    let mut pods: Vec<(Pod, DocResult)> = Vec::new();
+    let mut services: Vec<(Service, DocResult)> = Vec::new();
+    let mut config_maps: Vec<(ConfigMap, DocResult)> = Vec::new();
+    let mut decode_failed = false;
+    for doc in &docs {
+        let Value::Map(_) = &doc.value else {
+            out.diagnostics.push(diag(
+                Severity::Error,
+                None,
+                format!("a manifest document must be a mapping (apiVersion, kind, metadata, …), not a {}", doc.json_type()),
+                None,
+                make_span(&idx, doc.span.start, idx.line_end(doc.span.start)),
+            ));
+            decode_failed = true;
+            continue;
+        };
+        let key_or_doc = |k: &str| match doc.key_span(k) {
+            Some(s) => make_span(&idx, s.start, s.end),
+            None => make_span(&idx, doc.span.start, idx.line_end(doc.span.start)),
+        };
+        let value_span = |k: &str| match doc.get(k) {
+            Some(v) if v.span.end > v.span.start => make_span(&idx, v.span.start, v.span.end),
+            _ => key_or_doc(k),
+        };
+        let kind = doc.get("kind").and_then(Node::as_str).unwrap_or("");
+        let api_version = doc.get("apiVersion").and_then(Node::as_str).unwrap_or("");
+        if kind.is_empty() {
+            out.diagnostics.push(diag(Severity::Error, Some("kind".into()), "kind not set".into(), Some("add `kind: Pod`".into()), key_or_doc("kind")));
+            decode_failed = true;
+            continue;
+        }
+        let Some(root) = schema::root(kind) else {
+            out.diagnostics.push(diag(
+                Severity::Error,
+                Some("kind".into()),
+                format!("kind \"{kind}\" is not supported here: podlab simulates one Pod, with the Services and ConfigMaps it uses (kinds: Pod, Service, ConfigMap)"),
+                None,
+                value_span("kind"),
+            ));
+            decode_failed = true;
+            continue;
+        };
+        if api_version.is_empty() {
+            out.diagnostics.push(diag(Severity::Error, Some("apiVersion".into()), "apiVersion not set".into(), Some("add `apiVersion: v1`".into()), key_or_doc("apiVersion")));
+            decode_failed = true;
+            continue;
+        }
+        if api_version != "v1" {
+            out.diagnostics.push(diag(
+                Severity::Error,
+                Some("apiVersion".into()),
+                format!("no matches for kind \"{kind}\" in version \"{api_version}\""),
+                Some(format!("{kind} is in apiVersion v1")),
+                value_span("apiVersion"),
+            ));
+            decode_failed = true;
+            continue;
+        }
+        let decoded = decode(doc, root, text);
+        for e in &decoded.errors {
+            out.diagnostics.push(diag(
+                Severity::Error,
+                Some(e.path.clone()),
+                e.message.clone(),
+                e.hint.clone(),
+                make_span(&idx, e.span.start, e.span.end),
+            ));
+        }
+        decode_failed |= !decoded.errors.is_empty();
+        let mut json = decoded.json;
+        if let Some(m) = json.as_object_mut() {
+            m.remove("status");
+        }
+        let result = DocResult { index: decoded.spans };
+        let parsed = match kind {
+            "Pod" => serde_json::from_value::<Pod>(json).map(|p| pods.push((p, result))),
+            "Service" => serde_json::from_value::<Service>(json).map(|s| services.push((s, result))),
+            _ => serde_json::from_value::<ConfigMap>(json).map(|c| config_maps.push((c, result))),
+        };
+        if let Err(e) = parsed {
+            out.diagnostics.push(diag(Severity::Error, None, format!("{kind} in version \"v1\" cannot be handled as a {kind}: {e}"), None, make_span(&idx, doc.span.start, idx.line_end(doc.span.start))));
+            decode_failed = true;
+        }
+    }
+    if pods.len() != 1 {
+        let (msg, at) = match pods.len() {
+            0 => ("no Pod in the manifest: podlab needs exactly one document with `kind: Pod`".to_string(), 0),
+            n => (format!("{n} Pods in the manifest: podlab simulates exactly one Pod"), pods[1].1.index.map.get("").map(|e| e.value.start).unwrap_or(0)),
+        };
+        if !decode_failed || pods.len() > 1 {
+            out.diagnostics.push(diag(Severity::Error, None, msg, None, make_span(&idx, at, idx.line_end(at))));
+        }
+        return out;
+    }
+    let Some((pod, pod_doc)) = pods.into_iter().next() else {
+        return out;
+    };
+    let manifest = Manifest {
+        pod,
+        services: services.iter().map(|(s, _)| s.clone()).collect(),
+        config_maps: config_maps.iter().map(|(c, _)| c.clone()).collect(),
+    };
+    if decode_failed {
+        // The apiserver stops at decoding: nothing was validated yet.
+        out.manifest = Some(manifest);
+        return out;
+    }
+    let mut defaulted = manifest.clone();
+    defaults::default_manifest(&mut defaulted);
+    let mut errors = 0;
+    for e in validation::validate_pod(&defaulted.pod) {
+        out.diagnostics.push(field_diag(&idx, &pod_doc.index, &e, Severity::Error));
+        errors += 1;
+    }
+    for ((_, doc), s) in services.iter().zip(&defaulted.services) {
+        let mut errs = Vec::new();
+        validation::objects::service(s, &mut errs);
+        for e in errs {
+            out.diagnostics.push(field_diag(&idx, &doc.index, &e, Severity::Error));
+            errors += 1;
+        }
+    }
+    for ((_, doc), c) in config_maps.iter().zip(&defaulted.config_maps) {
+        let mut errs = Vec::new();
+        validation::objects::config_map(c, &mut errs);
+        for e in errs {
+            out.diagnostics.push(field_diag(&idx, &doc.index, &e, Severity::Error));
+            errors += 1;
+        }
+    }
+    for (path, msg) in validation::warnings::pod_warnings(&defaulted.pod.spec) {
+        out.diagnostics.push(diag(
+            Severity::Warning,
+            Some(path.clone()),
+            format!("{path}: {msg}"),
+            None,
+            span_for(&idx, &pod_doc.index, &path),
+        ));
+    }
+    if errors == 0 && !decode_failed {
+        out.defaulted = Some(defaulted);
+    }
+    out.manifest = Some(manifest);
+    out
+}
+
+/// The objects as `kubectl get -o yaml` would print them (keys sorted), one document each.
+pub fn defaulted_yaml(m: &Manifest) -> String {
+    let mut docs = vec![crate::views::to_yaml::to_yaml(&m.pod)];
+    docs.extend(m.services.iter().map(crate::views::to_yaml::to_yaml));
+    docs.extend(m.config_maps.iter().map(crate::views::to_yaml::to_yaml));
+    docs.join("---\n")
+}

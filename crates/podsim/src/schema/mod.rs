@@ -1,1 +1,30 @@
-//! (under construction)
+//! The field schema of everything podsim models: for each field its JSON name, type, a short
+//! explanation in English and Korean, and the values it accepts. One table serves the strict
+//! decoder (unknown fields, wrong types), editor completion and hover help.
+//!
+//! - `types`: the schema's building blocks.
+//! - `pod`, `objects`: the tables (Pod; Service and ConfigMap).
+//! - `cursor`: which field the editor's cursor is on, from (possibly half-typed) YAML text.
+//! - `assist`: completion and hover built on the above.
+
+pub mod assist;
+pub mod cursor;
+pub mod objects;
+pub mod pod;
+pub mod types;
+
+pub use assist::{complete, hover, Completion, Hover};
+pub use types::{Field, Lang, Obj, Ty};
+
+/// The schema of a top-level object by its kind.
+pub fn root(kind: &str) -> Option<&'static Obj> {
+    match kind {
+        "Pod" => Some(&pod::POD),
+        "Service" => Some(&objects::SERVICE),
+        "ConfigMap" => Some(&objects::CONFIG_MAP),
+        _ => None,
+    }
+}
+
+/// Kinds podlab understands.
+pub const KINDS: [&str; 3] = ["Pod", "Service", "ConfigMap"];

@@ -1,0 +1,364 @@
+//! Strict decoding: a YAML node tree checked against the schema the way the apiserver's
+//! strict field validation and Go's encoding/json check it — every unknown field
+//! (`strict decoding error: unknown field "spec.containers[0].imagee"`, with a "did you mean"
+//! hint), every wrong type (`json: cannot unmarshal string into Go struct field
+//! ContainerPort.spec.containers.ports.containerPort of type int32`), every bad quantity —
+//! producing the JSON the typed model is read from, and an index of where each field path is.
+
+use crate::model::Quantity;
+use crate::schema::{Obj, Ty};
+use crate::yaml::node::{ByteSpan, Node, Value};
+use serde_json::{Map, Number, Value as Json};
+use std::collections::HashMap;
+
+/// Where a field path (`spec.containers[0].image`) is written: its value, and its key.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    pub map: HashMap<String, Entry>,
+}
+
+/// Where one field is: its value, its key (for mapping entries), whether it is a collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub value: ByteSpan,
+    pub key: Option<ByteSpan>,
+    pub collection: bool,
+}
+
+fn entry(node: &Node, key: Option<ByteSpan>) -> Entry {
+    Entry {
+        value: node.span,
+        key,
+        collection: matches!(node.value, Value::Map(_) | Value::Seq(_)),
+    }
+}
+
+impl SpanIndex {
+    /// The span to underline for an error at `path`: the node itself; for a missing node, its
+    /// nearest present parent.
+    pub fn resolve(&self, path: &str) -> Option<(Entry, bool)> {
+        let mut p = path.to_string();
+        let mut exact = true;
+        loop {
+            if let Some(e) = self.map.get(&p) {
+                return Some((*e, exact));
+            }
+            exact = false;
+            let cut = match (p.rfind('.'), p.rfind('[')) {
+                (Some(d), Some(b)) => d.max(b),
+                (Some(d), None) => d,
+                (None, Some(b)) => b,
+                (None, None) => return self.map.get("").map(|e| (*e, false)),
+            };
+            p.truncate(cut);
+        }
+    }
+}
+
+/// One problem found while decoding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodeError {
+    pub span: ByteSpan,
+    pub path: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+pub struct Decoded {
+    pub json: Json,
+    pub spans: SpanIndex,
+    pub errors: Vec<DecodeError>,
+}
+
+/// Levenshtein distance, for "did you mean".
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest field name, if close enough to be a typo.
+pub fn suggest(unknown: &str, obj: &Obj) -> Option<&'static str> {
+    obj.fields
+        .iter()
+        .map(|f| (distance(unknown, f.name), f.name))
+        .filter(|(d, name)| *d <= (name.len().max(unknown.len()) / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+struct Decoder<'a> {
+    spans: SpanIndex,
+    errors: Vec<DecodeError>,
+    _text: &'a str,
+}
+
+/// Join a JSON path without indices, as encoding/json names fields: `spec.containers.ports`.
+fn go_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut skip = false;
+    for c in path.chars() {
+        match c {
+            '[' => skip = true,
+            ']' => skip = false,
+            c if !skip => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Decoder<'_> {
+    fn type_error(&mut self, node: &Node, path: &str, parent_go: &str, ty: &Ty, what: String) {
+        self.errors.push(DecodeError {
+            span: node.span,
+            path: path.to_string(),
+            message: format!(
+                "json: cannot unmarshal {what} into Go struct field {parent_go}.{} of type {}",
+                go_path(path),
+                ty.go_name()
+            ),
+            hint: None,
+        });
+    }
+
+    fn value(&mut self, node: &Node, ty: &Ty, path: &str, parent_go: &str) -> Option<Json> {
+        let json_type = node.json_type();
+        match (ty, &node.value) {
+            (_, Value::Null) => None,
+            (Ty::Any, _) => Some(to_json(node)),
+            (Ty::Obj(obj), Value::Map(_)) => Some(self.object(node, obj, path)),
+            (Ty::Arr(inner), Value::Seq(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let p = format!("{path}[{i}]");
+                    self.spans.map.insert(p.clone(), entry(item, None));
+                    // An element that failed to decode (already reported) is left out.
+                    if let Some(v) = self.value(item, inner, &p, parent_go) {
+                        out.push(v);
+                    }
+                }
+                Some(Json::Array(out))
+            }
+            (Ty::StrMap, Value::Map(entries)) | (Ty::QuantityMap, Value::Map(entries)) => {
+                let mut m = Map::new();
+                for (k, v) in entries {
+                    let p = format!("{path}.{}", k.text);
+                    self.spans.map.insert(p.clone(), entry(v, Some(k.span)));
+                    let elem = if matches!(ty, Ty::QuantityMap) { Ty::Quantity } else { Ty::Str };
+                    match (&elem, &v.value) {
+                        (Ty::Str, Value::Str(s)) => {
+                            m.insert(k.text.clone(), Json::String(s.clone()));
+                        }
+                        (Ty::Str, Value::Null) => {
+                            m.insert(k.text.clone(), Json::String(String::new()));
+                        }
+                        (Ty::Str, _) => {
+                            self.errors.push(DecodeError {
+                                span: v.span,
+                                path: p,
+                                message: format!(
+                                    "json: cannot unmarshal {} into Go struct field {parent_go}.{} of type string",
+                                    v.json_type(),
+                                    go_path(path)
+                                ),
+                                hint: Some("quote it to make it a string".into()),
+                            });
+                        }
+                        _ => {
+                            if let Some(q) = self.value(v, &Ty::Quantity, &p, parent_go) {
+                                m.insert(k.text.clone(), q);
+                            }
+                        }
+                    }
+                }
+                Some(Json::Object(m))
+            }
+            (Ty::Str, Value::Str(s)) => Some(Json::String(s.clone())),
+            (Ty::Bool, Value::Bool(b)) => Some(Json::Bool(*b)),
+            (Ty::Int32 | Ty::Int64, Value::Int(i)) => {
+                let (lo, hi) = if matches!(ty, Ty::Int32) {
+                    (i32::MIN as i128, i32::MAX as i128)
+                } else {
+                    (i64::MIN as i128, i64::MAX as i128)
+                };
+                if *i < lo || *i > hi {
+                    self.type_error(node, path, parent_go, ty, format!("number {i}"));
+                    return None;
+                }
+                Some(Json::Number(Number::from(*i as i64)))
+            }
+            (Ty::Int32 | Ty::Int64, Value::Float(f)) => {
+                self.type_error(node, path, parent_go, ty, format!("number {f}"));
+                None
+            }
+            (Ty::IntOrStr, Value::Int(i)) => {
+                if *i < i32::MIN as i128 || *i > i32::MAX as i128 {
+                    self.type_error(node, path, parent_go, &Ty::Int32, format!("number {i}"));
+                    return None;
+                }
+                Some(Json::Number(Number::from(*i as i64)))
+            }
+            (Ty::IntOrStr, Value::Str(s)) => Some(Json::String(s.clone())),
+            (Ty::Quantity, Value::Str(_) | Value::Int(_) | Value::Float(_)) => {
+                let text = match &node.value {
+                    Value::Str(s) => s.clone(),
+                    Value::Int(i) => i.to_string(),
+                    Value::Float(f) => f.to_string(),
+                    _ => String::new(),
+                };
+                if Quantity(text.clone()).is_valid() {
+                    Some(Json::String(text))
+                } else {
+                    self.errors.push(DecodeError {
+                        span: node.span,
+                        path: path.to_string(),
+                        message: crate::model::quantity::QUANTITY_ERROR.to_string(),
+                        hint: Some("e.g. 500m or 0.5 for cpu, 128Mi or 1Gi for memory".into()),
+                    });
+                    None
+                }
+            }
+            _ => {
+                self.type_error(node, path, parent_go, ty, json_type.to_string());
+                None
+            }
+        }
+    }
+
+    fn object(&mut self, node: &Node, obj: &'static Obj, path: &str) -> Json {
+        let mut out = Map::new();
+        let Value::Map(entries) = &node.value else {
+            return Json::Object(out);
+        };
+        for (k, v) in entries {
+            let p = if path.is_empty() {
+                k.text.clone()
+            } else {
+                format!("{path}.{}", k.text)
+            };
+            self.spans.map.insert(p.clone(), entry(v, Some(k.span)));
+            match obj.field(&k.text) {
+                Some(f) => {
+                    if let Some(j) = self.value(v, &f.ty, &p, obj.go) {
+                        out.insert(k.text.clone(), j);
+                    }
+                }
+                None => {
+                    let hint = suggest(&k.text, obj).map(|s| format!("did you mean \"{s}\"?"));
+                    self.errors.push(DecodeError {
+                        span: k.span,
+                        path: p.clone(),
+                        message: format!("strict decoding error: unknown field \"{p}\""),
+                        hint,
+                    });
+                }
+            }
+        }
+        Json::Object(out)
+    }
+}
+
+/// Any node as plain JSON (for `Any` fields).
+pub fn to_json(node: &Node) -> Json {
+    match &node.value {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => i64::try_from(*i)
+            .map(|i| Json::Number(Number::from(i)))
+            .unwrap_or_else(|_| Json::String(i.to_string())),
+        Value::Float(f) => Number::from_f64(*f).map(Json::Number).unwrap_or(Json::Null),
+        Value::Str(s) => Json::String(s.clone()),
+        Value::Seq(items) => Json::Array(items.iter().map(to_json).collect()),
+        Value::Map(entries) => Json::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.text.clone(), to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Decode one document against the schema of its kind.
+pub fn decode(node: &Node, root: &'static Obj, text: &str) -> Decoded {
+    let mut d = Decoder {
+        spans: SpanIndex::default(),
+        errors: Vec::new(),
+        _text: text,
+    };
+    d.spans.map.insert(String::new(), entry(node, None));
+    let json = d.object(node, root, "");
+    Decoded {
+        json,
+        spans: d.spans,
+        errors: d.errors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::pod::POD;
+    use crate::yaml::parse_documents;
+
+    fn run(text: &str) -> Decoded {
+        let docs = parse_documents(text).unwrap();
+        decode(&docs[0], &POD, text)
+    }
+
+    #[test]
+    fn unknown_fields_all_reported_with_hints() {
+        let d = run("spec:\n  containers:\n  - name: a\n    imagee: x\n    portz: []\n");
+        let msgs: Vec<_> = d.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "strict decoding error: unknown field \"spec.containers[0].imagee\"",
+                "strict decoding error: unknown field \"spec.containers[0].portz\""
+            ]
+        );
+        assert_eq!(d.errors[0].hint.as_deref(), Some("did you mean \"image\"?"));
+        assert_eq!(d.errors[1].hint.as_deref(), Some("did you mean \"ports\"?"));
+    }
+
+    #[test]
+    fn type_errors_in_go_words() {
+        let d = run("spec:\n  containers:\n  - name: a\n    ports:\n    - containerPort: \"8080\"\n");
+        assert_eq!(
+            d.errors[0].message,
+            "json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32"
+        );
+        let d = run("spec:\n  containers:\n  - name: a\n    ports:\n    - containerPort: 99999999999999999999\n");
+        assert!(d.errors[0].message.contains("cannot unmarshal number 99999999999999999999"), "{:?}", d.errors);
+        let d = run("spec:\n  containers: web\n");
+        assert_eq!(
+            d.errors[0].message,
+            "json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type []v1.Container"
+        );
+        let d = run("metadata:\n  labels:\n    version: 1\n");
+        assert!(d.errors[0].message.contains("of type string"));
+    }
+
+    #[test]
+    fn bad_quantities() {
+        let d = run("spec:\n  containers:\n  - name: a\n    resources:\n      limits:\n        cpu: lots\n");
+        assert!(d.errors[0].message.starts_with("quantities must match"));
+    }
+
+    #[test]
+    fn span_index_resolves_missing_paths_to_parents() {
+        let text = "spec:\n  containers:\n  - name: a\n";
+        let d = run(text);
+        let (e, exact) = d.spans.resolve("spec.containers[0].image").unwrap();
+        assert!(!exact);
+        assert_eq!(&text[e.value.start..e.value.start + 4], "name");
+    }
+}

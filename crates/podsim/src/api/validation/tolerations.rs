@@ -1,0 +1,59 @@
+//! Tolerations (ValidateTolerations): keys, operators, values and effects.
+
+use super::names::{label_value, qualified_name};
+use crate::api::field_error::{BadValue, FieldError};
+use crate::model::Toleration;
+
+pub fn tolerations(tols: &[Toleration], errs: &mut Vec<FieldError>) {
+    for (i, t) in tols.iter().enumerate() {
+        let path = format!("spec.tolerations[{i}]");
+        let key = t.key.as_deref().unwrap_or("");
+        let op = t.operator.as_deref().unwrap_or("");
+        let value = t.value.as_deref().unwrap_or("");
+        let effect = t.effect.as_deref().unwrap_or("");
+        if !key.is_empty() {
+            for m in qualified_name(key) {
+                errs.push(FieldError::invalid(format!("{path}.key"), BadValue::Str(key.into()), m));
+            }
+        }
+        if key.is_empty() && op != "Exists" {
+            errs.push(FieldError::invalid(
+                format!("{path}.operator"),
+                BadValue::Str(op.into()),
+                "operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
+            ));
+        }
+        if t.toleration_seconds.is_some() && effect != "NoExecute" {
+            errs.push(FieldError::invalid(
+                format!("{path}.effect"),
+                BadValue::Str(effect.into()),
+                "effect must be 'NoExecute' when `tolerationSeconds` is set",
+            ));
+        }
+        match op {
+            "" | "Equal" => {
+                let msgs = label_value(value);
+                if !msgs.is_empty() {
+                    errs.push(FieldError::invalid(format!("{path}.operator"), BadValue::Str(value.into()), msgs.join(";")));
+                }
+            }
+            "Exists" => {
+                if !value.is_empty() {
+                    errs.push(FieldError::invalid(
+                        format!("{path}.operator"),
+                        BadValue::Raw(format!("{{\"key\":{:?},\"operator\":\"Exists\",\"value\":{:?}}}", key, value)),
+                        "value must be empty when `operator` is 'Exists'",
+                    ));
+                }
+            }
+            other => errs.push(FieldError::not_supported(format!("{path}.operator"), BadValue::Str(other.into()), &["Equal", "Exists"])),
+        }
+        if !effect.is_empty() && !matches!(effect, "NoSchedule" | "PreferNoSchedule" | "NoExecute") {
+            errs.push(FieldError::not_supported(
+                format!("{path}.effect"),
+                BadValue::Str(effect.into()),
+                &["NoSchedule", "PreferNoSchedule", "NoExecute"],
+            ));
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Editor assistance from the schema: the field names valid where the cursor is, the values a
+//! field accepts, and a field's documentation on hover. Offsets are in UTF-16 code units, as
+//! the editor counts them.
+
+use super::cursor::{locate, split_line, Spot};
+use super::types::{Field, Lang, Obj, Ty};
+use crate::yaml::LineIndex;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Completion {
+    pub label: String,
+    /// Text to insert instead of the label (e.g. `image: `).
+    pub apply: Option<String>,
+    /// The field's type, or "value".
+    pub detail: String,
+    pub doc: String,
+    /// An accepted value rather than a field name.
+    pub is_value: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hover {
+    pub from_utf16: usize,
+    pub to_utf16: usize,
+    /// `spec.containers[].image (string)`
+    pub title: String,
+    pub body: String,
+}
+
+/// The object type at a path of keys (`[]` steps into sequence items).
+pub fn object_at(root: &'static Obj, path: &[String]) -> Option<&'static Obj> {
+    let mut ty = Ty::Obj(root);
+    for step in path {
+        ty = match (ty, step.as_str()) {
+            (Ty::Arr(inner), "[]") => *inner,
+            (Ty::Obj(o), key) => o.field(key)?.ty,
+            _ => return None,
+        };
+    }
+    match ty {
+        Ty::Obj(o) => Some(o),
+        _ => None,
+    }
+}
+
+fn root_for(kind: Option<&str>) -> &'static Obj {
+    kind.and_then(super::root).unwrap_or(&super::pod::POD)
+}
+
+fn container_suffix(f: &Field) -> &'static str {
+    match f.ty {
+        Ty::Obj(_) | Ty::StrMap | Ty::QuantityMap | Ty::Any => ":\n",
+        Ty::Arr(inner) => match inner {
+            Ty::Obj(_) => ":\n- ",
+            _ => ": []",
+        },
+        _ => ": ",
+    }
+}
+
+/// Completions at `utf16` in `text`.
+pub fn complete(text: &str, utf16: usize, lang: Lang) -> Vec<Completion> {
+    let idx = LineIndex::new(text);
+    let at = idx.byte_of_utf16(utf16);
+    let place = locate(text, at);
+    let root = root_for(place.kind.as_deref());
+    let Some(obj) = object_at(root, &place.path) else {
+        return Vec::new();
+    };
+    match &place.spot {
+        Spot::Key(prefix) => {
+            let present: Vec<String> = sibling_keys(text, at);
+            obj.fields
+                .iter()
+                .filter(|f| f.name.starts_with(prefix.as_str()) || prefix.is_empty())
+                .filter(|f| f.name == prefix || !present.iter().any(|p| p == f.name))
+                .map(|f| Completion {
+                    label: f.name.to_string(),
+                    apply: Some(format!("{}{}", f.name, container_suffix(f))),
+                    detail: f.ty.doc_name(),
+                    doc: f.doc(lang).to_string(),
+                    is_value: false,
+                })
+                .collect()
+        }
+        Spot::Value(key) => match obj.field(key) {
+            Some(f) if !f.values.is_empty() => f
+                .values
+                .iter()
+                .filter(|v| !v.is_empty())
+                .map(|v| Completion {
+                    label: v.to_string(),
+                    apply: None,
+                    detail: format!("{} value", f.name),
+                    doc: f.doc(lang).to_string(),
+                    is_value: true,
+                })
+                .collect(),
+            Some(f) if matches!(f.ty, Ty::Bool) => ["true", "false"]
+                .iter()
+                .map(|v| Completion {
+                    label: v.to_string(),
+                    apply: None,
+                    detail: format!("{} value", f.name),
+                    doc: f.doc(lang).to_string(),
+                    is_value: true,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+    }
+}
+
+/// Keys already written in the mapping the cursor is in: same key indent, same item.
+fn sibling_keys(text: &str, at: usize) -> Vec<String> {
+    let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = at + text[at..].find('\n').unwrap_or(text.len() - at);
+    let line = &text[line_start..line_end];
+    let here = split_line(line);
+    let indent = if line.trim().is_empty() { at - line_start } else { here.key_indent };
+    let mut keys = Vec::new();
+    let content = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    if here.dash.is_none() {
+        for l in text[..line_start].lines().rev().filter(|l| content(l)) {
+            let p = split_line(l);
+            if p.key_indent < indent {
+                break;
+            }
+            if p.key_indent == indent {
+                keys.extend(p.key.map(str::to_string));
+                if p.dash.is_some() {
+                    break;
+                }
+            }
+        }
+    }
+    for l in text[line_end.min(text.len())..].lines().filter(|l| content(l)) {
+        let p = split_line(l);
+        if p.key_indent < indent || p.dash.is_some_and(|d| d < indent) {
+            break;
+        }
+        if p.key_indent == indent {
+            keys.extend(p.key.map(str::to_string));
+        }
+    }
+    keys
+}
+
+/// Documentation of the field (or value) under the cursor.
+pub fn hover(text: &str, utf16: usize, lang: Lang) -> Option<Hover> {
+    let idx = LineIndex::new(text);
+    let at = idx.byte_of_utf16(utf16);
+    let place = locate(text, at);
+    if place.word.0 == place.word.1 {
+        return None;
+    }
+    let root = root_for(place.kind.as_deref());
+    let obj = object_at(root, &place.path)?;
+    let key = match &place.spot {
+        Spot::Key(k) | Spot::Value(k) => k.clone(),
+    };
+    let field = obj.field(&key)?;
+    let mut path = String::new();
+    for p in &place.path {
+        if p == "[]" {
+            path.push_str("[]");
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(p);
+        }
+    }
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(field.name);
+    let mut body = field.doc(lang).to_string();
+    let values: Vec<&str> = field.values.iter().copied().filter(|v| !v.is_empty()).collect();
+    if !values.is_empty() {
+        body.push_str(match lang {
+            Lang::En => "\nValues: ",
+            Lang::Ko => "\n가능한 값: ",
+        });
+        body.push_str(&values.join(", "));
+    }
+    Some(Hover {
+        from_utf16: idx.position(place.word.0).utf16,
+        to_utf16: idx.position(place.word.1).utf16,
+        title: format!("{path} ({})", field.ty.doc_name()),
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, marker: &str) -> (String, usize) {
+        let i = text.find(marker).unwrap();
+        let t = text.replacen(marker, "", 1);
+        let u = t[..i].encode_utf16().count();
+        (t, u)
+    }
+
+    #[test]
+    fn completes_container_fields() {
+        let (t, u) = pos("kind: Pod\nspec:\n  containers:\n  - name: web\n    ima|\n", "|");
+        let labels: Vec<_> = complete(&t, u, Lang::En).into_iter().map(|c| c.label).collect();
+        assert_eq!(labels, ["image", "imagePullPolicy"]);
+    }
+
+    #[test]
+    fn skips_fields_already_written() {
+        let (t, u) = pos("spec:\n  containers:\n  - name: web\n    |\n", "|");
+        let labels: Vec<_> = complete(&t, u, Lang::En).into_iter().map(|c| c.label).collect();
+        assert!(labels.contains(&"image".to_string()));
+        assert!(!labels.contains(&"name".to_string()));
+    }
+
+    #[test]
+    fn completes_enum_values_in_korean() {
+        let (t, u) = pos("# 한글 주석\nspec:\n  restartPolicy: |\n", "|");
+        let c = complete(&t, u, Lang::Ko);
+        let labels: Vec<_> = c.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Always", "OnFailure", "Never"]);
+        assert!(c[0].doc.contains("재시작"));
+    }
+
+    #[test]
+    fn hovers_a_field() {
+        let (t, u) = pos("spec:\n  containers:\n  - name: web\n    live|nessProbe:\n", "|");
+        let h = hover(&t, u, Lang::En).unwrap();
+        assert_eq!(h.title, "spec.containers[].livenessProbe (Probe)");
+        assert!(h.body.contains("kills the container"));
+        assert_eq!(&t.encode_utf16().collect::<Vec<_>>()[h.from_utf16..h.to_utf16], "livenessProbe".encode_utf16().collect::<Vec<_>>().as_slice());
+    }
+
+    #[test]
+    fn hover_counts_utf16_after_korean() {
+        let (t, u) = pos("# 파드 🚀\nspec:\n  restart|Policy: Always\n", "|");
+        let h = hover(&t, u, Lang::Ko).unwrap();
+        assert!(h.body.contains("가능한 값: Always, OnFailure, Never"));
+        let units: Vec<u16> = t.encode_utf16().collect();
+        assert_eq!(String::from_utf16_lossy(&units[h.from_utf16..h.to_utf16]), "restartPolicy");
+    }
+}

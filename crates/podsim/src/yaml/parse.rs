@@ -1,0 +1,325 @@
+//! Parsing with serde-saphyr into the spanned node tree: every scalar's and key's location
+//! comes from `serde_saphyr::Spanned`; collections span from their start to their last
+//! child. Input size, nesting, node count and alias expansion are bounded so that hostile
+//! input (alias bombs, deep nesting, huge files) is refused quickly with a clear message.
+
+use super::node::{ByteSpan, Key, Node, Value};
+use super::position::LineIndex;
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// The largest manifest podsim reads.
+pub const MAX_INPUT_BYTES: usize = 256 * 1024;
+/// Nesting depth limit.
+pub const MAX_DEPTH: usize = 48;
+/// Node count limit (after alias expansion).
+pub const MAX_NODES: usize = 100_000;
+
+/// A YAML syntax (or resource-limit) error with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub message: String,
+    pub byte: usize,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// The raw value as serde-saphyr hands it over.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<RawNode>),
+    Map(Vec<(RawNode, RawNode)>),
+}
+
+struct RawNode(Spanned<Raw>);
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Spanned::<Raw>::deserialize(d).map(RawNode)
+    }
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(v as i128))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+        Ok(Raw::Int(v as i128))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+        Ok(Raw::Int(v))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Raw, E> {
+        Ok(match i128::try_from(v) {
+            Ok(i) => Raw::Int(i),
+            Err(_) => Raw::Float(v as f64),
+        })
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Str(v))
+    }
+    fn visit_bytes<E>(self, v: &[u8]) -> Result<Raw, E> {
+        Ok(Raw::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(n) = a.next_element::<RawNode>()? {
+            items.push(n);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(kv) = a.next_entry::<RawNode, RawNode>()? {
+            entries.push(kv);
+        }
+        Ok(Raw::Map(entries))
+    }
+}
+
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
+    budget.max_events = 4 * MAX_NODES;
+    budget.max_aliases = 2_000;
+    budget.max_anchors = 2_000;
+    budget.max_documents = 64;
+    budget.max_recorded_anchor_events = 4 * MAX_NODES;
+    let mut alias = serde_saphyr::options::AliasLimits::default();
+    alias.max_total_replayed_events = 4 * MAX_NODES;
+    alias.max_replay_stack_depth = 16;
+    let mut o = serde_saphyr::Options::default();
+    o.budget = Some(budget);
+    o.alias_limits = alias;
+    o.with_snippet = false;
+    o
+}
+
+struct Converter<'a> {
+    idx: &'a LineIndex<'a>,
+    nodes: usize,
+}
+
+impl Converter<'_> {
+    fn span_of(&self, s: &serde_saphyr::Span) -> ByteSpan {
+        let (start, len) = match (s.byte_offset(), s.byte_len()) {
+            (Some(o), Some(l)) => (o as usize, l as usize),
+            _ => {
+                let start = self.idx.byte_of_char(s.offset() as usize);
+                let end = self.idx.byte_of_char((s.offset() + s.len()) as usize);
+                (start, end.saturating_sub(start))
+            }
+        };
+        let start = self.idx.clamp(start);
+        ByteSpan {
+            start,
+            end: self.idx.clamp(start + len).max(start),
+        }
+    }
+
+    fn node(&mut self, raw: RawNode, depth: usize) -> Result<Node, String> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(format!("the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests"));
+        }
+        if depth > MAX_DEPTH {
+            return Err(format!("the YAML nests deeper than {MAX_DEPTH} levels"));
+        }
+        let spanned = raw.0;
+        let mut span = self.span_of(&spanned.referenced.span());
+        let value = match spanned.value {
+            Raw::Null => Value::Null,
+            Raw::Bool(b) => Value::Bool(b),
+            Raw::Int(i) => Value::Int(i),
+            Raw::Float(f) => Value::Float(f),
+            Raw::Str(s) => Value::Str(s),
+            Raw::Seq(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for it in items {
+                    let n = self.node(it, depth + 1)?;
+                    span.end = span.end.max(n.span.end);
+                    out.push(n);
+                }
+                Value::Seq(out)
+            }
+            Raw::Map(entries) => {
+                let mut out = Vec::with_capacity(entries.len());
+                for (k, v) in entries {
+                    let key_span = self.span_of(&k.0.referenced.span());
+                    let text = match k.0.value {
+                        Raw::Str(s) => s,
+                        // `y:`, `n:`, `1:` … read as bools/numbers by YAML 1.1: keep the text.
+                        _ => self.idx.text()[key_span.start..key_span.end].to_string(),
+                    };
+                    let v = self.node(v, depth + 1)?;
+                    span.end = span.end.max(v.span.end).max(key_span.end);
+                    out.push((Key { text, span: key_span }, v));
+                }
+                Value::Map(out)
+            }
+        };
+        Ok(Node { value, span })
+    }
+}
+
+fn error_at(idx: &LineIndex, byte: usize, message: String) -> YamlError {
+    let p = idx.position(byte);
+    YamlError {
+        message,
+        byte: idx.clamp(byte),
+        line: p.line,
+        col: p.col,
+    }
+}
+
+/// Turn serde-saphyr's error text into a learner's message (without its location prefix).
+fn clean_message(e: &serde_saphyr::Error) -> String {
+    let text = e.without_snippet().to_string();
+    let first = text.lines().next().unwrap_or_default().trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    // "line 2 column 4: mapping values are not allowed in this context"
+    let msg = match first.split_once(": ") {
+        Some((head, rest)) if head.starts_with("line ") => rest,
+        _ => first,
+    };
+    // "… at line 2, column 4": the position is reported separately.
+    let msg = match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains(", column ") => &msg[..i],
+        _ => msg,
+    };
+    let lower = msg.to_ascii_lowercase();
+    if lower.contains("budget") || lower.contains("alias") && lower.contains("limit") {
+        return format!("the YAML expands too much (anchors and aliases): {msg}");
+    }
+    msg.to_string()
+}
+
+/// Parse every document of `text`. Empty documents are skipped.
+pub fn parse_documents(text: &str) -> Result<Vec<Node>, YamlError> {
+    let idx = LineIndex::new(text);
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(error_at(
+            &idx,
+            0,
+            format!(
+                "the manifest is {:.1} KB; podlab reads manifests up to {} KB",
+                text.len() as f64 / 1024.0,
+                MAX_INPUT_BYTES / 1024
+            ),
+        ));
+    }
+    let raws: Vec<Option<RawNode>> =
+        match serde_saphyr::from_multiple_with_options(text, options()) {
+            Ok(v) => v,
+            Err(e) => {
+                let byte = e
+                    .location()
+                    .map(|l| idx.byte_of_line_col(l.line() as u32, l.column() as u32))
+                    .unwrap_or(0);
+                return Err(error_at(&idx, byte, clean_message(&e)));
+            }
+        };
+    let mut conv = Converter { idx: &idx, nodes: 0 };
+    let mut out = Vec::new();
+    for raw in raws.into_iter().flatten() {
+        match conv.node(raw, 0) {
+            Ok(n) if n.value == Value::Null => {}
+            Ok(n) => out.push(n),
+            Err(msg) => return Err(error_at(&idx, 0, msg)),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_of_keys_and_scalars() {
+        let text = "kind: Pod\nspec:\n  containers:\n  - name: web\n    image: nginx\n";
+        let docs = parse_documents(text).unwrap();
+        let spec = docs[0].get("spec").unwrap();
+        let c = &match &spec.get("containers").unwrap().value {
+            Value::Seq(s) => s.clone(),
+            _ => panic!(),
+        }[0];
+        let image = c.get("image").unwrap();
+        assert_eq!(&text[image.span.start..image.span.end], "nginx");
+        let ks = c.key_span("image").unwrap();
+        assert_eq!(&text[ks.start..ks.end], "image");
+        assert_eq!(&text[c.span.start..c.span.end], "name: web\n    image: nginx");
+    }
+
+    #[test]
+    fn yaml11_bool_keys_keep_their_text() {
+        let docs = parse_documents("y: 1\nn: 2\n").unwrap();
+        assert!(docs[0].get("y").is_some());
+        assert!(docs[0].get("n").is_some());
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let e = parse_documents("a: b\n  c: d\n").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 4));
+        assert_eq!(e.message, "mapping values are not allowed in this context");
+    }
+
+    #[test]
+    fn multi_document_and_empty_documents() {
+        let docs = parse_documents("---\na: 1\n---\n---\nb: 2\n").unwrap();
+        assert_eq!(docs.len(), 2);
+    }
+
+    #[test]
+    fn hostile_inputs_are_refused() {
+        let big = "a: b\n".repeat(60_000);
+        assert!(parse_documents(&big).unwrap_err().message.contains("up to 256 KB"));
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        assert!(parse_documents(&deep).is_err());
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..10 {
+            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            bomb.push_str(&format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let t = std::time::Instant::now();
+        assert!(parse_documents(&bomb).is_err());
+        assert!(t.elapsed().as_millis() < 2000);
+    }
+}
