@@ -150,11 +150,7 @@ class Editor {
       };
     });
 
-    this.view = new EditorView({
-      parent,
-      state: EditorState.create({
-        doc: options.doc || "",
-        extensions: [
+    this.extensions = [
           basics,
           yaml(),
           lintGutter(),
@@ -170,8 +166,10 @@ class Editor {
           EditorView.updateListener.of((update) => {
             if (update.docChanged) self.schedule();
           }),
-        ],
-      }),
+        ];
+    this.view = new EditorView({
+      parent,
+      state: EditorState.create({ doc: options.doc || "", extensions: this.extensions }),
     });
   }
 
@@ -193,6 +191,12 @@ class Editor {
     const current = this.getText();
     if (current === text) return;
     this.view.dispatch({ changes: minimalChange(current, String(text)) });
+  }
+
+  // Replace the whole document and start a fresh undo history (another lesson's text).
+  load(text) {
+    const state = EditorState.create({ doc: String(text), extensions: this.extensions });
+    this.view.setState(state);
   }
 
   setDiagnostics(json) {

@@ -2,12 +2,21 @@
 //! of Kubernetes logic lives in the `podsim` engine.
 //!
 //! - [`bridge`]: the wasm-bindgen bindings to the CodeMirror editor bundle (js/editor.js).
-//! - [`state`]: the one reducer the views share.
+//! - [`state`]: the one reducer the views share; [`storage`]: localStorage persistence;
+//!   [`share`]: share links in the URL fragment.
+//! - [`catalog`]: the lessons embedded from `lessons/`; [`markdown`]: their text as nodes.
+//! - [`chart`]: timeline geometry; [`i18n`]: the app's words in English and Korean.
 //! - [`components`]: one Yew function component per file.
 
 pub mod bridge;
+pub mod catalog;
+pub mod chart;
 pub mod components;
+pub mod i18n;
+pub mod markdown;
+pub mod share;
 pub mod state;
+pub mod storage;
 
 /// The manifest the app starts with: the source chapter's pod-sample.yaml, spelling kept.
 pub const SEED_MANIFEST: &str = "apiVersion: v1

@@ -19,6 +19,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setText)]
     pub fn set_text(this: &EditorHandle, text: &str);
 
+    /// Replace the document and start a fresh undo history.
+    #[wasm_bindgen(method)]
+    pub fn load(this: &EditorHandle, text: &str);
+
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics_json(this: &EditorHandle, json: &str);
 

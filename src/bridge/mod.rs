@@ -1,3 +1,4 @@
 //! Bindings from Rust to the JavaScript side of the page.
 
+pub mod assist;
 pub mod editor;

@@ -1,36 +1,175 @@
-//! The root component: the page header and the three regions (lesson, editor, result),
-//! wired to the one shared reducer.
+//! The root component: owns the one reducer, wires the URL hash (deep links, share links),
+//! persistence (every change saved at once), the colour theme and the playback clock, and
+//! lays out the page: header, then home or the three regions (lesson, editor, result).
 
+use gloo_timers::callback::Interval;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::editor_pane::EditorPane;
+use super::header::Header;
+use super::home::Home;
 use super::lesson_pane::LessonPane;
+use super::notice::Notice;
 use super::result_pane::ResultPane;
-use crate::state::{Action, AppState};
-use crate::SEED_MANIFEST;
+use crate::i18n::Lang;
+use crate::share;
+use crate::state::{Action, AppState, Page};
+use crate::storage::{self, Theme};
+
+/// The shared state and its dispatcher, for every component below the root.
+pub type Store = UseReducerHandle<AppState>;
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+fn browser_lang() -> Lang {
+    let lang = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    if lang.starts_with("ko") {
+        Lang::Ko
+    } else {
+        Lang::En
+    }
+}
+
+fn set_hash(route: &str) {
+    if let Some(w) = web_sys::window() {
+        if location_hash() != route {
+            if let Ok(h) = w.history() {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route));
+            }
+        }
+    }
+}
+
+fn apply_theme(theme: Theme, lang: Lang) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let value = match theme {
+        Theme::System => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
+    match value {
+        Some(v) => {
+            let _ = root.set_attribute("data-theme", v);
+        }
+        None => {
+            let _ = root.remove_attribute("data-theme");
+        }
+    }
+    let _ = root.set_attribute("lang", lang.code());
+}
+
+/// Whether the page is dark right now (explicit choice, else the system's).
+pub fn is_dark(theme: Theme) -> bool {
+    match theme {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::System => web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches()),
+    }
+}
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(SEED_MANIFEST));
-    let on_change = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Edit(text)))
+    let store = use_reducer(|| {
+        let (saved, reset) = storage::load();
+        let hash = location_hash();
+        let mut state = AppState::new(saved, &hash, browser_lang(), reset);
+        // A share link replaces the sandbox's document (the learner's own text is kept
+        // under its lesson keys).
+        if let Some(payload) = hash.strip_prefix("#/share/") {
+            state = match share::decode(payload) {
+                Ok(shared) => (*Rc::new(state).reduce(Action::LoadShare(shared))).clone(),
+                Err(_) => (*Rc::new(state).reduce(Action::Notice("share.bad"))).clone(),
+            };
+        }
+        state
+    });
+
+    // Persist every change at once.
+    {
+        let saved = store.saved.clone();
+        use_effect_with(saved, |saved| {
+            storage::save(saved);
+        });
+    }
+    // Keep the URL hash on the page's deep link.
+    {
+        let route = store.page.route();
+        use_effect_with(route, |route| set_hash(route));
+    }
+    // Theme and language on <html>.
+    {
+        let theme = store.saved.theme;
+        let lang = store.lang;
+        use_effect_with((theme, lang), |(theme, lang)| apply_theme(*theme, *lang));
+    }
+    // Follow back/forward and typed hashes.
+    {
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                let hash = location_hash();
+                if let Some(payload) = hash.strip_prefix("#/share/") {
+                    match share::decode(payload) {
+                        Ok(shared) => store.dispatch(Action::LoadShare(shared)),
+                        Err(_) => store.dispatch(Action::Notice("share.bad")),
+                    }
+                } else {
+                    store.dispatch(Action::Navigate(Page::from_route(&hash)));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    // The playback clock: 50 ms ticks while playing.
+    {
+        let store = store.clone();
+        let playing = store.playing;
+        use_effect_with(playing, move |playing| {
+            let interval = playing.then(|| Interval::new(50, move || store.dispatch(Action::Tick(50))));
+            move || drop(interval)
+        });
+    }
+
+    let body = match &store.page {
+        Page::Home => html! { <Home store={store.clone()} /> },
+        _ => html! {
+            <main class="regions" id="main">
+                <LessonPane store={store.clone()} />
+                <EditorPane store={store.clone()} />
+                <ResultPane store={store.clone()} />
+            </main>
+        },
     };
     html! {
         <div class="app">
-            <header class="app-header">
-                <h1 class="brand">{"podlab"}</h1>
-                <p class="tagline">{"Watch a simulated kubelet run your Pod"}</p>
-            </header>
-            <main class="regions">
-                <LessonPane />
-                <EditorPane
-                    initial={state.text.clone()}
-                    analysis={state.analysis.clone()}
-                    {on_change}
-                />
-                <ResultPane analysis={state.analysis.clone()} />
-            </main>
+            <a class="skip-link" href="#main">{"Skip to content"}</a>
+            <Header store={store.clone()} />
+            <Notice store={store.clone()} />
+            { body }
         </div>
     }
 }

@@ -1,5 +1,7 @@
 //! The editor region: mounts the CodeMirror editor once, forwards every (frame-coalesced)
-//! edit to the reducer, and pushes the engine's diagnostics back into the editor.
+//! edit to the reducer, takes new text from the state when the learner switches documents
+//! (or resets, or loads a solution), pushes the engine's diagnostics, completions and hover
+//! docs into the editor, and can show the object as the cluster would store it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,57 +9,70 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use super::app::{is_dark, Store};
+use crate::bridge::assist;
 use crate::bridge::editor::{self, EditorCallbacks, EditorHandle};
-use crate::state::Analysis;
+use crate::i18n::t;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorPaneProps {
-    /// The text the editor starts with (later changes come from the learner).
-    pub initial: AttrValue,
-    pub analysis: Rc<Analysis>,
-    pub on_change: Callback<String>,
+    pub store: Store,
 }
 
 struct Mounted {
     handle: EditorHandle,
     _callbacks: EditorCallbacks,
+    /// The (document, revision) whose text the editor holds.
+    loaded: (String, u64),
 }
 
 #[component]
 pub fn EditorPane(props: &EditorPaneProps) -> Html {
+    let store = &props.store;
+    let lang = store.lang;
     let host = use_node_ref();
     let mounted: Rc<RefCell<Option<Mounted>>> = use_mut_ref(|| None);
     let load_error = use_state(|| None::<String>);
-    // The latest callback, so the JS closure created once always reaches the current one.
-    let on_change = use_mut_ref(|| props.on_change.clone());
-    *on_change.borrow_mut() = props.on_change.clone();
+    // The latest store and language for the JS closures created once.
+    let latest = use_mut_ref(|| store.clone());
+    *latest.borrow_mut() = store.clone();
 
     {
         let host = host.clone();
         let mounted = mounted.clone();
-        let initial = props.initial.to_string();
-        let on_change = on_change.clone();
+        let latest = latest.clone();
         let load_error = load_error.clone();
         use_effect_with((), move |_| {
             if let Some(parent) = host.cast::<web_sys::Element>() {
+                let (on_change_store, complete_store, hover_store) =
+                    (latest.clone(), latest.clone(), latest.clone());
                 let callbacks = EditorCallbacks {
                     on_change: Closure::new(move |text: String| {
-                        let cb = on_change.borrow().clone();
-                        cb.emit(text);
+                        let store = on_change_store.borrow().clone();
+                        store.dispatch(Action::Edit(text));
                     }),
-                    complete: Closure::new(|_text: String, _pos: u32| String::from("[]")),
-                    hover: Closure::new(|_text: String, _pos: u32| String::new()),
+                    complete: Closure::new(move |text: String, pos: u32| {
+                        let lang = complete_store.borrow().lang;
+                        assist::completions_json(&text, pos as usize, lang)
+                    }),
+                    hover: Closure::new(move |text: String, pos: u32| {
+                        let lang = hover_store.borrow().lang;
+                        assist::hover_json(&text, pos as usize, lang)
+                    }),
                 };
-                match editor::create(&parent, &initial, "Pod manifest (YAML)", &callbacks) {
+                let store = latest.borrow().clone();
+                let doc = store.doc();
+                match editor::create(&parent, &doc.text, "Pod manifest (YAML)", &callbacks) {
                     Ok(handle) => {
                         *mounted.borrow_mut() = Some(Mounted {
                             handle,
                             _callbacks: callbacks,
+                            loaded: (store.page.doc_key(), store.revision),
                         })
                     }
                     Err(e) => load_error.set(Some(
-                        e.as_string()
-                            .unwrap_or_else(|| "the editor could not start".into()),
+                        e.as_string().unwrap_or_else(|| "the editor could not start".into()),
                     )),
                 }
             }
@@ -69,22 +84,71 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
         });
     }
 
+    // Text pushed from the state: another document, or a reset/solution/share in this one.
     {
         let mounted = mounted.clone();
-        use_effect_with(props.analysis.clone(), move |analysis| {
-            if let Some(m) = mounted.borrow().as_ref() {
-                m.handle.set_diagnostics(&analysis.editor_diagnostics());
+        let key = store.page.doc_key();
+        let revision = store.revision;
+        let text = store.doc().text;
+        use_effect_with((key, revision), move |(key, revision)| {
+            if let Some(m) = mounted.borrow_mut().as_mut() {
+                if m.loaded.0 != *key {
+                    m.handle.load(&text);
+                } else if m.loaded.1 != *revision {
+                    m.handle.set_text(&text);
+                }
+                m.loaded = (key.clone(), *revision);
             }
         });
     }
 
+    // Diagnostics for the text the engine just analysed.
+    {
+        let mounted = mounted.clone();
+        use_effect_with(store.computed.clone(), move |computed| {
+            if let Some(m) = mounted.borrow().as_ref() {
+                m.handle.set_diagnostics(&computed.editor_diagnostics());
+            }
+        });
+    }
+
+    // Dark editor in a dark page.
+    {
+        let mounted = mounted.clone();
+        let dark = is_dark(store.saved.theme);
+        use_effect_with(dark, move |dark| {
+            if let Some(m) = mounted.borrow().as_ref() {
+                m.handle.set_dark(*dark);
+            }
+        });
+    }
+
+    let on_defaulted = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::ToggleDefaulted))
+    };
+    let defaulted = store
+        .saved
+        .show_defaulted
+        .then(|| store.computed.analysis.loaded.defaulted.as_ref().map(podsim::api::defaulted_yaml));
+
     html! {
         <section class="region editor" aria-labelledby="editor-title">
-            <h2 id="editor-title">{"Manifest"}</h2>
+            <h2 id="editor-title">{t(lang, "manifest")}</h2>
             if let Some(err) = &*load_error {
                 <p class="error" role="alert">{err}</p>
             }
             <div class="editor-host" ref={host}></div>
+            <label class="toggle">
+                <input type="checkbox" checked={store.saved.show_defaulted} onchange={on_defaulted}
+                       data-testid="show-defaulted" />
+                {t(lang, "defaulted.show")}
+            </label>
+            if let Some(d) = defaulted {
+                <pre class="defaulted" data-testid="defaulted" tabindex="0">
+                    { d.unwrap_or_else(|| t(lang, "invalid.nothing").to_string()) }
+                </pre>
+            }
         </section>
     }
 }

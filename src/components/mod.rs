@@ -2,5 +2,13 @@
 
 pub mod app;
 pub mod editor_pane;
+pub mod faults;
+pub mod goals;
+pub mod header;
+pub mod home;
 pub mod lesson_pane;
+pub mod notice;
+pub mod playback;
 pub mod result_pane;
+pub mod timeline;
+pub mod views;

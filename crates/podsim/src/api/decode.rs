@@ -98,7 +98,7 @@ pub fn suggest(unknown: &str, obj: &Obj) -> Option<&'static str> {
 struct Decoder<'a> {
     spans: SpanIndex,
     errors: Vec<DecodeError>,
-    _text: &'a str,
+    text: &'a str,
 }
 
 /// Join a JSON path without indices, as encoding/json names fields: `spec.containers.ports`.
@@ -117,6 +117,14 @@ fn go_path(path: &str) -> String {
 }
 
 impl Decoder<'_> {
+    /// A scalar exactly as written.
+    fn literal(&self, node: &Node) -> String {
+        self.text
+            .get(node.span.start..node.span.end)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    }
+
     fn type_error(&mut self, node: &Node, path: &str, parent_go: &str, ty: &Ty, what: String) {
         self.errors.push(DecodeError {
             span: node.span,
@@ -191,13 +199,15 @@ impl Decoder<'_> {
                     (i64::MIN as i128, i64::MAX as i128)
                 };
                 if *i < lo || *i > hi {
-                    self.type_error(node, path, parent_go, ty, format!("number {i}"));
+                    let literal = self.literal(node);
+                    self.type_error(node, path, parent_go, ty, format!("number {literal}"));
                     return None;
                 }
                 Some(Json::Number(Number::from(*i as i64)))
             }
-            (Ty::Int32 | Ty::Int64, Value::Float(f)) => {
-                self.type_error(node, path, parent_go, ty, format!("number {f}"));
+            (Ty::Int32 | Ty::Int64, Value::Float(_)) => {
+                let literal = self.literal(node);
+                self.type_error(node, path, parent_go, ty, format!("number {literal}"));
                 None
             }
             (Ty::IntOrStr, Value::Int(i)) => {
@@ -292,7 +302,7 @@ pub fn decode(node: &Node, root: &'static Obj, text: &str) -> Decoded {
     let mut d = Decoder {
         spans: SpanIndex::default(),
         errors: Vec::new(),
-        _text: text,
+        text,
     };
     d.spans.map.insert(String::new(), entry(node, None));
     let json = d.object(node, root, "");

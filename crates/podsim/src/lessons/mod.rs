@@ -1,1 +1,11 @@
-//! (under construction)
+//! Lessons as data and the goal checker.
+//!
+//! - `format`: one lesson = one YAML file under `lessons/` (id, order, title and body in
+//!   English and Korean, starting manifest, scenario, goals, hints, solution).
+//! - `goals`: the goal predicates over the validation result and the simulated timeline.
+
+pub mod format;
+pub mod goals;
+
+pub use format::{Lesson, Text};
+pub use goals::{check, Check, GoalReport};
