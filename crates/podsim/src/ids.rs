@@ -72,6 +72,9 @@ mod tests {
         let parts: Vec<_> = a.split('-').map(str::len).collect();
         assert_eq!(parts, [8, 4, 4, 4, 12]);
         assert_eq!(hex_id(&a, 1).len(), 64);
-        assert_eq!(api_access_volume_name(&a).len(), "kube-api-access-".len() + 5);
+        assert_eq!(
+            api_access_volume_name(&a).len(),
+            "kube-api-access-".len() + 5
+        );
     }
 }

@@ -11,15 +11,15 @@
 //! - [`lessons`]: the lesson format and the goal checker.
 
 pub mod api;
+pub mod cli;
 pub mod ids;
-// (wip, waits for runtime + api) pub mod cli;
-// (wip, waits for runtime + api) pub mod kubelet;
-// (wip, waits for runtime + api) pub mod lessons;
+pub mod kubelet;
+pub mod lessons;
 pub mod model;
 pub mod runtime;
 pub mod schema;
-// (wip, waits for runtime + api) pub mod sim;
-// (wip) pub mod session;
+pub mod session;
+pub mod sim;
 pub mod time;
 pub mod views;
 pub mod yaml;

@@ -21,22 +21,36 @@ pub fn parse_duration(text: &str) -> Result<Millis, String> {
     let mut total: Millis = 0;
     let mut rest = s;
     while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         if digits == 0 {
-            return Err(format!("invalid duration {s:?}: expected a number like 90s, 5m or 1h"));
+            return Err(format!(
+                "invalid duration {s:?}: expected a number like 90s, 5m or 1h"
+            ));
         }
         let n: u64 = rest[..digits]
             .parse()
             .map_err(|_| format!("duration {s:?} is too large"))?;
         rest = &rest[digits..];
-        let unit_len = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(rest.len());
         let unit = match &rest[..unit_len] {
             "ms" => 1,
             "s" => SECOND,
             "m" => MINUTE,
             "h" => HOUR,
-            "" => return Err(format!("invalid duration {s:?}: missing unit (ms, s, m or h)")),
-            u => return Err(format!("invalid duration {s:?}: unknown unit {u:?} (use ms, s, m or h)")),
+            "" => {
+                return Err(format!(
+                    "invalid duration {s:?}: missing unit (ms, s, m or h)"
+                ))
+            }
+            u => {
+                return Err(format!(
+                    "invalid duration {s:?}: unknown unit {u:?} (use ms, s, m or h)"
+                ))
+            }
         };
         rest = &rest[unit_len..];
         total = n

@@ -78,7 +78,9 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -161,7 +163,11 @@ impl Decoder<'_> {
                 for (k, v) in entries {
                     let p = format!("{path}.{}", k.text);
                     self.spans.map.insert(p.clone(), entry(v, Some(k.span)));
-                    let elem = if matches!(ty, Ty::QuantityMap) { Ty::Quantity } else { Ty::Str };
+                    let elem = if matches!(ty, Ty::QuantityMap) {
+                        Ty::Quantity
+                    } else {
+                        Ty::Str
+                    };
                     match (&elem, &v.value) {
                         (Ty::Str, Value::Str(s)) => {
                             m.insert(k.text.clone(), Json::String(s.clone()));
@@ -341,13 +347,20 @@ mod tests {
 
     #[test]
     fn type_errors_in_go_words() {
-        let d = run("spec:\n  containers:\n  - name: a\n    ports:\n    - containerPort: \"8080\"\n");
+        let d =
+            run("spec:\n  containers:\n  - name: a\n    ports:\n    - containerPort: \"8080\"\n");
         assert_eq!(
             d.errors[0].message,
             "json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32"
         );
         let d = run("spec:\n  containers:\n  - name: a\n    ports:\n    - containerPort: 99999999999999999999\n");
-        assert!(d.errors[0].message.contains("cannot unmarshal number 99999999999999999999"), "{:?}", d.errors);
+        assert!(
+            d.errors[0]
+                .message
+                .contains("cannot unmarshal number 99999999999999999999"),
+            "{:?}",
+            d.errors
+        );
         let d = run("spec:\n  containers: web\n");
         assert_eq!(
             d.errors[0].message,
@@ -359,7 +372,9 @@ mod tests {
 
     #[test]
     fn bad_quantities() {
-        let d = run("spec:\n  containers:\n  - name: a\n    resources:\n      limits:\n        cpu: lots\n");
+        let d = run(
+            "spec:\n  containers:\n  - name: a\n    resources:\n      limits:\n        cpu: lots\n",
+        );
         assert!(d.errors[0].message.starts_with("quantities must match"));
     }
 

@@ -73,15 +73,20 @@ fn default_container(c: &mut Container, sa_volume: &str) {
     }
     c.termination_message_path
         .get_or_insert_with(|| "/dev/termination-log".into());
-    c.termination_message_policy.get_or_insert_with(|| "File".into());
+    c.termination_message_policy
+        .get_or_insert_with(|| "File".into());
     for p in &mut c.ports {
         if p.protocol.as_deref().is_none_or(str::is_empty) {
             p.protocol = Some("TCP".into());
         }
     }
-    for p in [&mut c.liveness_probe, &mut c.readiness_probe, &mut c.startup_probe]
-        .into_iter()
-        .flatten()
+    for p in [
+        &mut c.liveness_probe,
+        &mut c.readiness_probe,
+        &mut c.startup_probe,
+    ]
+    .into_iter()
+    .flatten()
     {
         default_probe(p);
     }
@@ -98,7 +103,11 @@ fn default_container(c: &mut Container, sa_volume: &str) {
             r.requests.entry(k).or_insert(v);
         }
     }
-    if !c.volume_mounts.iter().any(|m| m.mount_path == SA_MOUNT_PATH) {
+    if !c
+        .volume_mounts
+        .iter()
+        .any(|m| m.mount_path == SA_MOUNT_PATH)
+    {
         c.volume_mounts.push(VolumeMount {
             name: sa_volume.to_string(),
             mount_path: SA_MOUNT_PATH.into(),
@@ -109,10 +118,14 @@ fn default_container(c: &mut Container, sa_volume: &str) {
 }
 
 fn default_tolerations(tols: &mut Vec<Toleration>) {
-    for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
+    for key in [
+        "node.kubernetes.io/not-ready",
+        "node.kubernetes.io/unreachable",
+    ] {
         let covered = tols.iter().any(|t| {
             t.tolerates(key, "", "NoExecute")
-                && (t.effect.as_deref() == Some("NoExecute") || t.effect.as_deref().is_none_or(str::is_empty))
+                && (t.effect.as_deref() == Some("NoExecute")
+                    || t.effect.as_deref().is_none_or(str::is_empty))
         });
         if !covered {
             tols.push(Toleration {
@@ -159,7 +172,8 @@ pub fn default_pod(pod: &mut Pod) {
         .get_or_insert_with(|| "default-scheduler".into());
     spec.security_context.get_or_insert_with(|| json!({}));
     spec.enable_service_links.get_or_insert(true);
-    spec.service_account_name.get_or_insert_with(|| "default".into());
+    spec.service_account_name
+        .get_or_insert_with(|| "default".into());
     spec.priority.get_or_insert(0);
     spec.preemption_policy
         .get_or_insert_with(|| "PreemptLowerPriority".into());
@@ -172,10 +186,18 @@ pub fn default_pod(pod: &mut Pod) {
             cm.default_mode.get_or_insert(420);
         }
     }
-    if !spec.volumes.iter().any(|v| v.name.starts_with("kube-api-access-")) {
+    if !spec
+        .volumes
+        .iter()
+        .any(|v| v.name.starts_with("kube-api-access-"))
+    {
         spec.volumes.push(api_access_volume(&sa_volume));
     }
-    for c in spec.init_containers.iter_mut().chain(spec.containers.iter_mut()) {
+    for c in spec
+        .init_containers
+        .iter_mut()
+        .chain(spec.containers.iter_mut())
+    {
         default_container(c, &sa_volume);
     }
 }
@@ -188,7 +210,8 @@ pub fn default_manifest(m: &mut Manifest) {
             s.metadata.namespace = Some("default".into());
         }
         s.spec.type_.get_or_insert_with(|| "ClusterIP".into());
-        s.spec.cluster_ip
+        s.spec
+            .cluster_ip
             .get_or_insert_with(|| ids::service_ip(&s.metadata.effective_name()));
         for p in &mut s.spec.ports {
             p.protocol.get_or_insert_with(|| "TCP".into());

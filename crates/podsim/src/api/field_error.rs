@@ -140,9 +140,10 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.type_label())?;
         match &self.kind {
-            ErrorType::Invalid(v) | ErrorType::Duplicate(v) | ErrorType::NotFound(v) | ErrorType::TooMany(v) => {
-                write!(f, ": {v}")?
-            }
+            ErrorType::Invalid(v)
+            | ErrorType::Duplicate(v)
+            | ErrorType::NotFound(v)
+            | ErrorType::TooMany(v) => write!(f, ": {v}")?,
             ErrorType::NotSupported(v, supported) => {
                 write!(f, ": {v}")?;
                 if !supported.is_empty() {
@@ -174,7 +175,12 @@ mod tests {
             "spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\""
         );
         assert_eq!(
-            FieldError::invalid("spec.containers[0].livenessProbe.successThreshold", BadValue::Int(2), "must be 1").to_string(),
+            FieldError::invalid(
+                "spec.containers[0].livenessProbe.successThreshold",
+                BadValue::Int(2),
+                "must be 1"
+            )
+            .to_string(),
             "spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1"
         );
         assert_eq!(

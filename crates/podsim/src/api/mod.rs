@@ -108,7 +108,13 @@ struct DocResult {
     index: SpanIndex,
 }
 
-fn diag(severity: Severity, path: Option<String>, message: String, hint: Option<String>, span: Span) -> Diagnostic {
+fn diag(
+    severity: Severity,
+    path: Option<String>,
+    message: String,
+    hint: Option<String>,
+    span: Span,
+) -> Diagnostic {
     Diagnostic {
         severity,
         path,
@@ -118,9 +124,20 @@ fn diag(severity: Severity, path: Option<String>, message: String, hint: Option<
     }
 }
 
-fn field_diag(idx: &LineIndex, spans: &SpanIndex, e: &FieldError, severity: Severity) -> Diagnostic {
+fn field_diag(
+    idx: &LineIndex,
+    spans: &SpanIndex,
+    e: &FieldError,
+    severity: Severity,
+) -> Diagnostic {
     let at = e.locate.as_deref().unwrap_or(&e.path);
-    diag(severity, Some(e.path.clone()), e.to_string(), None, span_for(idx, spans, at))
+    diag(
+        severity,
+        Some(e.path.clone()),
+        e.to_string(),
+        None,
+        span_for(idx, spans, at),
+    )
 }
 
 /// Parse, decode, default and validate `text`.
@@ -131,10 +148,20 @@ pub fn load(text: &str) -> Loaded {
         Ok(d) => d,
         Err(e) => {
             let end = {
-                let next = text[e.byte..].chars().next().map(char::len_utf8).unwrap_or(0);
+                let next = text[e.byte..]
+                    .chars()
+                    .next()
+                    .map(char::len_utf8)
+                    .unwrap_or(0);
                 (e.byte + next).min(idx.line_end(e.byte).max(e.byte))
             };
-            out.diagnostics.push(diag(Severity::Error, None, e.message, None, make_span(&idx, e.byte, end)));
+            out.diagnostics.push(diag(
+                Severity::Error,
+                None,
+                e.message,
+                None,
+                make_span(&idx, e.byte, end),
+            ));
             return out;
         }
     };
@@ -175,7 +202,13 @@ pub fn load(text: &str) -> Loaded {
         let kind = doc.get("kind").and_then(Node::as_str).unwrap_or("");
         let api_version = doc.get("apiVersion").and_then(Node::as_str).unwrap_or("");
         if kind.is_empty() {
-            out.diagnostics.push(diag(Severity::Error, Some("kind".into()), "kind not set".into(), Some("add `kind: Pod`".into()), key_or_doc("kind")));
+            out.diagnostics.push(diag(
+                Severity::Error,
+                Some("kind".into()),
+                "kind not set".into(),
+                Some("add `kind: Pod`".into()),
+                key_or_doc("kind"),
+            ));
             decode_failed = true;
             continue;
         }
@@ -191,7 +224,13 @@ pub fn load(text: &str) -> Loaded {
             continue;
         };
         if api_version.is_empty() {
-            out.diagnostics.push(diag(Severity::Error, Some("apiVersion".into()), "apiVersion not set".into(), Some("add `apiVersion: v1`".into()), key_or_doc("apiVersion")));
+            out.diagnostics.push(diag(
+                Severity::Error,
+                Some("apiVersion".into()),
+                "apiVersion not set".into(),
+                Some("add `apiVersion: v1`".into()),
+                key_or_doc("apiVersion"),
+            ));
             decode_failed = true;
             continue;
         }
@@ -221,24 +260,53 @@ pub fn load(text: &str) -> Loaded {
         if let Some(m) = json.as_object_mut() {
             m.remove("status");
         }
-        let result = DocResult { index: decoded.spans };
+        let result = DocResult {
+            index: decoded.spans,
+        };
         let parsed = match kind {
             "Pod" => serde_json::from_value::<Pod>(json).map(|p| pods.push((p, result))),
-            "Service" => serde_json::from_value::<Service>(json).map(|s| services.push((s, result))),
+            "Service" => {
+                serde_json::from_value::<Service>(json).map(|s| services.push((s, result)))
+            }
             _ => serde_json::from_value::<ConfigMap>(json).map(|c| config_maps.push((c, result))),
         };
         if let Err(e) = parsed {
-            out.diagnostics.push(diag(Severity::Error, None, format!("{kind} in version \"v1\" cannot be handled as a {kind}: {e}"), None, make_span(&idx, doc.span.start, idx.line_end(doc.span.start))));
+            out.diagnostics.push(diag(
+                Severity::Error,
+                None,
+                format!("{kind} in version \"v1\" cannot be handled as a {kind}: {e}"),
+                None,
+                make_span(&idx, doc.span.start, idx.line_end(doc.span.start)),
+            ));
             decode_failed = true;
         }
     }
     if pods.len() != 1 {
         let (msg, at) = match pods.len() {
-            0 => ("no Pod in the manifest: podlab needs exactly one document with `kind: Pod`".to_string(), 0),
-            n => (format!("{n} Pods in the manifest: podlab simulates exactly one Pod"), pods[1].1.index.map.get("").map(|e| e.value.start).unwrap_or(0)),
+            0 => (
+                "no Pod in the manifest: podlab needs exactly one document with `kind: Pod`"
+                    .to_string(),
+                0,
+            ),
+            n => (
+                format!("{n} Pods in the manifest: podlab simulates exactly one Pod"),
+                pods[1]
+                    .1
+                    .index
+                    .map
+                    .get("")
+                    .map(|e| e.value.start)
+                    .unwrap_or(0),
+            ),
         };
         if !decode_failed || pods.len() > 1 {
-            out.diagnostics.push(diag(Severity::Error, None, msg, None, make_span(&idx, at, idx.line_end(at))));
+            out.diagnostics.push(diag(
+                Severity::Error,
+                None,
+                msg,
+                None,
+                make_span(&idx, at, idx.line_end(at)),
+            ));
         }
         return out;
     }
@@ -259,14 +327,16 @@ pub fn load(text: &str) -> Loaded {
     defaults::default_manifest(&mut defaulted);
     let mut errors = 0;
     for e in validation::validate_pod(&defaulted.pod) {
-        out.diagnostics.push(field_diag(&idx, &pod_doc.index, &e, Severity::Error));
+        out.diagnostics
+            .push(field_diag(&idx, &pod_doc.index, &e, Severity::Error));
         errors += 1;
     }
     for ((_, doc), s) in services.iter().zip(&defaulted.services) {
         let mut errs = Vec::new();
         validation::objects::service(s, &mut errs);
         for e in errs {
-            out.diagnostics.push(field_diag(&idx, &doc.index, &e, Severity::Error));
+            out.diagnostics
+                .push(field_diag(&idx, &doc.index, &e, Severity::Error));
             errors += 1;
         }
     }
@@ -274,7 +344,8 @@ pub fn load(text: &str) -> Loaded {
         let mut errs = Vec::new();
         validation::objects::config_map(c, &mut errs);
         for e in errs {
-            out.diagnostics.push(field_diag(&idx, &doc.index, &e, Severity::Error));
+            out.diagnostics
+                .push(field_diag(&idx, &doc.index, &e, Severity::Error));
             errors += 1;
         }
     }

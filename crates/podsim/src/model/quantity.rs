@@ -52,7 +52,9 @@ fn parse_milli(s: &str) -> Option<i128> {
     // value = mantissa * 10^exp10 * 2^exp2 (before the ×1000 for milli)
     let mut mantissa: i128 = 0;
     for c in int_part.chars().chain(frac_part.chars()) {
-        mantissa = mantissa.checked_mul(10)?.checked_add(c.to_digit(10)? as i128)?;
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(c.to_digit(10)? as i128)?;
         if mantissa > 10i128.pow(30) {
             return None;
         }

@@ -70,7 +70,11 @@ pub struct ContainerStatus {
     pub image: String,
     #[serde(default, rename = "imageID")]
     pub image_id: String,
-    #[serde(default, rename = "containerID", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "containerID",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub container_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<bool>,
@@ -120,6 +124,10 @@ pub struct ContainerStateTerminated {
     pub message: Option<String>,
     pub started_at: Millis,
     pub finished_at: Millis,
-    #[serde(default, rename = "containerID", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "containerID",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub container_id: Option<String>,
 }

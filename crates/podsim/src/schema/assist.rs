@@ -118,7 +118,11 @@ fn sibling_keys(text: &str, at: usize) -> Vec<String> {
     let line_end = at + text[at..].find('\n').unwrap_or(text.len() - at);
     let line = &text[line_start..line_end];
     let here = split_line(line);
-    let indent = if line.trim().is_empty() { at - line_start } else { here.key_indent };
+    let indent = if line.trim().is_empty() {
+        at - line_start
+    } else {
+        here.key_indent
+    };
     let mut keys = Vec::new();
     let content = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
     if here.dash.is_none() {
@@ -135,7 +139,10 @@ fn sibling_keys(text: &str, at: usize) -> Vec<String> {
             }
         }
     }
-    for l in text[line_end.min(text.len())..].lines().filter(|l| content(l)) {
+    for l in text[line_end.min(text.len())..]
+        .lines()
+        .filter(|l| content(l))
+    {
         let p = split_line(l);
         if p.key_indent < indent || p.dash.is_some_and(|d| d < indent) {
             break;
@@ -177,7 +184,12 @@ pub fn hover(text: &str, utf16: usize, lang: Lang) -> Option<Hover> {
     }
     path.push_str(field.name);
     let mut body = field.doc(lang).to_string();
-    let values: Vec<&str> = field.values.iter().copied().filter(|v| !v.is_empty()).collect();
+    let values: Vec<&str> = field
+        .values
+        .iter()
+        .copied()
+        .filter(|v| !v.is_empty())
+        .collect();
     if !values.is_empty() {
         body.push_str(match lang {
             Lang::En => "\nValues: ",
@@ -206,15 +218,24 @@ mod tests {
 
     #[test]
     fn completes_container_fields() {
-        let (t, u) = pos("kind: Pod\nspec:\n  containers:\n  - name: web\n    ima|\n", "|");
-        let labels: Vec<_> = complete(&t, u, Lang::En).into_iter().map(|c| c.label).collect();
+        let (t, u) = pos(
+            "kind: Pod\nspec:\n  containers:\n  - name: web\n    ima|\n",
+            "|",
+        );
+        let labels: Vec<_> = complete(&t, u, Lang::En)
+            .into_iter()
+            .map(|c| c.label)
+            .collect();
         assert_eq!(labels, ["image", "imagePullPolicy"]);
     }
 
     #[test]
     fn skips_fields_already_written() {
         let (t, u) = pos("spec:\n  containers:\n  - name: web\n    |\n", "|");
-        let labels: Vec<_> = complete(&t, u, Lang::En).into_iter().map(|c| c.label).collect();
+        let labels: Vec<_> = complete(&t, u, Lang::En)
+            .into_iter()
+            .map(|c| c.label)
+            .collect();
         assert!(labels.contains(&"image".to_string()));
         assert!(!labels.contains(&"name".to_string()));
     }
@@ -230,11 +251,20 @@ mod tests {
 
     #[test]
     fn hovers_a_field() {
-        let (t, u) = pos("spec:\n  containers:\n  - name: web\n    live|nessProbe:\n", "|");
+        let (t, u) = pos(
+            "spec:\n  containers:\n  - name: web\n    live|nessProbe:\n",
+            "|",
+        );
         let h = hover(&t, u, Lang::En).unwrap();
         assert_eq!(h.title, "spec.containers[].livenessProbe (Probe)");
         assert!(h.body.contains("kills the container"));
-        assert_eq!(&t.encode_utf16().collect::<Vec<_>>()[h.from_utf16..h.to_utf16], "livenessProbe".encode_utf16().collect::<Vec<_>>().as_slice());
+        assert_eq!(
+            &t.encode_utf16().collect::<Vec<_>>()[h.from_utf16..h.to_utf16],
+            "livenessProbe"
+                .encode_utf16()
+                .collect::<Vec<_>>()
+                .as_slice()
+        );
     }
 
     #[test]
@@ -243,6 +273,9 @@ mod tests {
         let h = hover(&t, u, Lang::Ko).unwrap();
         assert!(h.body.contains("가능한 값: Always, OnFailure, Never"));
         let units: Vec<u16> = t.encode_utf16().collect();
-        assert_eq!(String::from_utf16_lossy(&units[h.from_utf16..h.to_utf16]), "restartPolicy");
+        assert_eq!(
+            String::from_utf16_lossy(&units[h.from_utf16..h.to_utf16]),
+            "restartPolicy"
+        );
     }
 }

@@ -44,7 +44,10 @@ pub(crate) fn split_line(line: &str) -> Line<'_> {
         rest = after.trim_start_matches(' ');
     }
     let (key, value) = match find_colon(rest) {
-        Some(i) => (Some(rest[..i].trim().trim_matches(|c| c == '"' || c == '\'')), &rest[i + 1..]),
+        Some(i) => (
+            Some(rest[..i].trim().trim_matches(|c| c == '"' || c == '\'')),
+            &rest[i + 1..],
+        ),
         None => (None, rest),
     };
     Line {
@@ -92,8 +95,14 @@ pub fn locate(text: &str, at: usize) -> CursorPlace {
 
     // The word under the cursor.
     let is_word = |c: char| c.is_alphanumeric() || "_-./".contains(c);
-    let ws = line[..col].rfind(|c: char| !is_word(c)).map(|i| i + 1).unwrap_or(0);
-    let we = col + line[col..].find(|c: char| !is_word(c)).unwrap_or(line.len() - col);
+    let ws = line[..col]
+        .rfind(|c: char| !is_word(c))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let we = col
+        + line[col..]
+            .find(|c: char| !is_word(c))
+            .unwrap_or(line.len() - col);
     let word = (line_start + ws, line_start + we);
 
     // Key or value position?
@@ -135,7 +144,11 @@ pub fn locate(text: &str, at: usize) -> CursorPlace {
                     continue;
                 }
             }
-            if p.dash.is_some() && p.key_indent < cur && p.key.is_some() && p.value.trim().is_empty() {
+            if p.dash.is_some()
+                && p.key_indent < cur
+                && p.key.is_some()
+                && p.value.trim().is_empty()
+            {
                 // "- ports:" style: the key of a parent item owns the sequence.
                 if let Some(k) = p.key {
                     path.push(k.to_string());
@@ -147,7 +160,9 @@ pub fn locate(text: &str, at: usize) -> CursorPlace {
             }
             continue;
         }
-        if p.key_indent < cur || (p.dash.is_some() && p.dash.unwrap_or(0) < cur && p.key_indent <= cur) {
+        if p.key_indent < cur
+            || (p.dash.is_some() && p.dash.unwrap_or(0) < cur && p.key_indent <= cur)
+        {
             match p.dash {
                 Some(d) if p.key_indent == cur => {
                     // A sibling key in the same sequence item: we are in that item.
@@ -226,9 +241,15 @@ mod tests {
     #[test]
     fn nested_probe_and_zero_indent_sequences() {
         let text = "spec:\n  containers:\n  - name: web\n    livenessProbe:\n      httpGet:\n        pa|\n";
-        assert_eq!(at(text, "|").path, ["spec", "containers", "[]", "livenessProbe", "httpGet"]);
+        assert_eq!(
+            at(text, "|").path,
+            ["spec", "containers", "[]", "livenessProbe", "httpGet"]
+        );
         let text = "spec:\n  containers:\n  - name: web\n    ports:\n    - containerPort: 80\n      pro|\n";
-        assert_eq!(at(text, "|").path, ["spec", "containers", "[]", "ports", "[]"]);
+        assert_eq!(
+            at(text, "|").path,
+            ["spec", "containers", "[]", "ports", "[]"]
+        );
         let text = "spec:\n    containers:\n    - name: a\n      image: b\n    - na|\n";
         assert_eq!(at(text, "|").path, ["spec", "containers", "[]"]);
     }

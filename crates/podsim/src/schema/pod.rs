@@ -53,13 +53,36 @@ pub static HTTP_HEADER_TY: Ty = Ty::Obj(&HTTP_HEADER);
 pub static HTTP_GET: Obj = Obj {
     go: "HTTPGetAction",
     fields: &[
-        f("path", Ty::Str, "The HTTP path to request; `/` by default.", "요청할 HTTP 경로. 기본값은 `/`."),
-        f("port", Ty::IntOrStr,
-          "The port to connect to: a number, or the name of one of the container's ports.",
-          "접속할 포트. 숫자나 컨테이너 포트의 이름을 씀."),
-        f("host", Ty::Str, "The host to connect to; the pod's IP by default.", "접속할 호스트. 기본값은 파드 IP."),
-        fv("scheme", &["HTTP", "HTTPS"], "HTTP or HTTPS; HTTP by default.", "HTTP 또는 HTTPS. 기본값은 HTTP."),
-        f("httpHeaders", Ty::Arr(&HTTP_HEADER_TY), "Extra headers to send with the request.", "요청에 함께 보낼 헤더 목록."),
+        f(
+            "path",
+            Ty::Str,
+            "The HTTP path to request; `/` by default.",
+            "요청할 HTTP 경로. 기본값은 `/`.",
+        ),
+        f(
+            "port",
+            Ty::IntOrStr,
+            "The port to connect to: a number, or the name of one of the container's ports.",
+            "접속할 포트. 숫자나 컨테이너 포트의 이름을 씀.",
+        ),
+        f(
+            "host",
+            Ty::Str,
+            "The host to connect to; the pod's IP by default.",
+            "접속할 호스트. 기본값은 파드 IP.",
+        ),
+        fv(
+            "scheme",
+            &["HTTP", "HTTPS"],
+            "HTTP or HTTPS; HTTP by default.",
+            "HTTP 또는 HTTPS. 기본값은 HTTP.",
+        ),
+        f(
+            "httpHeaders",
+            Ty::Arr(&HTTP_HEADER_TY),
+            "Extra headers to send with the request.",
+            "요청에 함께 보낼 헤더 목록.",
+        ),
     ],
 };
 pub static HTTP_GET_TY: Ty = Ty::Obj(&HTTP_GET);
@@ -78,8 +101,18 @@ pub static TCP_SOCKET_TY: Ty = Ty::Obj(&TCP_SOCKET);
 pub static GRPC: Obj = Obj {
     go: "GRPCAction",
     fields: &[
-        f("port", Ty::Int32, "The port of the gRPC health service (a number; names are not allowed).", "gRPC 헬스 서비스의 포트 번호. 이름은 쓸 수 없음."),
-        f("service", Ty::Str, "The service name sent in the health check request.", "헬스 체크 요청에 담을 서비스 이름."),
+        f(
+            "port",
+            Ty::Int32,
+            "The port of the gRPC health service (a number; names are not allowed).",
+            "gRPC 헬스 서비스의 포트 번호. 이름은 쓸 수 없음.",
+        ),
+        f(
+            "service",
+            Ty::Str,
+            "The service name sent in the health check request.",
+            "헬스 체크 요청에 담을 서비스 이름.",
+        ),
     ],
 };
 pub static GRPC_TY: Ty = Ty::Obj(&GRPC);
@@ -103,17 +136,42 @@ pub static PROBE_TY: Ty = Ty::Obj(&PROBE);
 
 pub static SLEEP: Obj = Obj {
     go: "SleepAction",
-    fields: &[f("seconds", Ty::Int64, "How many seconds the hook sleeps.", "훅이 잠들어 있을 시간(초).")],
+    fields: &[f(
+        "seconds",
+        Ty::Int64,
+        "How many seconds the hook sleeps.",
+        "훅이 잠들어 있을 시간(초).",
+    )],
 };
 pub static SLEEP_TY: Ty = Ty::Obj(&SLEEP);
 
 pub static LIFECYCLE_HANDLER: Obj = Obj {
     go: "LifecycleHandler",
     fields: &[
-        f("exec", EXEC_TY, "Run a command in the container.", "컨테이너 안에서 명령을 실행함."),
-        f("httpGet", HTTP_GET_TY, "Send an HTTP GET to the container.", "컨테이너에 HTTP GET 요청을 보냄."),
-        f("tcpSocket", TCP_SOCKET_TY, "Deprecated: open a TCP connection (kept for compatibility).", "TCP 연결을 열어 봄 (호환용, 사용 중단 예정)."),
-        f("sleep", SLEEP_TY, "Just wait for a number of seconds.", "정해진 초만큼 기다리기만 함."),
+        f(
+            "exec",
+            EXEC_TY,
+            "Run a command in the container.",
+            "컨테이너 안에서 명령을 실행함.",
+        ),
+        f(
+            "httpGet",
+            HTTP_GET_TY,
+            "Send an HTTP GET to the container.",
+            "컨테이너에 HTTP GET 요청을 보냄.",
+        ),
+        f(
+            "tcpSocket",
+            TCP_SOCKET_TY,
+            "Deprecated: open a TCP connection (kept for compatibility).",
+            "TCP 연결을 열어 봄 (호환용, 사용 중단 예정).",
+        ),
+        f(
+            "sleep",
+            SLEEP_TY,
+            "Just wait for a number of seconds.",
+            "정해진 초만큼 기다리기만 함.",
+        ),
     ],
 };
 pub static LIFECYCLE_HANDLER_TY: Ty = Ty::Obj(&LIFECYCLE_HANDLER);
@@ -121,8 +179,18 @@ pub static LIFECYCLE_HANDLER_TY: Ty = Ty::Obj(&LIFECYCLE_HANDLER);
 pub static LIFECYCLE: Obj = Obj {
     go: "Lifecycle",
     fields: &[
-        f("postStart", LIFECYCLE_HANDLER_TY, "Runs right after the container starts; if it fails, the container is killed.", "컨테이너가 시작된 직후 실행됨. 실패하면 컨테이너를 종료함."),
-        f("preStop", LIFECYCLE_HANDLER_TY, "Runs before the container is stopped, inside the grace period, before SIGTERM.", "컨테이너를 멈추기 전에 실행됨. 유예 시간 안에서 SIGTERM보다 먼저 실행됨."),
+        f(
+            "postStart",
+            LIFECYCLE_HANDLER_TY,
+            "Runs right after the container starts; if it fails, the container is killed.",
+            "컨테이너가 시작된 직후 실행됨. 실패하면 컨테이너를 종료함.",
+        ),
+        f(
+            "preStop",
+            LIFECYCLE_HANDLER_TY,
+            "Runs before the container is stopped, inside the grace period, before SIGTERM.",
+            "컨테이너를 멈추기 전에 실행됨. 유예 시간 안에서 SIGTERM보다 먼저 실행됨.",
+        ),
     ],
 };
 pub static LIFECYCLE_TY: Ty = Ty::Obj(&LIFECYCLE);
@@ -144,9 +212,29 @@ pub static CONTAINER_PORT_TY: Ty = Ty::Obj(&CONTAINER_PORT);
 pub static FIELD_SELECTOR: Obj = Obj {
     go: "ObjectFieldSelector",
     fields: &[
-        f("apiVersion", Ty::Str, "The API version of the field path; v1.", "필드 경로의 API 버전. v1."),
-        fv("fieldPath", &["metadata.name", "metadata.namespace", "metadata.uid", "metadata.labels['<KEY>']", "metadata.annotations['<KEY>']", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.podIP", "status.podIPs"],
-           "The pod field whose value the variable takes (downward API).", "환경 변수 값으로 쓸 파드 필드 (downward API)."),
+        f(
+            "apiVersion",
+            Ty::Str,
+            "The API version of the field path; v1.",
+            "필드 경로의 API 버전. v1.",
+        ),
+        fv(
+            "fieldPath",
+            &[
+                "metadata.name",
+                "metadata.namespace",
+                "metadata.uid",
+                "metadata.labels['<KEY>']",
+                "metadata.annotations['<KEY>']",
+                "spec.nodeName",
+                "spec.serviceAccountName",
+                "status.hostIP",
+                "status.podIP",
+                "status.podIPs",
+            ],
+            "The pod field whose value the variable takes (downward API).",
+            "환경 변수 값으로 쓸 파드 필드 (downward API).",
+        ),
     ],
 };
 pub static FIELD_SELECTOR_TY: Ty = Ty::Obj(&FIELD_SELECTOR);
@@ -156,7 +244,12 @@ pub static CONFIG_MAP_KEY: Obj = Obj {
     fields: &[
         f("name", Ty::Str, "The ConfigMap's name.", "컨피그맵 이름."),
         f("key", Ty::Str, "The key to read.", "읽을 키."),
-        f("optional", Ty::Bool, "If true, a missing ConfigMap or key is not an error.", "true이면 컨피그맵이나 키가 없어도 오류가 아님."),
+        f(
+            "optional",
+            Ty::Bool,
+            "If true, a missing ConfigMap or key is not an error.",
+            "true이면 컨피그맵이나 키가 없어도 오류가 아님.",
+        ),
     ],
 };
 pub static CONFIG_MAP_KEY_TY: Ty = Ty::Obj(&CONFIG_MAP_KEY);
@@ -164,9 +257,29 @@ pub static CONFIG_MAP_KEY_TY: Ty = Ty::Obj(&CONFIG_MAP_KEY);
 pub static RESOURCE_FIELD: Obj = Obj {
     go: "ResourceFieldSelector",
     fields: &[
-        f("containerName", Ty::Str, "The container whose resources to read.", "리소스 값을 읽을 컨테이너."),
-        fv("resource", &["limits.cpu", "limits.memory", "requests.cpu", "requests.memory"], "Which limit or request to read.", "읽을 limit 또는 request."),
-        f("divisor", Ty::Quantity, "The unit to express it in.", "값을 나타낼 단위."),
+        f(
+            "containerName",
+            Ty::Str,
+            "The container whose resources to read.",
+            "리소스 값을 읽을 컨테이너.",
+        ),
+        fv(
+            "resource",
+            &[
+                "limits.cpu",
+                "limits.memory",
+                "requests.cpu",
+                "requests.memory",
+            ],
+            "Which limit or request to read.",
+            "읽을 limit 또는 request.",
+        ),
+        f(
+            "divisor",
+            Ty::Quantity,
+            "The unit to express it in.",
+            "값을 나타낼 단위.",
+        ),
     ],
 };
 pub static RESOURCE_FIELD_TY: Ty = Ty::Obj(&RESOURCE_FIELD);
@@ -174,9 +287,24 @@ pub static RESOURCE_FIELD_TY: Ty = Ty::Obj(&RESOURCE_FIELD);
 pub static ENV_SOURCE: Obj = Obj {
     go: "EnvVarSource",
     fields: &[
-        f("fieldRef", FIELD_SELECTOR_TY, "Take the value from a field of the pod.", "파드의 필드에서 값을 가져옴."),
-        f("configMapKeyRef", CONFIG_MAP_KEY_TY, "Take the value from a key of a ConfigMap.", "컨피그맵의 키에서 값을 가져옴."),
-        f("resourceFieldRef", RESOURCE_FIELD_TY, "Take the value from the container's limits or requests.", "컨테이너의 limits나 requests에서 값을 가져옴."),
+        f(
+            "fieldRef",
+            FIELD_SELECTOR_TY,
+            "Take the value from a field of the pod.",
+            "파드의 필드에서 값을 가져옴.",
+        ),
+        f(
+            "configMapKeyRef",
+            CONFIG_MAP_KEY_TY,
+            "Take the value from a key of a ConfigMap.",
+            "컨피그맵의 키에서 값을 가져옴.",
+        ),
+        f(
+            "resourceFieldRef",
+            RESOURCE_FIELD_TY,
+            "Take the value from the container's limits or requests.",
+            "컨테이너의 limits나 requests에서 값을 가져옴.",
+        ),
     ],
 };
 pub static ENV_SOURCE_TY: Ty = Ty::Obj(&ENV_SOURCE);
@@ -185,8 +313,18 @@ pub static ENV_VAR: Obj = Obj {
     go: "EnvVar",
     fields: &[
         f("name", Ty::Str, "The variable's name.", "환경 변수 이름."),
-        f("value", Ty::Str, "The variable's value; `$(OTHER)` expands a variable defined before it.", "환경 변수 값. `$(OTHER)`로 앞에서 정의한 변수를 참조할 수 있음."),
-        f("valueFrom", ENV_SOURCE_TY, "Take the value from the pod's fields or a ConfigMap instead.", "값을 파드 필드나 컨피그맵에서 가져옴."),
+        f(
+            "value",
+            Ty::Str,
+            "The variable's value; `$(OTHER)` expands a variable defined before it.",
+            "환경 변수 값. `$(OTHER)`로 앞에서 정의한 변수를 참조할 수 있음.",
+        ),
+        f(
+            "valueFrom",
+            ENV_SOURCE_TY,
+            "Take the value from the pod's fields or a ConfigMap instead.",
+            "값을 파드 필드나 컨피그맵에서 가져옴.",
+        ),
     ],
 };
 pub static ENV_VAR_TY: Ty = Ty::Obj(&ENV_VAR);
@@ -195,7 +333,12 @@ pub static CONFIG_MAP_ENV: Obj = Obj {
     go: "ConfigMapEnvSource",
     fields: &[
         f("name", Ty::Str, "The ConfigMap's name.", "컨피그맵 이름."),
-        f("optional", Ty::Bool, "If true, a missing ConfigMap is not an error.", "true이면 컨피그맵이 없어도 오류가 아님."),
+        f(
+            "optional",
+            Ty::Bool,
+            "If true, a missing ConfigMap is not an error.",
+            "true이면 컨피그맵이 없어도 오류가 아님.",
+        ),
     ],
 };
 pub static CONFIG_MAP_ENV_TY: Ty = Ty::Obj(&CONFIG_MAP_ENV);
@@ -203,8 +346,18 @@ pub static CONFIG_MAP_ENV_TY: Ty = Ty::Obj(&CONFIG_MAP_ENV);
 pub static ENV_FROM: Obj = Obj {
     go: "EnvFromSource",
     fields: &[
-        f("prefix", Ty::Str, "A prefix added to every variable's name.", "모든 변수 이름 앞에 붙일 접두사."),
-        f("configMapRef", CONFIG_MAP_ENV_TY, "Every key of this ConfigMap becomes a variable.", "이 컨피그맵의 모든 키를 환경 변수로 만듦."),
+        f(
+            "prefix",
+            Ty::Str,
+            "A prefix added to every variable's name.",
+            "모든 변수 이름 앞에 붙일 접두사.",
+        ),
+        f(
+            "configMapRef",
+            CONFIG_MAP_ENV_TY,
+            "Every key of this ConfigMap becomes a variable.",
+            "이 컨피그맵의 모든 키를 환경 변수로 만듦.",
+        ),
     ],
 };
 pub static ENV_FROM_TY: Ty = Ty::Obj(&ENV_FROM);
@@ -221,10 +374,30 @@ pub static RESOURCES_TY: Ty = Ty::Obj(&RESOURCES);
 pub static VOLUME_MOUNT: Obj = Obj {
     go: "VolumeMount",
     fields: &[
-        f("name", Ty::Str, "The name of a volume of the pod.", "파드에 정의한 볼륨 이름."),
-        f("mountPath", Ty::Str, "Where the volume appears inside the container.", "컨테이너 안에서 볼륨이 보일 경로."),
-        f("readOnly", Ty::Bool, "Mount read-only.", "읽기 전용으로 마운트함."),
-        f("subPath", Ty::Str, "Mount only this path inside the volume.", "볼륨 안의 이 경로만 마운트함."),
+        f(
+            "name",
+            Ty::Str,
+            "The name of a volume of the pod.",
+            "파드에 정의한 볼륨 이름.",
+        ),
+        f(
+            "mountPath",
+            Ty::Str,
+            "Where the volume appears inside the container.",
+            "컨테이너 안에서 볼륨이 보일 경로.",
+        ),
+        f(
+            "readOnly",
+            Ty::Bool,
+            "Mount read-only.",
+            "읽기 전용으로 마운트함.",
+        ),
+        f(
+            "subPath",
+            Ty::Str,
+            "Mount only this path inside the volume.",
+            "볼륨 안의 이 경로만 마운트함.",
+        ),
     ],
 };
 pub static VOLUME_MOUNT_TY: Ty = Ty::Obj(&VOLUME_MOUNT);
@@ -275,8 +448,18 @@ pub static TOLERATION_TY: Ty = Ty::Obj(&TOLERATION);
 pub static EMPTY_DIR: Obj = Obj {
     go: "EmptyDirVolumeSource",
     fields: &[
-        fv("medium", &["", "Memory"], "Where the directory lives: node disk (empty) or Memory (tmpfs).", "디렉터리를 둘 곳. 비우면 노드 디스크, Memory면 tmpfs."),
-        f("sizeLimit", Ty::Quantity, "The most space the volume may use.", "볼륨이 쓸 수 있는 최대 용량."),
+        fv(
+            "medium",
+            &["", "Memory"],
+            "Where the directory lives: node disk (empty) or Memory (tmpfs).",
+            "디렉터리를 둘 곳. 비우면 노드 디스크, Memory면 tmpfs.",
+        ),
+        f(
+            "sizeLimit",
+            Ty::Quantity,
+            "The most space the volume may use.",
+            "볼륨이 쓸 수 있는 최대 용량.",
+        ),
     ],
 };
 pub static EMPTY_DIR_TY: Ty = Ty::Obj(&EMPTY_DIR);
@@ -285,7 +468,12 @@ pub static KEY_TO_PATH: Obj = Obj {
     go: "KeyToPath",
     fields: &[
         f("key", Ty::Str, "The ConfigMap key.", "컨피그맵 키."),
-        f("path", Ty::Str, "The file name it becomes in the volume.", "볼륨 안에서 쓸 파일 이름."),
+        f(
+            "path",
+            Ty::Str,
+            "The file name it becomes in the volume.",
+            "볼륨 안에서 쓸 파일 이름.",
+        ),
         f("mode", Ty::Int32, "File mode bits.", "파일 권한 비트."),
     ],
 };
@@ -294,10 +482,30 @@ pub static KEY_TO_PATH_TY: Ty = Ty::Obj(&KEY_TO_PATH);
 pub static CONFIG_MAP_VOLUME: Obj = Obj {
     go: "ConfigMapVolumeSource",
     fields: &[
-        f("name", Ty::Str, "The ConfigMap whose keys become files.", "키를 파일로 만들 컨피그맵."),
-        f("items", Ty::Arr(&KEY_TO_PATH_TY), "Only these keys, under these file names.", "이 키들만 지정한 파일 이름으로 만듦."),
-        f("defaultMode", Ty::Int32, "File mode bits; 0644 by default.", "파일 권한 비트. 기본값 0644."),
-        f("optional", Ty::Bool, "If true, a missing ConfigMap is not an error.", "true이면 컨피그맵이 없어도 오류가 아님."),
+        f(
+            "name",
+            Ty::Str,
+            "The ConfigMap whose keys become files.",
+            "키를 파일로 만들 컨피그맵.",
+        ),
+        f(
+            "items",
+            Ty::Arr(&KEY_TO_PATH_TY),
+            "Only these keys, under these file names.",
+            "이 키들만 지정한 파일 이름으로 만듦.",
+        ),
+        f(
+            "defaultMode",
+            Ty::Int32,
+            "File mode bits; 0644 by default.",
+            "파일 권한 비트. 기본값 0644.",
+        ),
+        f(
+            "optional",
+            Ty::Bool,
+            "If true, a missing ConfigMap is not an error.",
+            "true이면 컨피그맵이 없어도 오류가 아님.",
+        ),
     ],
 };
 pub static CONFIG_MAP_VOLUME_TY: Ty = Ty::Obj(&CONFIG_MAP_VOLUME);
@@ -342,22 +550,70 @@ pub static POD_SPEC_TY: Ty = Ty::Obj(&POD_SPEC);
 pub static POD: Obj = Obj {
     go: "Pod",
     fields: &[
-        f("apiVersion", Ty::Str, "The API version: v1 for a Pod.", "API 버전. 파드는 v1."),
-        fv("kind", &["Pod", "Service", "ConfigMap"], "The object's kind.", "오브젝트 종류."),
-        f("metadata", OBJECT_META_TY, "The object's name, namespace, labels and annotations.", "오브젝트의 이름, 네임스페이스, 레이블, 어노테이션."),
-        f("spec", POD_SPEC_TY, "What the pod should run: containers, restart policy, volumes, scheduling.", "파드가 실행할 내용: 컨테이너, 재시작 정책, 볼륨, 스케줄링."),
-        f("status", Ty::Any, "Written by the kubelet, not by you: ignored when creating a pod.", "kubelet이 기록하는 상태. 파드를 만들 때 적어도 무시됨."),
+        f(
+            "apiVersion",
+            Ty::Str,
+            "The API version: v1 for a Pod.",
+            "API 버전. 파드는 v1.",
+        ),
+        fv(
+            "kind",
+            &["Pod", "Service", "ConfigMap"],
+            "The object's kind.",
+            "오브젝트 종류.",
+        ),
+        f(
+            "metadata",
+            OBJECT_META_TY,
+            "The object's name, namespace, labels and annotations.",
+            "오브젝트의 이름, 네임스페이스, 레이블, 어노테이션.",
+        ),
+        f(
+            "spec",
+            POD_SPEC_TY,
+            "What the pod should run: containers, restart policy, volumes, scheduling.",
+            "파드가 실행할 내용: 컨테이너, 재시작 정책, 볼륨, 스케줄링.",
+        ),
+        f(
+            "status",
+            Ty::Any,
+            "Written by the kubelet, not by you: ignored when creating a pod.",
+            "kubelet이 기록하는 상태. 파드를 만들 때 적어도 무시됨.",
+        ),
     ],
 };
 
 /// Every field of every object type reachable from the Pod, for completeness checks.
 pub fn all_objects() -> Vec<&'static Obj> {
     vec![
-        &POD, &OBJECT_META, &POD_SPEC, &CONTAINER, &CONTAINER_PORT, &ENV_VAR, &ENV_SOURCE,
-        &FIELD_SELECTOR, &CONFIG_MAP_KEY, &RESOURCE_FIELD, &ENV_FROM, &CONFIG_MAP_ENV,
-        &RESOURCES, &VOLUME_MOUNT, &PROBE, &EXEC, &HTTP_GET, &HTTP_HEADER, &TCP_SOCKET, &GRPC,
-        &LIFECYCLE, &LIFECYCLE_HANDLER, &SLEEP, &TOLERATION, &VOLUME, &EMPTY_DIR,
-        &CONFIG_MAP_VOLUME, &KEY_TO_PATH,
+        &POD,
+        &OBJECT_META,
+        &POD_SPEC,
+        &CONTAINER,
+        &CONTAINER_PORT,
+        &ENV_VAR,
+        &ENV_SOURCE,
+        &FIELD_SELECTOR,
+        &CONFIG_MAP_KEY,
+        &RESOURCE_FIELD,
+        &ENV_FROM,
+        &CONFIG_MAP_ENV,
+        &RESOURCES,
+        &VOLUME_MOUNT,
+        &PROBE,
+        &EXEC,
+        &HTTP_GET,
+        &HTTP_HEADER,
+        &TCP_SOCKET,
+        &GRPC,
+        &LIFECYCLE,
+        &LIFECYCLE_HANDLER,
+        &SLEEP,
+        &TOLERATION,
+        &VOLUME,
+        &EMPTY_DIR,
+        &CONFIG_MAP_VOLUME,
+        &KEY_TO_PATH,
     ]
 }
 
@@ -372,7 +628,11 @@ mod tests {
             for fd in o.fields {
                 let Field { name, en, ko, .. } = fd;
                 assert!(en.len() > 5, "{}.{name} en", o.go);
-                assert!(ko.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)), "{}.{name} ko", o.go);
+                assert!(
+                    ko.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+                    "{}.{name} ko",
+                    o.go
+                );
             }
         }
     }

@@ -39,7 +39,11 @@ impl std::fmt::Display for SimError {
 }
 
 /// Simulate `manifest` (already defaulted and valid) from its creation until `until`.
-pub fn simulate(manifest: &Manifest, scenario: &Scenario, until: Millis) -> Result<Timeline, SimError> {
+pub fn simulate(
+    manifest: &Manifest,
+    scenario: &Scenario,
+    until: Millis,
+) -> Result<Timeline, SimError> {
     let n = manifest.pod.spec.containers.len() + manifest.pod.spec.init_containers.len();
     if n > MAX_CONTAINERS {
         return Err(SimError::TooManyContainers(n));

@@ -62,7 +62,10 @@ mod tests {
     fn formats_the_creation_instant() {
         assert_eq!(rfc1123z(0), "Tue, 24 Nov 2026 09:00:00 +0000");
         assert_eq!(rfc1123z(4_500), "Tue, 24 Nov 2026 09:00:04 +0000");
-        assert_eq!(rfc1123z(15 * 3600 * 1000), "Wed, 25 Nov 2026 00:00:00 +0000");
+        assert_eq!(
+            rfc1123z(15 * 3600 * 1000),
+            "Wed, 25 Nov 2026 00:00:00 +0000"
+        );
         assert_eq!(rfc3339(61_000), "2026-11-24T09:01:01Z");
     }
 }

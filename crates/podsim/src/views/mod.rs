@@ -2,13 +2,13 @@
 //! simulation timeline) kubectl's `get pods` (and `-w`), `describe pod`, `get events` and
 //! `logs`, plus a compact text chart of the timeline.
 
-// (wip) pub mod chart;
+pub mod chart;
 pub mod clock;
-// (wip) pub mod describe;
-// (wip) pub mod events;
-// (wip) pub mod get;
-// (wip) pub mod logs;
-// (wip) pub mod lanes;
+pub mod describe;
+pub mod events;
+pub mod get;
+pub mod lanes;
+pub mod logs;
 pub mod summary;
 pub mod tabwriter;
 pub mod to_yaml;

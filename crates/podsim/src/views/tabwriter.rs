@@ -5,10 +5,7 @@
 /// Format `text` (lines with tab-terminated cells) like `tabwriter.NewWriter(w, minwidth,
 /// tabwidth, padding, ' ', 0)`; the last segment of a line is not a cell and is not padded.
 pub fn format(text: &str, minwidth: usize, padding: usize) -> String {
-    let lines: Vec<Vec<&str>> = text
-        .split('\n')
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let lines: Vec<Vec<&str>> = text.split('\n').map(|l| l.split('\t').collect()).collect();
     // Drop the empty line after a final newline, remember to restore it.
     let trailing_newline = text.ends_with('\n');
     let lines = if trailing_newline {
@@ -18,7 +15,15 @@ pub fn format(text: &str, minwidth: usize, padding: usize) -> String {
     };
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     let mut widths = Vec::new();
-    format_block(lines, 0, lines.len(), &mut widths, minwidth, padding, &mut out);
+    format_block(
+        lines,
+        0,
+        lines.len(),
+        &mut widths,
+        minwidth,
+        padding,
+        &mut out,
+    );
     if !trailing_newline && out.ends_with('\n') {
         out.pop();
     }

@@ -9,7 +9,7 @@ pub fn to_yaml<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(v) => {
             let mut out = String::new();
-            emit(&v, 0, &mut out, true);
+            emit(&v, 0, &mut out);
             if !out.ends_with('\n') {
                 out.push('\n');
             }
@@ -25,17 +25,11 @@ fn indent(n: usize, out: &mut String) {
     }
 }
 
-fn emit(v: &Value, level: usize, out: &mut String, top: bool) {
+fn emit(v: &Value, level: usize, out: &mut String) {
     match v {
         Value::Object(map) if !map.is_empty() => {
-            let mut first = true;
             for (k, val) in map {
-                if !(top && first) || !out.is_empty() {
-                    if !first || !top {
-                        indent(level, out);
-                    }
-                }
-                first = false;
+                indent(level, out);
                 out.push_str(&scalar_text(k));
                 out.push(':');
                 block_value(val, level, out);
@@ -60,7 +54,7 @@ fn emit(v: &Value, level: usize, out: &mut String, top: bool) {
                     }
                     Value::Array(a) if !a.is_empty() => {
                         out.push('\n');
-                        emit(item, level + 2, out, false);
+                        emit(item, level + 2, out);
                     }
                     Value::String(text) if text.contains('\n') => {
                         out.pop();
@@ -85,12 +79,12 @@ fn block_value(val: &Value, level: usize, out: &mut String) {
     match val {
         Value::Object(m) if !m.is_empty() => {
             out.push('\n');
-            emit(val, level + 2, out, false);
+            emit(val, level + 2, out);
         }
         Value::Array(a) if !a.is_empty() => {
             out.push('\n');
             // kubectl (go-yaml) puts "- " at the key's own indent.
-            emit(val, level, out, false);
+            emit(val, level, out);
         }
         Value::String(s) if s.contains('\n') => {
             out.push_str(" |");
@@ -138,7 +132,9 @@ pub fn scalar_text(s: &str) -> String {
         )
         || s.parse::<f64>().is_ok()
         || s.starts_with(|c: char| ",[]{}#&*!|>'\"%@`".contains(c))
-        || ["-", "?", ":"].iter().any(|p| s == *p || s.starts_with(&format!("{p} ")))
+        || ["-", "?", ":"]
+            .iter()
+            .any(|p| s == *p || s.starts_with(&format!("{p} ")))
         || s.contains(": ")
         || s.contains(" #")
         || s.ends_with(':')

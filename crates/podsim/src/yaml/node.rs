@@ -43,7 +43,10 @@ impl Node {
 
     pub fn key_span(&self, key: &str) -> Option<ByteSpan> {
         match &self.value {
-            Value::Map(entries) => entries.iter().find(|(k, _)| k.text == key).map(|(k, _)| k.span),
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.text == key)
+                .map(|(k, _)| k.span),
             _ => None,
         }
     }

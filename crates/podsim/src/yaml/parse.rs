@@ -156,7 +156,9 @@ impl Converter<'_> {
     fn node(&mut self, raw: RawNode, depth: usize) -> Result<Node, String> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return Err(format!("the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests"));
+            return Err(format!(
+                "the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests"
+            ));
         }
         if depth > MAX_DEPTH {
             return Err(format!("the YAML nests deeper than {MAX_DEPTH} levels"));
@@ -189,7 +191,13 @@ impl Converter<'_> {
                     };
                     let v = self.node(v, depth + 1)?;
                     span.end = span.end.max(v.span.end).max(key_span.end);
-                    out.push((Key { text, span: key_span }, v));
+                    out.push((
+                        Key {
+                            text,
+                            span: key_span,
+                        },
+                        v,
+                    ));
                 }
                 Value::Map(out)
             }
@@ -244,18 +252,21 @@ pub fn parse_documents(text: &str) -> Result<Vec<Node>, YamlError> {
             ),
         ));
     }
-    let raws: Vec<Option<RawNode>> =
-        match serde_saphyr::from_multiple_with_options(text, options()) {
-            Ok(v) => v,
-            Err(e) => {
-                let byte = e
-                    .location()
-                    .map(|l| idx.byte_of_line_col(l.line() as u32, l.column() as u32))
-                    .unwrap_or(0);
-                return Err(error_at(&idx, byte, clean_message(&e)));
-            }
-        };
-    let mut conv = Converter { idx: &idx, nodes: 0 };
+    let raws: Vec<Option<RawNode>> = match serde_saphyr::from_multiple_with_options(text, options())
+    {
+        Ok(v) => v,
+        Err(e) => {
+            let byte = e
+                .location()
+                .map(|l| idx.byte_of_line_col(l.line() as u32, l.column() as u32))
+                .unwrap_or(0);
+            return Err(error_at(&idx, byte, clean_message(&e)));
+        }
+    };
+    let mut conv = Converter {
+        idx: &idx,
+        nodes: 0,
+    };
     let mut out = Vec::new();
     for raw in raws.into_iter().flatten() {
         match conv.node(raw, 0) {
@@ -284,7 +295,10 @@ mod tests {
         assert_eq!(&text[image.span.start..image.span.end], "nginx");
         let ks = c.key_span("image").unwrap();
         assert_eq!(&text[ks.start..ks.end], "image");
-        assert_eq!(&text[c.span.start..c.span.end], "name: web\n    image: nginx");
+        assert_eq!(
+            &text[c.span.start..c.span.end],
+            "name: web\n    image: nginx"
+        );
     }
 
     #[test]
@@ -310,12 +324,19 @@ mod tests {
     #[test]
     fn hostile_inputs_are_refused() {
         let big = "a: b\n".repeat(60_000);
-        assert!(parse_documents(&big).unwrap_err().message.contains("up to 256 KB"));
+        assert!(parse_documents(&big)
+            .unwrap_err()
+            .message
+            .contains("up to 256 KB"));
         let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
         assert!(parse_documents(&deep).is_err());
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..10 {
-            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            };
             bomb.push_str(&format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         let t = std::time::Instant::now();

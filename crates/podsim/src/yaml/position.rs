@@ -102,7 +102,14 @@ mod tests {
         let text = "a: 1\n# 한글 🚀\nb: 2\n";
         let idx = LineIndex::new(text);
         let b = text.find("b:").unwrap();
-        assert_eq!(idx.position(b), Position { line: 3, col: 1, utf16: 5 + 7 + 1 });
+        assert_eq!(
+            idx.position(b),
+            Position {
+                line: 3,
+                col: 1,
+                utf16: 5 + 7 + 1
+            }
+        );
         let rocket = text.find('🚀').unwrap();
         assert_eq!(idx.position(rocket).col, 6);
         assert_eq!(idx.byte_of_utf16(idx.position(b).utf16), b);

@@ -16,22 +16,37 @@ fn ports(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
             let msgs = port_name(n);
             if !msgs.is_empty() {
                 for m in msgs {
-                    errs.push(FieldError::invalid(format!("{ip}.name"), BadValue::Str(n.into()), m));
+                    errs.push(FieldError::invalid(
+                        format!("{ip}.name"),
+                        BadValue::Str(n.into()),
+                        m,
+                    ));
                 }
             } else if !names.insert(n.to_string()) {
-                errs.push(FieldError::duplicate(format!("{ip}.name"), BadValue::Str(n.into())));
+                errs.push(FieldError::duplicate(
+                    format!("{ip}.name"),
+                    BadValue::Str(n.into()),
+                ));
             }
         }
         if p.container_port == 0 {
             errs.push(FieldError::required(format!("{ip}.containerPort"), ""));
         } else {
             for m in port_num(p.container_port) {
-                errs.push(FieldError::invalid(format!("{ip}.containerPort"), BadValue::Int(p.container_port), m));
+                errs.push(FieldError::invalid(
+                    format!("{ip}.containerPort"),
+                    BadValue::Int(p.container_port),
+                    m,
+                ));
             }
         }
         if let Some(h) = p.host_port.filter(|h| *h != 0) {
             for m in port_num(h) {
-                errs.push(FieldError::invalid(format!("{ip}.hostPort"), BadValue::Int(h), m));
+                errs.push(FieldError::invalid(
+                    format!("{ip}.hostPort"),
+                    BadValue::Int(h),
+                    m,
+                ));
             }
         }
         match p.protocol.as_deref() {
@@ -65,22 +80,38 @@ fn env(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
             errs.push(FieldError::required(format!("{ip}.name"), ""));
         } else {
             for m in env_var_name(&e.name) {
-                errs.push(FieldError::invalid(format!("{ip}.name"), BadValue::Str(e.name.clone()), m));
+                errs.push(FieldError::invalid(
+                    format!("{ip}.name"),
+                    BadValue::Str(e.name.clone()),
+                    m,
+                ));
             }
         }
         let Some(src) = &e.value_from else { continue };
         let vp = format!("{ip}.valueFrom");
-        let n = [src.field_ref.is_some(), src.config_map_key_ref.is_some(), src.resource_field_ref.is_some()]
-            .iter()
-            .filter(|x| **x)
-            .count();
+        let n = [
+            src.field_ref.is_some(),
+            src.config_map_key_ref.is_some(),
+            src.resource_field_ref.is_some(),
+        ]
+        .iter()
+        .filter(|x| **x)
+        .count();
         if e.value.as_deref().is_some_and(|v| !v.is_empty()) && n > 0 {
-            errs.push(FieldError::invalid(&vp, BadValue::Str(String::new()), "may not be specified when `value` is not empty"));
+            errs.push(FieldError::invalid(
+                &vp,
+                BadValue::Str(String::new()),
+                "may not be specified when `value` is not empty",
+            ));
         }
         if n == 0 {
             errs.push(FieldError::invalid(&vp, BadValue::Str(String::new()), "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
         } else if n > 1 {
-            errs.push(FieldError::invalid(&vp, BadValue::Str(String::new()), "may not have more than one field specified at a time"));
+            errs.push(FieldError::invalid(
+                &vp,
+                BadValue::Str(String::new()),
+                "may not have more than one field specified at a time",
+            ));
         }
         if let Some(f) = &src.field_ref {
             let fp = &f.field_path;
@@ -93,30 +124,57 @@ fn env(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
                 let mut supported: Vec<&str> = FIELD_PATHS.to_vec();
                 supported.extend(["metadata.annotations", "metadata.labels"]);
                 supported.sort_unstable();
-                errs.push(FieldError::not_supported(format!("{vp}.fieldRef.fieldPath"), BadValue::Str(fp.clone()), &supported));
+                errs.push(FieldError::not_supported(
+                    format!("{vp}.fieldRef.fieldPath"),
+                    BadValue::Str(fp.clone()),
+                    &supported,
+                ));
             }
         }
         if let Some(k) = &src.config_map_key_ref {
             if k.name.is_empty() {
-                errs.push(FieldError::required(format!("{vp}.configMapKeyRef.name"), ""));
+                errs.push(FieldError::required(
+                    format!("{vp}.configMapKeyRef.name"),
+                    "",
+                ));
             }
             if k.key.is_empty() {
-                errs.push(FieldError::required(format!("{vp}.configMapKeyRef.key"), ""));
+                errs.push(FieldError::required(
+                    format!("{vp}.configMapKeyRef.key"),
+                    "",
+                ));
             }
         }
         if let Some(r) = &src.resource_field_ref {
-            let ok = ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage"];
+            let ok = [
+                "limits.cpu",
+                "limits.memory",
+                "limits.ephemeral-storage",
+                "requests.cpu",
+                "requests.memory",
+                "requests.ephemeral-storage",
+            ];
             if !ok.contains(&r.resource.as_str()) {
-                errs.push(FieldError::not_supported(format!("{vp}.resourceFieldRef.resource"), BadValue::Str(r.resource.clone()), &ok));
+                errs.push(FieldError::not_supported(
+                    format!("{vp}.resourceFieldRef.resource"),
+                    BadValue::Str(r.resource.clone()),
+                    &ok,
+                ));
             }
         }
     }
     for (i, e) in c.env_from.iter().enumerate() {
         let ip = format!("{path}.envFrom[{i}]");
         match &e.config_map_ref {
-            Some(r) if r.name.is_empty() => errs.push(FieldError::required(format!("{ip}.configMapRef.name"), "")),
+            Some(r) if r.name.is_empty() => {
+                errs.push(FieldError::required(format!("{ip}.configMapRef.name"), ""))
+            }
             Some(_) => {}
-            None => errs.push(FieldError::invalid(&ip, BadValue::Str(String::new()), "must specify one of: `configMapRef` or `secretRef`")),
+            None => errs.push(FieldError::invalid(
+                &ip,
+                BadValue::Str(String::new()),
+                "must specify one of: `configMapRef` or `secretRef`",
+            )),
         }
     }
 }
@@ -128,34 +186,62 @@ fn mounts(c: &Container, volumes: &[Volume], path: &str, errs: &mut Vec<FieldErr
         if m.name.is_empty() {
             errs.push(FieldError::required(format!("{ip}.name"), ""));
         } else if !volumes.iter().any(|v| v.name == m.name) {
-            errs.push(FieldError::not_found(format!("{ip}.name"), BadValue::Str(m.name.clone())));
+            errs.push(FieldError::not_found(
+                format!("{ip}.name"),
+                BadValue::Str(m.name.clone()),
+            ));
         }
         if m.mount_path.is_empty() {
             errs.push(FieldError::required(format!("{ip}.mountPath"), ""));
         } else if !paths.insert(m.mount_path.clone()) {
-            errs.push(FieldError::invalid(format!("{ip}.mountPath"), BadValue::Str(m.mount_path.clone()), "must be unique"));
+            errs.push(FieldError::invalid(
+                format!("{ip}.mountPath"),
+                BadValue::Str(m.mount_path.clone()),
+                "must be unique",
+            ));
         }
     }
 }
 
 fn resources(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
     let Some(r) = &c.resources else { return };
-    let standard = |k: &str| matches!(k, "cpu" | "memory" | "ephemeral-storage") || k.starts_with("hugepages-") || k.contains('/');
+    let standard = |k: &str| {
+        matches!(k, "cpu" | "memory" | "ephemeral-storage")
+            || k.starts_with("hugepages-")
+            || k.contains('/')
+    };
     for (part, map) in [("limits", &r.limits), ("requests", &r.requests)] {
         for (k, q) in map {
             let p = format!("{path}.resources.{part}[{k}]");
             if !standard(k) {
-                errs.push(FieldError::invalid(&p, BadValue::Str(k.clone()), "must be a standard resource type or fully qualified").at(format!("{path}.resources.{part}.{k}")));
+                errs.push(
+                    FieldError::invalid(
+                        &p,
+                        BadValue::Str(k.clone()),
+                        "must be a standard resource type or fully qualified",
+                    )
+                    .at(format!("{path}.resources.{part}.{k}")),
+                );
                 continue;
             }
             if q.milli_value().is_some_and(|v| v < 0) {
-                errs.push(FieldError::invalid(&p, BadValue::Str(q.0.clone()), "must be greater than or equal to 0").at(format!("{path}.resources.{part}.{k}")));
+                errs.push(
+                    FieldError::invalid(
+                        &p,
+                        BadValue::Str(q.0.clone()),
+                        "must be greater than or equal to 0",
+                    )
+                    .at(format!("{path}.resources.{part}.{k}")),
+                );
             }
         }
     }
     for (k, req) in &r.requests {
         if let Some(lim) = r.limits.get(k) {
-            let (Some(a), Some(b)) = (Quantity::milli_value(req), Quantity::milli_value(lim)) else { continue };
+            let (Some(a), Some(b)) = (Quantity::milli_value(req), Quantity::milli_value(lim))
+            else {
+                continue;
+            };
             if a > b {
                 errs.push(
                     FieldError::invalid(
@@ -185,7 +271,10 @@ fn common(c: &Container, volumes: &[Volume], path: &str, errs: &mut Vec<FieldErr
     }
     match c.termination_message_policy.as_deref() {
         Some("File" | "FallbackToLogsOnError") => {}
-        None | Some("") => errs.push(FieldError::required(format!("{path}.terminationMessagePolicy"), "")),
+        None | Some("") => errs.push(FieldError::required(
+            format!("{path}.terminationMessagePolicy"),
+            "",
+        )),
         Some(other) => errs.push(FieldError::not_supported(
             format!("{path}.terminationMessagePolicy"),
             BadValue::Str(other.into()),
@@ -226,16 +315,27 @@ pub fn app_containers(containers: &[Container], volumes: &[Volume], errs: &mut V
         let path = format!("spec.containers[{i}]");
         common(c, volumes, &path, errs);
         if !names.insert(c.name.clone()) {
-            errs.push(FieldError::duplicate(format!("{path}.name"), BadValue::Str(c.name.clone())));
+            errs.push(FieldError::duplicate(
+                format!("{path}.name"),
+                BadValue::Str(c.name.clone()),
+            ));
         }
         probes_and_hooks(c, &path, errs);
         if c.restart_policy.is_some() {
-            errs.push(FieldError::forbidden(format!("{path}.restartPolicy"), "may not be set for non-init containers"));
+            errs.push(FieldError::forbidden(
+                format!("{path}.restartPolicy"),
+                "may not be set for non-init containers",
+            ));
         }
     }
 }
 
-pub fn init_containers(inits: &[Container], apps: &[Container], volumes: &[Volume], errs: &mut Vec<FieldError>) {
+pub fn init_containers(
+    inits: &[Container],
+    apps: &[Container],
+    volumes: &[Volume],
+    errs: &mut Vec<FieldError>,
+) {
     let mut names: BTreeSet<String> = apps.iter().map(|c| c.name.clone()).collect();
     for (i, c) in inits.iter().enumerate() {
         let path = format!("spec.initContainers[{i}]");
@@ -245,11 +345,18 @@ pub fn init_containers(inits: &[Container], apps: &[Container], volumes: &[Volum
             if rp == "Always" {
                 sidecar = true;
             } else {
-                errs.push(FieldError::not_supported(format!("{path}.restartPolicy"), BadValue::Str(rp.clone()), &["Always"]));
+                errs.push(FieldError::not_supported(
+                    format!("{path}.restartPolicy"),
+                    BadValue::Str(rp.clone()),
+                    &["Always"],
+                ));
             }
         }
         if names.contains(&c.name) {
-            errs.push(FieldError::duplicate(format!("{path}.name"), BadValue::Str(c.name.clone())));
+            errs.push(FieldError::duplicate(
+                format!("{path}.name"),
+                BadValue::Str(c.name.clone()),
+            ));
         } else if !c.name.is_empty() {
             names.insert(c.name.clone());
         }

@@ -124,7 +124,8 @@ fn qualified_part_ok(s: &str) -> bool {
     !b.is_empty()
         && b[0].is_ascii_alphanumeric()
         && b[b.len() - 1].is_ascii_alphanumeric()
-        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.')
+        && b.iter()
+            .all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.')
 }
 
 /// A label key (or any qualified name): optional `prefix/` (a DNS subdomain) and a name.
@@ -146,7 +147,11 @@ pub fn qualified_name(s: &str) -> Vec<String> {
         if p.is_empty() {
             errs.push("prefix part must be non-empty".into());
         } else {
-            errs.extend(dns1123_subdomain(p).into_iter().map(|m| format!("prefix part {m}")));
+            errs.extend(
+                dns1123_subdomain(p)
+                    .into_iter()
+                    .map(|m| format!("prefix part {m}")),
+            );
         }
     }
     if name.is_empty() {
@@ -196,7 +201,11 @@ pub fn config_key(s: &str) -> Vec<String> {
     if s.len() > 253 {
         errs.push(max_len_error(253));
     }
-    if s.is_empty() || !s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.') {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.')
+    {
         errs.push(regex_error(
             "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
             "[-._a-zA-Z0-9]+",
@@ -229,8 +238,14 @@ mod tests {
     #[test]
     fn port_names() {
         assert!(port_name("http").is_empty());
-        assert_eq!(port_name("8080"), ["must contain at least one letter (a-z)"]);
-        assert_eq!(port_name("http--x"), ["must not contain consecutive hyphens"]);
+        assert_eq!(
+            port_name("8080"),
+            ["must contain at least one letter (a-z)"]
+        );
+        assert_eq!(
+            port_name("http--x"),
+            ["must not contain consecutive hyphens"]
+        );
         assert_eq!(port_name("a-very-long-port-name").len(), 1);
         assert_eq!(port_name("HTTP").len(), 2);
     }

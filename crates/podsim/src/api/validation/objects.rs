@@ -9,14 +9,20 @@ use crate::model::{ConfigMap, IntOrString, Service};
 pub fn service(s: &Service, errs: &mut Vec<FieldError>) {
     object_meta(&s.metadata, dns1035_label, errs);
     let t = s.spec.type_.as_deref().unwrap_or("ClusterIP");
-    if !matches!(t, "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName") {
+    if !matches!(
+        t,
+        "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName"
+    ) {
         errs.push(FieldError::not_supported(
             "spec.type",
             BadValue::Str(t.into()),
             &["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"],
         ));
     }
-    if s.spec.ports.is_empty() && t != "ExternalName" && s.spec.cluster_ip.as_deref() != Some("None") {
+    if s.spec.ports.is_empty()
+        && t != "ExternalName"
+        && s.spec.cluster_ip.as_deref() != Some("None")
+    {
         errs.push(FieldError::required("spec.ports", ""));
     }
     for (i, p) in s.spec.ports.iter().enumerate() {
@@ -25,11 +31,19 @@ pub fn service(s: &Service, errs: &mut Vec<FieldError>) {
             errs.push(FieldError::required(format!("{path}.name"), ""));
         }
         for m in port_num(p.port) {
-            errs.push(FieldError::invalid(format!("{path}.port"), BadValue::Int(p.port), m));
+            errs.push(FieldError::invalid(
+                format!("{path}.port"),
+                BadValue::Int(p.port),
+                m,
+            ));
         }
         if let Some(IntOrString::Int(tp)) = p.target_port {
             for m in port_num(tp) {
-                errs.push(FieldError::invalid(format!("{path}.targetPort"), BadValue::Int(tp), m));
+                errs.push(FieldError::invalid(
+                    format!("{path}.targetPort"),
+                    BadValue::Int(tp),
+                    m,
+                ));
             }
         }
     }
@@ -39,7 +53,9 @@ pub fn config_map(c: &ConfigMap, errs: &mut Vec<FieldError>) {
     object_meta(&c.metadata, dns1123_subdomain, errs);
     for k in c.data.keys() {
         for m in config_key(k) {
-            errs.push(FieldError::invalid("data", BadValue::Str(k.clone()), m).at(format!("data.{k}")));
+            errs.push(
+                FieldError::invalid("data", BadValue::Str(k.clone()), m).at(format!("data.{k}")),
+            );
         }
     }
 }

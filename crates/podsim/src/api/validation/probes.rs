@@ -4,7 +4,9 @@
 
 use super::names::{port_name, port_num};
 use crate::api::field_error::{BadValue, FieldError};
-use crate::model::{HttpGetAction, IntOrString, Lifecycle, LifecycleHandler, Probe, TcpSocketAction};
+use crate::model::{
+    HttpGetAction, IntOrString, Lifecycle, LifecycleHandler, Probe, TcpSocketAction,
+};
 
 fn port_num_or_name(port: &IntOrString, path: &str, errs: &mut Vec<FieldError>) {
     match port {
@@ -35,7 +37,12 @@ fn http_get(h: &HttpGetAction, path: &str, errs: &mut Vec<FieldError>) {
         ));
     }
     for h in &h.http_headers {
-        if h.name.is_empty() || !h.name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
+        if h.name.is_empty()
+            || !h
+                .name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-')
+        {
             errs.push(FieldError::invalid(
                 format!("{path}.httpHeaders"),
                 BadValue::Str(h.name.clone()),
@@ -86,7 +93,11 @@ fn probe_handler(p: &Probe, path: &str, errs: &mut Vec<FieldError>) {
     if one("grpc", p.grpc.is_some(), errs) {
         if let Some(g) = &p.grpc {
             for m in port_num(g.port) {
-                errs.push(FieldError::invalid(format!("{path}.grpc.port"), BadValue::Int(g.port), m));
+                errs.push(FieldError::invalid(
+                    format!("{path}.grpc.port"),
+                    BadValue::Int(g.port),
+                    m,
+                ));
             }
         }
     }
@@ -98,18 +109,34 @@ fn probe_handler(p: &Probe, path: &str, errs: &mut Vec<FieldError>) {
 fn nonnegative(v: Option<i64>, path: String, errs: &mut Vec<FieldError>) {
     if let Some(v) = v {
         if v < 0 {
-            errs.push(FieldError::invalid(path, BadValue::Int(v), "must be greater than or equal to 0"));
+            errs.push(FieldError::invalid(
+                path,
+                BadValue::Int(v),
+                "must be greater than or equal to 0",
+            ));
         }
     }
 }
 
 fn probe(p: &Probe, path: &str, errs: &mut Vec<FieldError>) {
     probe_handler(p, path, errs);
-    nonnegative(p.initial_delay_seconds, format!("{path}.initialDelaySeconds"), errs);
+    nonnegative(
+        p.initial_delay_seconds,
+        format!("{path}.initialDelaySeconds"),
+        errs,
+    );
     nonnegative(p.timeout_seconds, format!("{path}.timeoutSeconds"), errs);
     nonnegative(p.period_seconds, format!("{path}.periodSeconds"), errs);
-    nonnegative(p.success_threshold, format!("{path}.successThreshold"), errs);
-    nonnegative(p.failure_threshold, format!("{path}.failureThreshold"), errs);
+    nonnegative(
+        p.success_threshold,
+        format!("{path}.successThreshold"),
+        errs,
+    );
+    nonnegative(
+        p.failure_threshold,
+        format!("{path}.failureThreshold"),
+        errs,
+    );
     if let Some(g) = p.termination_grace_period_seconds {
         if g <= 0 {
             errs.push(FieldError::invalid(
@@ -126,7 +153,11 @@ pub fn liveness_or_startup(p: &Option<Probe>, path: &str, errs: &mut Vec<FieldEr
     probe(p, path, errs);
     let s = p.success_threshold();
     if s != 1 {
-        errs.push(FieldError::invalid(format!("{path}.successThreshold"), BadValue::Int(s), "must be 1"));
+        errs.push(FieldError::invalid(
+            format!("{path}.successThreshold"),
+            BadValue::Int(s),
+            "must be 1",
+        ));
     }
 }
 

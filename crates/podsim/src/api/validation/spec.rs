@@ -30,14 +30,26 @@ pub fn pod_spec(spec: &PodSpec, errs: &mut Vec<FieldError>) {
         )),
     }
     meta::labels(&spec.node_selector, "spec.nodeSelector", errs);
-    if let Some(sa) = spec.service_account_name.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(sa) = spec
+        .service_account_name
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
         for m in dns1123_subdomain(sa) {
-            errs.push(FieldError::invalid("spec.serviceAccountName", BadValue::Str(sa.into()), m));
+            errs.push(FieldError::invalid(
+                "spec.serviceAccountName",
+                BadValue::Str(sa.into()),
+                m,
+            ));
         }
     }
     if let Some(n) = spec.node_name.as_deref().filter(|s| !s.is_empty()) {
         for m in dns1123_subdomain(n) {
-            errs.push(FieldError::invalid("spec.nodeName", BadValue::Str(n.into()), m));
+            errs.push(FieldError::invalid(
+                "spec.nodeName",
+                BadValue::Str(n.into()),
+                m,
+            ));
         }
     }
     if let Some(a) = spec.active_deadline_seconds {
@@ -51,12 +63,20 @@ pub fn pod_spec(spec: &PodSpec, errs: &mut Vec<FieldError>) {
     }
     if let Some(h) = spec.hostname.as_deref().filter(|s| !s.is_empty()) {
         for m in dns1123_label(h) {
-            errs.push(FieldError::invalid("spec.hostname", BadValue::Str(h.into()), m));
+            errs.push(FieldError::invalid(
+                "spec.hostname",
+                BadValue::Str(h.into()),
+                m,
+            ));
         }
     }
     if let Some(s) = spec.subdomain.as_deref().filter(|s| !s.is_empty()) {
         for m in dns1123_label(s) {
-            errs.push(FieldError::invalid("spec.subdomain", BadValue::Str(s.into()), m));
+            errs.push(FieldError::invalid(
+                "spec.subdomain",
+                BadValue::Str(s.into()),
+                m,
+            ));
         }
     }
     tolerations::tolerations(&spec.tolerations, errs);

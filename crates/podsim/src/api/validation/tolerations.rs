@@ -13,7 +13,11 @@ pub fn tolerations(tols: &[Toleration], errs: &mut Vec<FieldError>) {
         let effect = t.effect.as_deref().unwrap_or("");
         if !key.is_empty() {
             for m in qualified_name(key) {
-                errs.push(FieldError::invalid(format!("{path}.key"), BadValue::Str(key.into()), m));
+                errs.push(FieldError::invalid(
+                    format!("{path}.key"),
+                    BadValue::Str(key.into()),
+                    m,
+                ));
             }
         }
         if key.is_empty() && op != "Exists" {
@@ -34,21 +38,33 @@ pub fn tolerations(tols: &[Toleration], errs: &mut Vec<FieldError>) {
             "" | "Equal" => {
                 let msgs = label_value(value);
                 if !msgs.is_empty() {
-                    errs.push(FieldError::invalid(format!("{path}.operator"), BadValue::Str(value.into()), msgs.join(";")));
+                    errs.push(FieldError::invalid(
+                        format!("{path}.operator"),
+                        BadValue::Str(value.into()),
+                        msgs.join(";"),
+                    ));
                 }
             }
             "Exists" => {
                 if !value.is_empty() {
                     errs.push(FieldError::invalid(
                         format!("{path}.operator"),
-                        BadValue::Raw(format!("{{\"key\":{:?},\"operator\":\"Exists\",\"value\":{:?}}}", key, value)),
+                        BadValue::Raw(format!(
+                            "{{\"key\":{:?},\"operator\":\"Exists\",\"value\":{:?}}}",
+                            key, value
+                        )),
                         "value must be empty when `operator` is 'Exists'",
                     ));
                 }
             }
-            other => errs.push(FieldError::not_supported(format!("{path}.operator"), BadValue::Str(other.into()), &["Equal", "Exists"])),
+            other => errs.push(FieldError::not_supported(
+                format!("{path}.operator"),
+                BadValue::Str(other.into()),
+                &["Equal", "Exists"],
+            )),
         }
-        if !effect.is_empty() && !matches!(effect, "NoSchedule" | "PreferNoSchedule" | "NoExecute") {
+        if !effect.is_empty() && !matches!(effect, "NoSchedule" | "PreferNoSchedule" | "NoExecute")
+        {
             errs.push(FieldError::not_supported(
                 format!("{path}.effect"),
                 BadValue::Str(effect.into()),

@@ -13,10 +13,17 @@ pub fn volumes(vols: &[Volume], errs: &mut Vec<FieldError>) {
             errs.push(FieldError::required(format!("{path}.name"), ""));
         } else {
             for m in dns1123_label(&v.name) {
-                errs.push(FieldError::invalid(format!("{path}.name"), BadValue::Str(v.name.clone()), m));
+                errs.push(FieldError::invalid(
+                    format!("{path}.name"),
+                    BadValue::Str(v.name.clone()),
+                    m,
+                ));
             }
             if !names.insert(v.name.clone()) {
-                errs.push(FieldError::duplicate(format!("{path}.name"), BadValue::Str(v.name.clone())));
+                errs.push(FieldError::duplicate(
+                    format!("{path}.name"),
+                    BadValue::Str(v.name.clone()),
+                ));
             }
         }
         let mut n = 0;
@@ -28,7 +35,10 @@ pub fn volumes(vols: &[Volume], errs: &mut Vec<FieldError>) {
             if present {
                 n += 1;
                 if n > 1 {
-                    errs.push(FieldError::forbidden(format!("{path}.{name}"), "may not specify more than 1 volume type"));
+                    errs.push(FieldError::forbidden(
+                        format!("{path}.{name}"),
+                        "may not specify more than 1 volume type",
+                    ));
                 }
             }
         }
@@ -41,15 +51,25 @@ pub fn volumes(vols: &[Volume], errs: &mut Vec<FieldError>) {
             }
             for (j, it) in cm.items.iter().enumerate() {
                 if it.key.is_empty() {
-                    errs.push(FieldError::required(format!("{path}.configMap.items[{j}].key"), ""));
+                    errs.push(FieldError::required(
+                        format!("{path}.configMap.items[{j}].key"),
+                        "",
+                    ));
                 }
                 if it.path.is_empty() {
-                    errs.push(FieldError::required(format!("{path}.configMap.items[{j}].path"), ""));
+                    errs.push(FieldError::required(
+                        format!("{path}.configMap.items[{j}].path"),
+                        "",
+                    ));
                 } else if it.path.starts_with('/') || it.path.split('/').any(|p| p == "..") {
                     errs.push(FieldError::invalid(
                         format!("{path}.configMap.items[{j}].path"),
                         BadValue::Str(it.path.clone()),
-                        if it.path.starts_with('/') { "must be a relative path" } else { "must not contain '..'" },
+                        if it.path.starts_with('/') {
+                            "must be a relative path"
+                        } else {
+                            "must not contain '..'"
+                        },
                     ));
                 }
             }

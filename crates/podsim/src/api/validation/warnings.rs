@@ -44,8 +44,14 @@ pub fn pod_warnings(spec: &PodSpec) -> Vec<Warning> {
         for (j, p) in c.ports.iter().enumerate() {
             let proto = p.protocol.clone().unwrap_or_else(|| "TCP".into());
             let here = format!("{path}.ports[{j}]");
-            if let Some((_, _, first)) = seen.iter().find(|(port, pr, _)| *port == p.container_port && *pr == proto) {
-                out.push((here.clone(), format!("duplicate port definition with {first}")));
+            if let Some((_, _, first)) = seen
+                .iter()
+                .find(|(port, pr, _)| *port == p.container_port && *pr == proto)
+            {
+                out.push((
+                    here.clone(),
+                    format!("duplicate port definition with {first}"),
+                ));
             } else {
                 seen.push((p.container_port, proto, here));
             }

@@ -1,0 +1,244 @@
+//! The podsim CLI as a pure function from arguments (and a file reader) to stdout, stderr and
+//! an exit code, so that it is tested without spawning processes. `src/bin/podsim.rs` wires
+//! it to the real process.
+
+use crate::api;
+use crate::sim::{self, Scenario, Timeline};
+use crate::time::{parse_duration, Millis, MINUTE};
+use crate::views;
+use serde_json::json;
+
+pub const USAGE: &str = "usage:
+  podsim simulate FILE [--scenario FILE] [--until DURATION] [--at DURATION]
+                       [--output json|get|describe|events|logs|timeline]
+                       [--container NAME] [--previous] [--watch] [--width N]
+  podsim validate FILE
+
+DURATION is like 90s, 5m or 1h. Defaults: --until 10m, --at the end, --output timeline.
+";
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+}
+
+impl Output {
+    fn ok(stdout: String) -> Self {
+        Output {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+    fn usage_error(msg: &str) -> Self {
+        Output {
+            stdout: String::new(),
+            stderr: format!("podsim: {msg}\n\n{USAGE}"),
+            code: 2,
+        }
+    }
+    fn error(msg: String) -> Self {
+        Output {
+            stdout: String::new(),
+            stderr: msg,
+            code: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Options {
+    file: String,
+    scenario: Option<String>,
+    until: Millis,
+    at: Option<Millis>,
+    output: String,
+    container: Option<String>,
+    previous: bool,
+    watch: bool,
+    width: usize,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        file: String::new(),
+        scenario: None,
+        until: 10 * MINUTE,
+        at: None,
+        output: "timeline".into(),
+        container: None,
+        previous: false,
+        watch: false,
+        width: 72,
+    };
+    let mut it = args.iter();
+    let mut file = None;
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match a.as_str() {
+            "--scenario" => o.scenario = Some(value("--scenario")?),
+            "--until" => o.until = parse_duration(&value("--until")?)?,
+            "--at" => o.at = Some(parse_duration(&value("--at")?)?),
+            "--output" | "-o" => o.output = value("--output")?,
+            "--container" | "-c" => o.container = Some(value("--container")?),
+            "--width" => {
+                o.width = value("--width")?
+                    .parse()
+                    .map_err(|_| "--width needs a number".to_string())?
+            }
+            "--previous" | "-p" => o.previous = true,
+            "--watch" | "-w" => o.watch = true,
+            s if s.starts_with('-') => return Err(format!("unknown option {s}")),
+            s => {
+                if file.replace(s.to_string()).is_some() {
+                    return Err("only one FILE".into());
+                }
+            }
+        }
+    }
+    o.file = file.ok_or("missing FILE")?;
+    if !["json", "get", "describe", "events", "logs", "timeline"].contains(&o.output.as_str()) {
+        return Err(format!(
+            "unknown output {:?}: use json, get, describe, events, logs or timeline",
+            o.output
+        ));
+    }
+    if o.until > sim::MAX_UNTIL {
+        return Err("--until is at most 24h".into());
+    }
+    Ok(o)
+}
+
+/// `LINE:COL: MESSAGE` lines for a manifest's errors.
+pub fn format_diagnostics(loaded: &api::Loaded) -> String {
+    let mut s = String::new();
+    for d in &loaded.diagnostics {
+        if matches!(d.severity, api::Severity::Error) {
+            s.push_str(&format!("{}:{}: {}", d.span.line, d.span.col, d.message));
+            if let Some(h) = &d.hint {
+                s.push_str(&format!(" ({h})"));
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// Run the CLI. `read` reads a file's text.
+pub fn run(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Output {
+    let (cmd, rest) = match args.split_first() {
+        Some((c, r)) => (c.as_str(), r),
+        None => return Output::usage_error("missing command"),
+    };
+    match cmd {
+        "simulate" => simulate_cmd(rest, read),
+        "validate" => validate_cmd(rest, read),
+        "help" | "--help" | "-h" => Output::ok(USAGE.into()),
+        c => Output::usage_error(&format!("unknown command {c:?}")),
+    }
+}
+
+fn validate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Output {
+    let [file] = args else {
+        return Output::usage_error("validate takes one FILE");
+    };
+    let text = match read(file) {
+        Ok(t) => t,
+        Err(e) => return Output::error(format!("podsim: {e}\n")),
+    };
+    let loaded = api::load(&text);
+    match loaded.defaulted {
+        Some(_) => Output::ok(format!("{file}: valid\n")),
+        None => Output::error(format_diagnostics(&loaded)),
+    }
+}
+
+fn simulate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Output {
+    let o = match parse_options(args) {
+        Ok(o) => o,
+        Err(e) => return Output::usage_error(&e),
+    };
+    let text = match read(&o.file) {
+        Ok(t) => t,
+        Err(e) => return Output::error(format!("podsim: {e}\n")),
+    };
+    let scenario = match &o.scenario {
+        None => Scenario::default(),
+        Some(path) => match read(path).and_then(|t| Scenario::from_yaml(&t)) {
+            Ok(s) => s,
+            Err(e) => return Output::error(format!("podsim: {e}\n")),
+        },
+    };
+    let loaded = api::load(&text);
+    let Some(manifest) = loaded.defaulted.as_ref() else {
+        return Output::error(format_diagnostics(&loaded));
+    };
+    let tl = match sim::simulate(manifest, &scenario, o.until) {
+        Ok(tl) => tl,
+        Err(e) => return Output::error(format!("podsim: {e}\n")),
+    };
+    let at = o.at.unwrap_or(o.until).min(o.until);
+    match o.output.as_str() {
+        "json" => Output::ok(to_json(&tl) + "\n"),
+        "get" if o.watch => Output::ok(views::get::watch(&tl, at)),
+        "get" => Output::ok(views::get::get_pods(&tl, at, false)),
+        "describe" => Output::ok(views::describe::describe_pod(&tl, at)),
+        "events" => Output::ok(views::events::get_events(&tl, at)),
+        "logs" => {
+            let req = views::logs::LogsRequest {
+                container: o.container.clone(),
+                previous: o.previous,
+                timestamps: false,
+            };
+            match views::logs::logs(&tl, at, &req) {
+                Ok(s) => Output::ok(s),
+                Err(e) => Output::error(e + "\n"),
+            }
+        }
+        _ => Output::ok(views::chart::chart(&tl, o.until, o.width)),
+    }
+}
+
+/// The `--output json` contract: snapshots, events (each occurrence with its aggregated
+/// count) and probe runs.
+pub fn to_json(tl: &Timeline) -> String {
+    let snapshots: Vec<_> = tl
+        .snapshots
+        .iter()
+        .map(|s| json!({"t_ms": s.t_ms, "status": s.status}))
+        .collect();
+    let events: Vec<_> = tl
+        .events
+        .iter()
+        .map(|e| {
+            json!({
+                "t_ms": e.t_ms,
+                "type": e.type_.as_str(),
+                "reason": e.reason,
+                "from": e.from,
+                "message": e.message,
+                "count": e.count,
+            })
+        })
+        .collect();
+    let probes: Vec<_> = tl
+        .probes
+        .iter()
+        .map(|p| {
+            json!({
+                "t_ms": p.t_ms,
+                "container": p.container,
+                "probe": p.probe.as_str(),
+                "result": p.result.as_str(),
+                "output": p.output,
+            })
+        })
+        .collect();
+    json!({"snapshots": snapshots, "events": events, "probes": probes}).to_string()
+}

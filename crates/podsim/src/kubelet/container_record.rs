@@ -1,0 +1,151 @@
+//! The kubelet's own bookkeeping for one container of the pod: its instances (one per start),
+//! restart count, probe-derived flags, the "reason cache" of the last failed start, its
+//! CrashLoopBackOff entry and any kill in flight.
+
+use super::backoff::Backoff;
+use super::constants::*;
+use crate::runtime::ContainerId;
+use crate::time::Millis;
+use serde::{Deserialize, Serialize};
+
+/// One run of the container (a restart is a new instance).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instance {
+    pub id: ContainerId,
+    pub started_at: Millis,
+    pub finished_at: Option<Millis>,
+    pub exit_code: i32,
+    pub signal: Option<i32>,
+    /// Completed / Error / OOMKilled / StartError.
+    pub reason: String,
+    pub message: Option<String>,
+}
+
+impl Instance {
+    pub fn running(&self) -> bool {
+        self.finished_at.is_none()
+    }
+}
+
+/// A kill the kubelet has started and not yet seen finish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KillInFlight {
+    pub instance: ContainerId,
+    /// When SIGTERM goes out (after the preStop hook).
+    pub term_at: Millis,
+    /// When SIGKILL follows if the process is still there.
+    pub kill_at: Millis,
+    /// Start a replacement once it is gone (liveness/startup kills under a restarting policy).
+    pub restart: bool,
+    /// The finish time of the newest exited instance before this kill: the back-off check of
+    /// the restart looks at the status captured before the kill (kuberuntime SyncPod).
+    pub previous_finish: Option<Millis>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ContainerRecord {
+    pub name: String,
+    pub init: bool,
+    pub sidecar: bool,
+    pub image: String,
+    pub instances: Vec<Instance>,
+    pub restart_count: u32,
+    /// A start (image pull, create, start) is in flight.
+    pub starting: bool,
+    /// Startup probe passed (or none) for the running instance.
+    pub started: bool,
+    /// Readiness result is Success (or no readiness probe) for the running instance.
+    pub readiness_ok: bool,
+    /// The cached liveness / startup result is Failure for the running instance.
+    pub liveness_failed: bool,
+    pub startup_failed: bool,
+    /// The reason cache: why the last start attempt did not happen (CrashLoopBackOff,
+    /// ErrImagePull, …). `visible` is what status generation reads: it takes the pending
+    /// value at the start of each sync, as the real reason cache is read by the next sync.
+    pub pending_reason: Option<(String, String)>,
+    pub visible_reason: Option<(String, String)>,
+    pub backoff: Backoff,
+    pub kill: Option<KillInFlight>,
+    /// A liveness/startup kill finished and the same sync restarts the container; holds the
+    /// finish time the back-off check looks at.
+    pub restart_after_kill: Option<Option<Millis>>,
+    /// The kubelet has given up on this container for good (pod terminating).
+    pub stopped_for_good: bool,
+}
+
+impl ContainerRecord {
+    pub fn new(name: &str, init: bool, sidecar: bool, image: &str) -> Self {
+        ContainerRecord {
+            name: name.to_string(),
+            init,
+            sidecar,
+            image: image.to_string(),
+            instances: Vec::new(),
+            restart_count: 0,
+            starting: false,
+            started: false,
+            readiness_ok: false,
+            liveness_failed: false,
+            startup_failed: false,
+            pending_reason: None,
+            visible_reason: None,
+            backoff: Backoff::new(
+                CRASH_LOOP_BACKOFF_INITIAL,
+                CRASH_LOOP_BACKOFF_MAX,
+                BACKOFF_RESET_AFTER,
+            ),
+            kill: None,
+            restart_after_kill: None,
+            stopped_for_good: false,
+        }
+    }
+
+    /// A regular init container (not a sidecar).
+    pub fn regular_init(&self) -> bool {
+        self.init && !self.sidecar
+    }
+
+    pub fn current(&self) -> Option<&Instance> {
+        self.instances.last()
+    }
+
+    pub fn running_instance(&self) -> Option<&Instance> {
+        self.instances.last().filter(|i| i.running())
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running_instance().is_some()
+    }
+
+    /// The newest instance that has exited.
+    pub fn last_exited(&self) -> Option<&Instance> {
+        self.instances.iter().rev().find(|i| !i.running())
+    }
+
+    /// Exited with code 0 and not running again.
+    pub fn completed(&self) -> bool {
+        matches!(self.current(), Some(i) if !i.running() && i.exit_code == 0)
+    }
+
+    pub fn failed(&self) -> bool {
+        matches!(self.current(), Some(i) if !i.running() && i.exit_code != 0)
+    }
+
+    pub fn ever_started(&self) -> bool {
+        !self.instances.is_empty()
+    }
+
+    /// Ready as the prober manager reports it: a regular init container once it completed;
+    /// any other container while it runs, has started and passes readiness (a container
+    /// being killed stays ready until it is gone: readiness keeps probing).
+    pub fn ready(&self) -> bool {
+        if self.regular_init() {
+            return self.completed();
+        }
+        self.is_running() && self.started && self.readiness_ok
+    }
+
+    pub fn instance_mut(&mut self, id: ContainerId) -> Option<&mut Instance> {
+        self.instances.iter_mut().find(|i| i.id == id)
+    }
+}

@@ -1,0 +1,318 @@
+//! What the kubelet should do next for the pod, computed purely from the spec and its view of
+//! the containers — the shape of kuberuntime's computePodActions: which containers to start
+//! (init containers one at a time, sidecars in order, then the app containers), which to kill
+//! (failed liveness/startup probes), and whether the whole pod is done.
+
+use super::container_record::ContainerRecord;
+use crate::model::PodSpec;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kill {
+    pub container: usize,
+    /// The Killing event's message.
+    pub message: String,
+    /// Start a replacement once it has exited.
+    pub restart: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PodActions {
+    pub create_sandbox: bool,
+    /// Stop everything and run nothing more (the pod is terminal).
+    pub kill_pod: bool,
+    /// Containers to (re)start, in order (indices into the records).
+    pub start: Vec<usize>,
+    pub kill: Vec<Kill>,
+}
+
+/// Whether an exited container is restarted under the pod's restartPolicy.
+pub fn should_restart(policy: &str, exit_code: i32) -> bool {
+    match policy {
+        "Never" => false,
+        "OnFailure" => exit_code != 0,
+        _ => true,
+    }
+}
+
+fn busy(r: &ContainerRecord) -> bool {
+    r.starting || r.kill.is_some()
+}
+
+fn probe_kill(r: &ContainerRecord, i: usize, restart: bool) -> Option<Kill> {
+    let what = if r.liveness_failed {
+        "liveness"
+    } else if r.startup_failed {
+        "startup"
+    } else {
+        return None;
+    };
+    let message = if r.sidecar {
+        format!("Init container {} failed {what} probe", r.name)
+    } else if restart {
+        format!(
+            "Container {} failed {what} probe, will be restarted",
+            r.name
+        )
+    } else {
+        format!("Container {} failed {what} probe", r.name)
+    };
+    Some(Kill {
+        container: i,
+        message,
+        restart,
+    })
+}
+
+/// `records` holds the init containers first, then the app containers, in spec order.
+/// `sandbox_ready`: the pod sandbox exists. `has_initialized`: an app container started once.
+pub fn compute(
+    spec: &PodSpec,
+    records: &[ContainerRecord],
+    sandbox_ready: bool,
+    has_initialized: bool,
+) -> PodActions {
+    let mut actions = PodActions::default();
+    if !sandbox_ready {
+        actions.create_sandbox = true;
+        return actions;
+    }
+    let policy = spec.restart_policy();
+
+    // Init containers: one at a time, sidecars kept running.
+    let mut init_done = true;
+    for (i, r) in records.iter().enumerate().filter(|(_, r)| r.init) {
+        if r.sidecar {
+            if busy(r) {
+                if !r.started && !has_initialized {
+                    init_done = false;
+                    break;
+                }
+                continue;
+            }
+            if r.is_running() {
+                if let Some(k) = probe_kill(r, i, true) {
+                    actions.kill.push(k);
+                    continue;
+                }
+                if !r.started && !has_initialized {
+                    init_done = false;
+                    break;
+                }
+                continue;
+            }
+            // Never started, or exited: sidecars are always restarted.
+            actions.start.push(i);
+            if !has_initialized {
+                init_done = false;
+                break;
+            }
+            continue;
+        }
+        if has_initialized {
+            continue; // regular init containers never run again once the pod initialised
+        }
+        if r.completed() {
+            continue;
+        }
+        init_done = false;
+        if busy(r) || r.is_running() {
+            break;
+        }
+        if r.failed() {
+            if policy == "Never" {
+                actions.kill_pod = true;
+                return actions;
+            }
+            actions.start.push(i);
+            break;
+        }
+        actions.start.push(i);
+        break;
+    }
+    if !init_done {
+        return actions;
+    }
+
+    // App containers.
+    let restarting = policy != "Never";
+    let mut keep = 0;
+    for (i, r) in records.iter().enumerate().filter(|(_, r)| !r.init) {
+        if busy(r) {
+            keep += 1;
+            continue;
+        }
+        if r.is_running() {
+            keep += 1;
+            if let Some(k) = probe_kill(r, i, restarting) {
+                if !restarting {
+                    keep -= 1;
+                }
+                actions.kill.push(k);
+            }
+            continue;
+        }
+        match r.current() {
+            None => {
+                keep += 1;
+                actions.start.push(i);
+            }
+            Some(last) => {
+                if should_restart(policy, last.exit_code) {
+                    keep += 1;
+                    actions.start.push(i);
+                }
+            }
+        }
+    }
+    if keep == 0 {
+        // Every regular container is done for good: stop the sidecars, the pod is terminal.
+        actions.kill_pod = true;
+        actions.start.clear();
+    }
+    actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kubelet::container_record::Instance;
+    use crate::model::Container;
+
+    fn spec(init: &[(&str, bool)], app: &[&str], policy: &str) -> (PodSpec, Vec<ContainerRecord>) {
+        let mut spec = PodSpec {
+            restart_policy: Some(policy.into()),
+            ..Default::default()
+        };
+        let mut recs = Vec::new();
+        for (name, sidecar) in init {
+            spec.init_containers.push(Container {
+                name: name.to_string(),
+                restart_policy: sidecar.then(|| "Always".into()),
+                ..Default::default()
+            });
+            recs.push(ContainerRecord::new(name, true, *sidecar, "busybox"));
+        }
+        for name in app {
+            spec.containers.push(Container {
+                name: name.to_string(),
+                ..Default::default()
+            });
+            recs.push(ContainerRecord::new(name, false, false, "busybox"));
+        }
+        (spec, recs)
+    }
+
+    fn run(r: &mut ContainerRecord, id: u64) {
+        r.instances.push(Instance {
+            id,
+            started_at: 0,
+            finished_at: None,
+            exit_code: 0,
+            signal: None,
+            reason: String::new(),
+            message: None,
+        });
+        r.started = true;
+    }
+
+    fn exit(r: &mut ContainerRecord, code: i32) {
+        if let Some(i) = r.instances.last_mut() {
+            i.finished_at = Some(1);
+            i.exit_code = code;
+        }
+    }
+
+    #[test]
+    fn sandbox_first() {
+        let (s, r) = spec(&[], &["app"], "Always");
+        assert!(compute(&s, &r, false, false).create_sandbox);
+    }
+
+    #[test]
+    fn init_containers_run_one_at_a_time() {
+        let (s, mut r) = spec(&[("a", false), ("b", false)], &["app"], "Always");
+        assert_eq!(compute(&s, &r, true, false).start, vec![0]);
+        run(&mut r[0], 1);
+        assert!(compute(&s, &r, true, false).start.is_empty());
+        exit(&mut r[0], 0);
+        assert_eq!(compute(&s, &r, true, false).start, vec![1]);
+        run(&mut r[1], 2);
+        exit(&mut r[1], 0);
+        assert_eq!(compute(&s, &r, true, false).start, vec![2]);
+    }
+
+    #[test]
+    fn failed_init_retries_or_fails_the_pod() {
+        let (s, mut r) = spec(&[("a", false)], &["app"], "Always");
+        run(&mut r[0], 1);
+        exit(&mut r[0], 1);
+        assert_eq!(compute(&s, &r, true, false).start, vec![0]);
+        let (s, mut r) = spec(&[("a", false)], &["app"], "Never");
+        run(&mut r[0], 1);
+        exit(&mut r[0], 1);
+        assert!(compute(&s, &r, true, false).kill_pod);
+    }
+
+    #[test]
+    fn sidecar_must_be_started_before_the_next() {
+        let (s, mut r) = spec(&[("side", true), ("b", false)], &["app"], "Always");
+        assert_eq!(compute(&s, &r, true, false).start, vec![0]);
+        run(&mut r[0], 1);
+        r[0].started = false;
+        assert!(compute(&s, &r, true, false).start.is_empty());
+        r[0].started = true;
+        assert_eq!(compute(&s, &r, true, false).start, vec![1]);
+    }
+
+    #[test]
+    fn restart_policies_for_app_containers() {
+        for (policy, code, restart) in [
+            ("Always", 0, true),
+            ("Always", 1, true),
+            ("OnFailure", 0, false),
+            ("OnFailure", 1, true),
+            ("Never", 1, false),
+        ] {
+            let (s, mut r) = spec(&[], &["app"], policy);
+            run(&mut r[0], 1);
+            exit(&mut r[0], code);
+            let a = compute(&s, &r, true, true);
+            assert_eq!(a.start == vec![0], restart, "{policy} exit {code}");
+            assert_eq!(a.kill_pod, !restart, "{policy} exit {code}");
+        }
+    }
+
+    #[test]
+    fn liveness_failure_kills_with_the_kubelet_message() {
+        let (s, mut r) = spec(&[], &["web"], "Always");
+        run(&mut r[0], 1);
+        r[0].liveness_failed = true;
+        let a = compute(&s, &r, true, true);
+        assert_eq!(
+            a.kill,
+            vec![Kill {
+                container: 0,
+                message: "Container web failed liveness probe, will be restarted".into(),
+                restart: true
+            }]
+        );
+        let (s, mut r) = spec(&[], &["web"], "Never");
+        run(&mut r[0], 1);
+        r[0].startup_failed = true;
+        assert_eq!(
+            compute(&s, &r, true, true).kill[0].message,
+            "Container web failed startup probe"
+        );
+    }
+
+    #[test]
+    fn sidecars_stop_when_the_app_is_done() {
+        let (s, mut r) = spec(&[("side", true)], &["main"], "Never");
+        run(&mut r[0], 1);
+        run(&mut r[1], 2);
+        exit(&mut r[1], 0);
+        let a = compute(&s, &r, true, true);
+        assert!(a.kill_pod);
+        assert!(a.start.is_empty());
+    }
+}

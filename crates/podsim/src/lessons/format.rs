@@ -1,0 +1,81 @@
+//! The lesson format. Every lesson is one YAML file; every learner-facing text carries both
+//! languages side by side (`{en: …, ko: …}`), so a lesson is complete or visibly not.
+
+use super::goals::Check;
+use crate::sim::Scenario;
+use crate::time::{parse_duration, Millis, MINUTE};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A text in every language podlab speaks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: String,
+    pub ko: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: &str) -> &str {
+        match lang {
+            "ko" => &self.ko,
+            _ => &self.en,
+        }
+    }
+    pub fn is_complete(&self) -> bool {
+        !self.en.trim().is_empty() && !self.ko.trim().is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Goal {
+    pub text: Text,
+    pub check: Check,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Lesson {
+    /// Stable id, used in URLs (`#/lesson/first-pod`) and saved progress.
+    pub id: String,
+    pub order: u32,
+    /// The source chapter's section this lesson follows (`5.2`), if any.
+    #[serde(default)]
+    pub section: Option<String>,
+    pub title: Text,
+    /// One line for the lesson list.
+    pub summary: Text,
+    /// Markdown (no raw HTML).
+    pub body: Text,
+    /// The manifest the editor starts with.
+    pub manifest: String,
+    #[serde(default)]
+    pub scenario: Scenario,
+    /// How much virtual time the lesson simulates (default 10m).
+    #[serde(default = "default_until", deserialize_with = "de_duration")]
+    pub until: Millis,
+    /// A read-only lesson only asks the learner to look: its start already meets its goals.
+    #[serde(default)]
+    pub read_only: bool,
+    pub goals: Vec<Goal>,
+    /// Revealed one at a time.
+    #[serde(default)]
+    pub hints: Vec<Text>,
+    /// A manifest that meets every goal.
+    pub solution: String,
+}
+
+fn default_until() -> Millis {
+    10 * MINUTE
+}
+
+fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Millis, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_duration(&s).map_err(serde::de::Error::custom)
+}
+
+impl Lesson {
+    pub fn from_yaml(text: &str) -> Result<Lesson, String> {
+        serde_saphyr::from_str(text).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,617 @@
+//! Goal predicates a lesson checks live while the learner types: over the validation result
+//! ("manifest is valid", "validation error at path …", "field … is set") and over the
+//! simulated timeline ("phase at 60s is Running", "Ready becomes True within 30s", "container
+//! web restarts at least once", "init containers complete in order", "STATUS shows
+//! CrashLoopBackOff", "event Unhealthy seen", "readiness of web fails while Running", …).
+
+use crate::api::{Loaded, Severity};
+use crate::kubelet::prober::{ProbeKind, ProbeResult};
+use crate::model::PodStatus;
+use crate::sim::Timeline;
+use crate::time::{parse_duration, Millis};
+use crate::views::get::pod_row;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A duration in lesson files: `30s`, `5m`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dur(pub Millis);
+
+impl<'de> Deserialize<'de> for Dur {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_duration(&s)
+            .map(Dur)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Dur {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{}s", self.0 / 1000))
+    }
+}
+
+/// One checkable goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Check {
+    /// The manifest passes the apiserver's validation.
+    Valid,
+    /// The manifest is rejected, optionally with an error at `path` whose message contains
+    /// `contains`.
+    Invalid {
+        #[serde(default)]
+        path: Option<String>,
+        #[serde(default)]
+        contains: Option<String>,
+    },
+    /// A field is set in the manifest as written (`spec.containers[1].ports[0].containerPort`),
+    /// optionally to a value (compared as text).
+    FieldSet {
+        path: String,
+        #[serde(default)]
+        equals: Option<String>,
+    },
+    /// The pod has at least `min` (and at most `max`) app containers.
+    ContainerCount {
+        #[serde(default)]
+        min: Option<usize>,
+        #[serde(default)]
+        max: Option<usize>,
+    },
+    /// The phase at an instant.
+    PhaseAt { at: Dur, phase: String },
+    /// The phase is reached at some point (within a time, if given).
+    PhaseReached {
+        phase: String,
+        #[serde(default)]
+        within: Option<Dur>,
+    },
+    /// A condition takes a status (within a time, if given).
+    Condition {
+        condition: String,
+        status: String,
+        #[serde(default)]
+        within: Option<Dur>,
+    },
+    /// A condition's status at an instant.
+    ConditionAt {
+        condition: String,
+        status: String,
+        at: Dur,
+    },
+    /// A condition stays False the whole time, with this reason if given.
+    ConditionNever {
+        condition: String,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// The container's restart count reaches `count` (within a time, if given).
+    RestartsAtLeast {
+        container: String,
+        count: u32,
+        #[serde(default)]
+        within: Option<Dur>,
+    },
+    /// The container is never restarted.
+    NeverRestarts { container: String },
+    /// Init containers complete in this order, all before any app container starts.
+    InitOrder { containers: Vec<String> },
+    /// `kubectl get pods` shows this STATUS at some point (within a time, if given).
+    StatusShown {
+        status: String,
+        #[serde(default)]
+        within: Option<Dur>,
+    },
+    /// `kubectl get pods` never shows this STATUS.
+    StatusNeverShown { status: String },
+    /// An event with this reason (and message text) happens (within a time, if given).
+    EventSeen {
+        reason: String,
+        #[serde(default)]
+        contains: Option<String>,
+        #[serde(default)]
+        within: Option<Dur>,
+    },
+    /// No event with this reason ever happens.
+    EventNotSeen { reason: String },
+    /// A probe of the container returns this result at least once.
+    ProbeResult {
+        container: String,
+        probe: ProbeKind,
+        result: ProbeResult,
+    },
+    /// The container is Running but not ready at some instant while the pod is Running.
+    NotReadyWhileRunning { container: String },
+    /// The container terminates with this reason and/or exit code.
+    Terminated {
+        container: String,
+        #[serde(default)]
+        reason: Option<String>,
+        #[serde(default)]
+        exit_code: Option<i32>,
+    },
+    /// The container's logs contain this text.
+    LogContains { container: String, text: String },
+    /// The container is waiting with this reason at some point (ErrImagePull, …).
+    WaitingReason { container: String, reason: String },
+}
+
+/// Whether a goal is met, with a short note on what was seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalReport {
+    pub met: bool,
+    pub note: String,
+}
+
+fn report(met: bool, note: impl Into<String>) -> GoalReport {
+    GoalReport {
+        met,
+        note: note.into(),
+    }
+}
+
+fn first_time(tl: &Timeline, f: impl Fn(&PodStatus) -> bool) -> Option<Millis> {
+    tl.snapshots.iter().find(|s| f(&s.status)).map(|s| s.t_ms)
+}
+
+fn within_ok(t: Option<Millis>, within: Option<Dur>) -> bool {
+    match (t, within) {
+        (Some(t), Some(Dur(w))) => t <= w,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+fn secs(t: Millis) -> String {
+    crate::time::clock(t)
+}
+
+/// Walk `spec.containers[1].ports[0].containerPort` in a JSON value.
+fn field<'v>(v: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
+    let mut cur = v;
+    for part in path.split('.') {
+        let (name, rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            cur = cur.get(name)?;
+        }
+        let mut rest = rest;
+        while let Some(stripped) = rest.strip_prefix('[') {
+            let end = stripped.find(']')?;
+            let idx: usize = stripped[..end].parse().ok()?;
+            cur = cur.get(idx)?;
+            rest = &stripped[end + 1..];
+        }
+    }
+    Some(cur)
+}
+
+fn statuses_of<'s>(s: &'s PodStatus, name: &str) -> Option<&'s crate::model::ContainerStatus> {
+    s.container(name)
+}
+
+/// STATUS column of `kubectl get pods` at each snapshot.
+fn shown_statuses(tl: &Timeline) -> Vec<(Millis, String)> {
+    tl.snapshots
+        .iter()
+        .map(|s| {
+            let deleting = tl.deletion_at(s.t_ms).is_some();
+            let row = pod_row(
+                &tl.pod_name,
+                &tl.manifest.pod.spec,
+                &s.status,
+                deleting,
+                None,
+                s.t_ms,
+            );
+            (s.t_ms, row.status)
+        })
+        .collect()
+}
+
+/// Evaluate one check. `tl` is None when the manifest is invalid (nothing ran).
+pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.severity, Severity::Error))
+        .collect();
+    match c {
+        Check::Valid => {
+            if errors.is_empty() && loaded.defaulted.is_some() {
+                report(true, "the API server accepts the manifest")
+            } else {
+                report(false, format!("{} error(s)", errors.len().max(1)))
+            }
+        }
+        Check::Invalid { path, contains } => {
+            let hit = errors.iter().find(|d| {
+                path.as_ref().is_none_or(|p| {
+                    d.path.as_deref() == Some(p.as_str()) || d.message.starts_with(&format!("{p}:"))
+                }) && contains
+                    .as_ref()
+                    .is_none_or(|t| d.message.contains(t.as_str()))
+            });
+            match hit {
+                Some(d) => report(true, d.message.clone()),
+                None => report(false, "no such error"),
+            }
+        }
+        Check::FieldSet { path, equals } => {
+            let Some(m) = loaded.manifest.as_ref() else {
+                return report(false, "the manifest does not parse");
+            };
+            let v = match serde_json::to_value(&m.pod) {
+                Ok(v) => v,
+                Err(_) => return report(false, "the manifest does not parse"),
+            };
+            match (field(&v, path), equals) {
+                (None, _) | (Some(serde_json::Value::Null), _) => {
+                    report(false, format!("{path} is not set"))
+                }
+                (Some(found), Some(want)) => {
+                    let text = match found {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    report(&text == want, format!("{path} = {text}"))
+                }
+                (Some(found), None) => report(true, format!("{path} = {found}")),
+            }
+        }
+        Check::ContainerCount { min, max } => {
+            let n = loaded
+                .manifest
+                .as_ref()
+                .map(|m| m.pod.spec.containers.len())
+                .unwrap_or(0);
+            let ok = min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
+            report(ok, format!("{n} container(s)"))
+        }
+        _ => {
+            let Some(tl) = tl else {
+                return report(false, "fix the manifest first: nothing runs yet");
+            };
+            check_timeline(c, tl)
+        }
+    }
+}
+
+fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
+    match c {
+        Check::PhaseAt { at, phase } => {
+            let now = tl
+                .status_at(at.0)
+                .map(|s| s.phase.clone())
+                .unwrap_or_default();
+            report(&now == phase, format!("phase at {} is {now}", secs(at.0)))
+        }
+        Check::PhaseReached { phase, within } => {
+            let t = first_time(tl, |s| &s.phase == phase);
+            let ok = within_ok(t, *within);
+            report(
+                ok,
+                match t {
+                    Some(t) => format!("{phase} at {}", secs(t)),
+                    None => format!("never {phase}"),
+                },
+            )
+        }
+        Check::Condition {
+            condition,
+            status,
+            within,
+        } => {
+            let t = first_time(tl, |s| {
+                s.condition(condition).is_some_and(|c| &c.status == status)
+            });
+            report(
+                within_ok(t, *within),
+                match t {
+                    Some(t) => format!("{condition}={status} at {}", secs(t)),
+                    None => format!("{condition} never {status}"),
+                },
+            )
+        }
+        Check::ConditionAt {
+            condition,
+            status,
+            at,
+        } => {
+            let now = tl
+                .status_at(at.0)
+                .and_then(|s| s.condition(condition))
+                .map(|c| c.status.clone())
+                .unwrap_or_else(|| "absent".into());
+            report(
+                &now == status,
+                format!("{condition} at {} is {now}", secs(at.0)),
+            )
+        }
+        Check::ConditionNever { condition, reason } => {
+            let became_true = first_time(tl, |s| s.condition_true(condition));
+            let reason_seen = reason.as_ref().is_none_or(|r| {
+                tl.snapshots.iter().any(|s| {
+                    s.status
+                        .condition(condition)
+                        .is_some_and(|c| c.reason.as_deref() == Some(r.as_str()))
+                })
+            });
+            report(
+                became_true.is_none() && reason_seen,
+                match became_true {
+                    Some(t) => format!("{condition} became True at {}", secs(t)),
+                    None => format!("{condition} stays False"),
+                },
+            )
+        }
+        Check::RestartsAtLeast {
+            container,
+            count,
+            within,
+        } => {
+            let t = first_time(tl, |s| {
+                statuses_of(s, container).is_some_and(|c| c.restart_count >= *count)
+            });
+            let max = tl
+                .snapshots
+                .iter()
+                .filter_map(|s| statuses_of(&s.status, container).map(|c| c.restart_count))
+                .max()
+                .unwrap_or(0);
+            report(
+                within_ok(t, *within),
+                format!("{container} restarted {max} time(s)"),
+            )
+        }
+        Check::NeverRestarts { container } => {
+            let max = tl
+                .snapshots
+                .iter()
+                .filter_map(|s| statuses_of(&s.status, container).map(|c| c.restart_count))
+                .max();
+            match max {
+                None => report(false, format!("{container} never ran")),
+                Some(0) => report(
+                    tl.logs.iter().any(|l| &l.container == container),
+                    format!("{container} was never restarted"),
+                ),
+                Some(n) => report(false, format!("{container} restarted {n} time(s)")),
+            }
+        }
+        Check::InitOrder { containers } => {
+            let done: Vec<Option<Millis>> = containers
+                .iter()
+                .map(|name| {
+                    first_time(tl, |s| {
+                        statuses_of(s, name)
+                            .and_then(|c| c.state.terminated.as_ref())
+                            .is_some_and(|t| t.exit_code == 0)
+                    })
+                })
+                .collect();
+            let app_start = tl
+                .logs
+                .iter()
+                .filter(|l| {
+                    tl.manifest
+                        .pod
+                        .spec
+                        .containers
+                        .iter()
+                        .any(|c| c.name == l.container)
+                })
+                .map(|l| l.started_at)
+                .min();
+            let all_done = done.iter().all(Option::is_some);
+            let ordered = done
+                .windows(2)
+                .all(|w| matches!(w, [Some(a), Some(b)] if a <= b));
+            let before_app = match (done.last().copied().flatten(), app_start) {
+                (Some(last), Some(app)) => last <= app,
+                _ => false,
+            };
+            report(
+                all_done && ordered && before_app,
+                if !all_done {
+                    "not every init container completed".to_string()
+                } else if !before_app {
+                    "the app containers did not start after them".to_string()
+                } else {
+                    "completed in order, then the app started".to_string()
+                },
+            )
+        }
+        Check::StatusShown { status, within } => {
+            let t = shown_statuses(tl)
+                .into_iter()
+                .find(|(_, s)| s == status)
+                .map(|(t, _)| t);
+            report(
+                within_ok(t, *within),
+                match t {
+                    Some(t) => format!("STATUS {status} at {}", secs(t)),
+                    None => format!("STATUS never {status}"),
+                },
+            )
+        }
+        Check::StatusNeverShown { status } => {
+            let t = shown_statuses(tl)
+                .into_iter()
+                .find(|(_, s)| s == status)
+                .map(|(t, _)| t);
+            report(
+                t.is_none(),
+                match t {
+                    Some(t) => format!("STATUS {status} at {}", secs(t)),
+                    None => format!("STATUS never {status}"),
+                },
+            )
+        }
+        Check::EventSeen {
+            reason,
+            contains,
+            within,
+        } => {
+            let e = tl.events.iter().find(|e| {
+                &e.reason == reason
+                    && contains
+                        .as_ref()
+                        .is_none_or(|t| e.message.contains(t.as_str()))
+            });
+            report(
+                within_ok(e.map(|e| e.t_ms), *within),
+                match e {
+                    Some(e) => format!("{} at {}: {}", e.reason, secs(e.t_ms), e.message),
+                    None => format!("no {reason} event"),
+                },
+            )
+        }
+        Check::EventNotSeen { reason } => {
+            let e = tl.events.iter().find(|e| &e.reason == reason);
+            report(
+                e.is_none(),
+                match e {
+                    Some(e) => format!("{} at {}", e.reason, secs(e.t_ms)),
+                    None => format!("no {reason} event"),
+                },
+            )
+        }
+        Check::ProbeResult {
+            container,
+            probe,
+            result,
+        } => {
+            let p = tl
+                .probes
+                .iter()
+                .find(|p| &p.container == container && p.probe == *probe && p.result == *result);
+            report(
+                p.is_some(),
+                match p {
+                    Some(p) => format!(
+                        "{} probe {} at {}",
+                        probe.as_str(),
+                        result.as_str(),
+                        secs(p.t_ms)
+                    ),
+                    None => format!("no {} {} result", probe.as_str(), result.as_str()),
+                },
+            )
+        }
+        Check::NotReadyWhileRunning { container } => {
+            let t = first_time(tl, |s| {
+                s.phase == "Running"
+                    && statuses_of(s, container)
+                        .is_some_and(|c| c.state.running.is_some() && !c.ready)
+            });
+            report(
+                t.is_some(),
+                match t {
+                    Some(t) => format!("{container} running but not ready at {}", secs(t)),
+                    None => format!("{container} was never running and unready"),
+                },
+            )
+        }
+        Check::Terminated {
+            container,
+            reason,
+            exit_code,
+        } => {
+            let hit = tl.snapshots.iter().find_map(|s| {
+                let c = statuses_of(&s.status, container)?;
+                [
+                    c.state.terminated.as_ref(),
+                    c.last_state.terminated.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                .find(|t| {
+                    reason
+                        .as_ref()
+                        .is_none_or(|r| t.reason.as_deref() == Some(r.as_str()))
+                        && exit_code.is_none_or(|e| t.exit_code == e)
+                })
+                .map(|t| (s.t_ms, t.exit_code, t.reason.clone().unwrap_or_default()))
+            });
+            report(
+                hit.is_some(),
+                match hit {
+                    Some((t, code, r)) => format!("{container} exited {code} ({r}) by {}", secs(t)),
+                    None => format!("{container} did not terminate that way"),
+                },
+            )
+        }
+        Check::LogContains { container, text } => {
+            let found = tl
+                .logs
+                .iter()
+                .filter(|l| &l.container == container)
+                .flat_map(|l| l.lines.iter())
+                .find(|l| l.text.contains(text.as_str()));
+            report(
+                found.is_some(),
+                match found {
+                    Some(l) => format!("logged at {}", secs(l.t)),
+                    None => format!("{container} never logged {text:?}"),
+                },
+            )
+        }
+        Check::WaitingReason { container, reason } => {
+            let t = first_time(tl, |s| {
+                statuses_of(s, container)
+                    .and_then(|c| c.state.waiting.as_ref())
+                    .is_some_and(|w| w.reason.as_deref() == Some(reason.as_str()))
+            });
+            report(
+                t.is_some(),
+                match t {
+                    Some(t) => format!("{container} waiting: {reason} at {}", secs(t)),
+                    None => format!("{container} never waiting with {reason}"),
+                },
+            )
+        }
+        Check::Valid
+        | Check::Invalid { .. }
+        | Check::FieldSet { .. }
+        | Check::ContainerCount { .. } => report(false, "not a timeline check"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_paths_walk_json() {
+        let v = serde_json::json!({"spec": {"containers": [{"name": "a"}, {"ports": [{"containerPort": 80}]}]}});
+        assert_eq!(
+            field(&v, "spec.containers[1].ports[0].containerPort"),
+            Some(&serde_json::json!(80))
+        );
+        assert_eq!(
+            field(&v, "spec.containers[0].name"),
+            Some(&serde_json::json!("a"))
+        );
+        assert_eq!(field(&v, "spec.containers[2]"), None);
+        assert_eq!(field(&v, "spec.containers[x]"), None);
+    }
+
+    #[test]
+    fn checks_parse_from_yaml() {
+        let c: Check =
+            serde_saphyr::from_str("kind: restartsAtLeast\ncontainer: web\ncount: 1\nwithin: 2m\n")
+                .unwrap();
+        assert_eq!(
+            c,
+            Check::RestartsAtLeast {
+                container: "web".into(),
+                count: 1,
+                within: Some(Dur(120_000))
+            }
+        );
+    }
+}

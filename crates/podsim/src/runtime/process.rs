@@ -1,0 +1,54 @@
+//! Processes inside containers: a shell running a script, a resident program (a server,
+//! `stress`), or `tail -f` following a file — with what each does on SIGTERM.
+
+use super::images::{OnTerm, ProgramSpec};
+use super::shell::vm::Vm;
+use crate::time::Millis;
+
+pub type Pid = u32;
+
+#[derive(Debug, Clone)]
+pub enum Body {
+    Shell(Box<Vm>),
+    /// An image program: serves ports, allocates memory… until signalled.
+    Resident(Box<Resident>),
+    /// `tail -f`: prints what is appended to `path`.
+    Follow {
+        path: String,
+        pos: usize,
+        vm: Box<Vm>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Resident {
+    pub name: String,
+    pub spec: ProgramSpec,
+    pub args: Vec<String>,
+    pub started_at: Millis,
+}
+
+impl Resident {
+    pub fn on_term(&self) -> OnTerm {
+        self.spec.on_term
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Process {
+    pub pid: Pid,
+    pub container: u64,
+    pub parent: Option<Pid>,
+    pub body: Body,
+    /// When it runs next; None: waiting for something (children, a signal).
+    pub wake: Option<Millis>,
+    /// A shell waiting for this child (`wait`, or a foreground program).
+    pub waiting_for: Option<Vec<Pid>>,
+    pub exited: Option<i32>,
+}
+
+impl Process {
+    pub fn is_shell_waiting(&self) -> bool {
+        self.waiting_for.is_some()
+    }
+}

@@ -1,0 +1,696 @@
+//! From brush-parser's AST to a flat instruction list with a program counter, so that a
+//! script can stop in the middle (`sleep 30`) and resume later in virtual time. Words are
+//! parsed into pieces (literal, quoted, `$VAR`, `$(…)`) once, here, not at every run.
+
+use brush_parser::ast;
+use brush_parser::word::{self, Parameter, ParameterExpr, SpecialParameter, WordPiece};
+use std::rc::Rc;
+
+/// A piece of a word, before expansion.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// Unquoted text (subject to field splitting when it came from an expansion).
+    Lit(String),
+    /// Quoted text: no splitting.
+    Quoted(String),
+    Param {
+        name: String,
+        quoted: bool,
+        op: ParamOp,
+    },
+    Subst {
+        prog: Rc<Program>,
+        quoted: bool,
+    },
+    Arith(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamOp {
+    Plain,
+    /// `${X:-word}` (`colon`: also when empty)
+    Default(Word, bool),
+    /// `${X:=word}`
+    Assign(Word, bool),
+    /// `${X:+word}`
+    Alternative(Word, bool),
+    /// `${#X}`
+    Length,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Word {
+    pub pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RedirKind {
+    Read,
+    Write,
+    Append,
+    /// `2>&1`: duplicate the target fd.
+    Dup(u32),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redir {
+    pub fd: u32,
+    pub kind: RedirKind,
+    pub target: Word,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SimpleCmd {
+    pub assigns: Vec<(String, Word)>,
+    pub words: Vec<Word>,
+    pub redirs: Vec<Redir>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// Run one pipeline stage list (a single command when `len == 1`). `tail`: the last
+    /// thing the top-level script does (an `exec` for long-running programs).
+    Run {
+        stages: Rc<Vec<SimpleCmd>>,
+        tail: bool,
+    },
+    Not,
+    Jmp(usize),
+    JmpIfFail(usize),
+    JmpIfOk(usize),
+    ForInit {
+        words: Vec<Word>,
+        slot: usize,
+    },
+    ForNext {
+        slot: usize,
+        var: String,
+        end: usize,
+    },
+    /// Jump to the first arm whose pattern matches, else to `end`.
+    Case {
+        word: Word,
+        arms: Vec<(Vec<Word>, usize)>,
+        end: usize,
+    },
+    DefineFn(String, Rc<Program>),
+    /// `cmd &`: start it beside the script.
+    Background(Rc<Program>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Program {
+    pub ops: Vec<Op>,
+    pub slots: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError(pub String);
+
+fn parser_options() -> brush_parser::ParserOptions {
+    brush_parser::ParserOptions {
+        sh_mode: true,
+        ..Default::default()
+    }
+}
+
+/// Parse and compile a script.
+pub fn compile(script: &str) -> Result<Program, CompileError> {
+    if script.len() > 64 * 1024 {
+        return Err(CompileError("script too long".into()));
+    }
+    let mut reader = std::io::Cursor::new(script.as_bytes());
+    let mut parser = brush_parser::Parser::new(&mut reader, &parser_options());
+    let ast = parser
+        .parse_program()
+        .map_err(|e| CompileError(syntax_message(&e.to_string())))?;
+    let mut c = Compiler::default();
+    for cmd in &ast.complete_commands {
+        c.list(cmd, 0)?;
+    }
+    // Mark a final lone command as the script's tail call.
+    if let Some(Op::Run { stages, tail }) = c.ops.last_mut() {
+        if stages.len() == 1 {
+            *tail = true;
+        }
+    }
+    Ok(Program {
+        ops: c.ops,
+        slots: c.slots,
+    })
+}
+
+fn syntax_message(e: &str) -> String {
+    let e = e.to_lowercase();
+    if e.contains("end of input") || e.contains("eof") {
+        "syntax error: unexpected end of file".into()
+    } else {
+        "syntax error: unexpected token".into()
+    }
+}
+
+#[derive(Default)]
+struct Compiler {
+    ops: Vec<Op>,
+    slots: usize,
+}
+
+const MAX_DEPTH: usize = 64;
+
+impl Compiler {
+    fn here(&self) -> usize {
+        self.ops.len()
+    }
+
+    fn patch(&mut self, at: usize, target: usize) {
+        match &mut self.ops[at] {
+            Op::Jmp(t) | Op::JmpIfFail(t) | Op::JmpIfOk(t) => *t = target,
+            Op::ForNext { end, .. } => *end = target,
+            Op::Case { end, .. } => *end = target,
+            _ => {}
+        }
+    }
+
+    fn list(&mut self, list: &ast::CompoundList, depth: usize) -> Result<(), CompileError> {
+        if depth > MAX_DEPTH {
+            return Err(CompileError("nested too deeply".into()));
+        }
+        for item in &list.0 {
+            let ast::CompoundListItem(and_or, sep) = item;
+            if matches!(sep, ast::SeparatorOperator::Async) {
+                let mut sub = Compiler::default();
+                sub.and_or(and_or, depth + 1)?;
+                self.ops.push(Op::Background(Rc::new(Program {
+                    ops: sub.ops,
+                    slots: sub.slots,
+                })));
+            } else {
+                self.and_or(and_or, depth + 1)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn and_or(&mut self, l: &ast::AndOrList, depth: usize) -> Result<(), CompileError> {
+        self.pipeline(&l.first, depth)?;
+        for next in &l.additional {
+            let (p, jump) = match next {
+                ast::AndOr::And(p) => (p, Op::JmpIfFail(0)),
+                ast::AndOr::Or(p) => (p, Op::JmpIfOk(0)),
+            };
+            let at = self.here();
+            self.ops.push(jump);
+            self.pipeline(p, depth)?;
+            let end = self.here();
+            self.patch(at, end);
+        }
+        Ok(())
+    }
+
+    fn pipeline(&mut self, p: &ast::Pipeline, depth: usize) -> Result<(), CompileError> {
+        if p.seq.len() == 1 {
+            self.command(&p.seq[0], depth)?;
+        } else {
+            let mut stages = Vec::new();
+            for c in &p.seq {
+                match c {
+                    ast::Command::Simple(s) => stages.push(simple(s)?),
+                    // Compound commands inside a pipeline run as a stage of their own.
+                    _ => {
+                        return Err(CompileError(
+                            "sh: only simple commands are supported in pipelines here".into(),
+                        ))
+                    }
+                }
+            }
+            self.ops.push(Op::Run {
+                stages: Rc::new(stages),
+                tail: false,
+            });
+        }
+        if p.bang {
+            self.ops.push(Op::Not);
+        }
+        Ok(())
+    }
+
+    fn command(&mut self, c: &ast::Command, depth: usize) -> Result<(), CompileError> {
+        match c {
+            ast::Command::Simple(s) => self.ops.push(Op::Run {
+                stages: Rc::new(vec![simple(s)?]),
+                tail: false,
+            }),
+            ast::Command::Compound(cc, _redirs) => self.compound(cc, depth)?,
+            ast::Command::Function(f) => {
+                let mut sub = Compiler::default();
+                let ast::FunctionBody(body, _) = &f.body;
+                sub.compound(body, depth + 1)?;
+                self.ops.push(Op::DefineFn(
+                    f.fname.value.clone(),
+                    Rc::new(Program {
+                        ops: sub.ops,
+                        slots: sub.slots,
+                    }),
+                ));
+            }
+            ast::Command::ExtendedTest(..) => {
+                return Err(CompileError("sh: [[: not found".into()));
+            }
+        }
+        Ok(())
+    }
+
+    fn compound(&mut self, cc: &ast::CompoundCommand, depth: usize) -> Result<(), CompileError> {
+        match cc {
+            ast::CompoundCommand::BraceGroup(b) => self.list(&b.list, depth + 1),
+            ast::CompoundCommand::Subshell(s) => self.list(&s.list, depth + 1),
+            ast::CompoundCommand::IfClause(i) => {
+                let mut ends = Vec::new();
+                self.list(&i.condition, depth + 1)?;
+                let mut skip = self.here();
+                self.ops.push(Op::JmpIfFail(0));
+                self.list(&i.then, depth + 1)?;
+                for e in i.elses.iter().flatten() {
+                    ends.push(self.here());
+                    self.ops.push(Op::Jmp(0));
+                    let here = self.here();
+                    self.patch(skip, here);
+                    match &e.condition {
+                        Some(cond) => {
+                            self.list(cond, depth + 1)?;
+                            skip = self.here();
+                            self.ops.push(Op::JmpIfFail(0));
+                            self.list(&e.body, depth + 1)?;
+                        }
+                        None => {
+                            self.list(&e.body, depth + 1)?;
+                            skip = usize::MAX;
+                        }
+                    }
+                }
+                let end = self.here();
+                if skip != usize::MAX {
+                    self.patch(skip, end);
+                }
+                for at in ends {
+                    self.patch(at, end);
+                }
+                Ok(())
+            }
+            ast::CompoundCommand::WhileClause(w) | ast::CompoundCommand::UntilClause(w) => {
+                let until = matches!(cc, ast::CompoundCommand::UntilClause(_));
+                let ast::WhileOrUntilClauseCommand(cond, body, _) = w;
+                let top = self.here();
+                self.list(cond, depth + 1)?;
+                let exit = self.here();
+                self.ops.push(if until {
+                    Op::JmpIfOk(0)
+                } else {
+                    Op::JmpIfFail(0)
+                });
+                self.list(&body.list, depth + 1)?;
+                self.ops.push(Op::Jmp(top));
+                let end = self.here();
+                self.patch(exit, end);
+                // A loop's own status is 0 when the body never ran.
+                Ok(())
+            }
+            ast::CompoundCommand::ForClause(f) => {
+                let slot = self.slots;
+                self.slots += 1;
+                let words = match &f.values {
+                    Some(ws) => ws.iter().map(parse_word).collect::<Result<Vec<_>, _>>()?,
+                    None => vec![Word {
+                        pieces: vec![Piece::Param {
+                            name: "@".into(),
+                            quoted: true,
+                            op: ParamOp::Plain,
+                        }],
+                    }],
+                };
+                self.ops.push(Op::ForInit { words, slot });
+                let top = self.here();
+                self.ops.push(Op::ForNext {
+                    slot,
+                    var: f.variable_name.clone(),
+                    end: 0,
+                });
+                self.list(&f.body.list, depth + 1)?;
+                self.ops.push(Op::Jmp(top));
+                let end = self.here();
+                self.patch(top, end);
+                Ok(())
+            }
+            ast::CompoundCommand::CaseClause(c) => {
+                let word = parse_word(&c.value)?;
+                let at = self.here();
+                self.ops.push(Op::Case {
+                    word,
+                    arms: Vec::new(),
+                    end: 0,
+                });
+                let mut arms = Vec::new();
+                let mut ends = Vec::new();
+                for item in &c.cases {
+                    let pats = item
+                        .patterns
+                        .iter()
+                        .map(parse_word)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    arms.push((pats, self.here()));
+                    if let Some(cmd) = &item.cmd {
+                        self.list(cmd, depth + 1)?;
+                    }
+                    ends.push(self.here());
+                    self.ops.push(Op::Jmp(0));
+                }
+                let end = self.here();
+                for e in ends {
+                    self.patch(e, end);
+                }
+                if let Op::Case {
+                    arms: a, end: e, ..
+                } = &mut self.ops[at]
+                {
+                    *a = arms;
+                    *e = end;
+                }
+                Ok(())
+            }
+            ast::CompoundCommand::Arithmetic(a) => {
+                self.ops.push(Op::Run {
+                    stages: Rc::new(vec![SimpleCmd {
+                        words: vec![
+                            lit("__arith"),
+                            Word {
+                                pieces: vec![Piece::Arith(a.expr.value.clone())],
+                            },
+                        ],
+                        ..Default::default()
+                    }]),
+                    tail: false,
+                });
+                Ok(())
+            }
+            _ => Err(CompileError(
+                "sh: this shell construct is not supported here".into(),
+            )),
+        }
+    }
+}
+
+fn lit(s: &str) -> Word {
+    Word {
+        pieces: vec![Piece::Lit(s.into())],
+    }
+}
+
+fn simple(s: &ast::SimpleCommand) -> Result<SimpleCmd, CompileError> {
+    let mut out = SimpleCmd::default();
+    let mut items: Vec<&ast::CommandPrefixOrSuffixItem> = Vec::new();
+    if let Some(p) = &s.prefix {
+        items.extend(p.0.iter());
+    }
+    let name_index = items.len();
+    if let Some(suffix) = &s.suffix {
+        items.extend(suffix.0.iter());
+    }
+    let mut words: Vec<Word> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i == name_index {
+            if let Some(w) = &s.word_or_name {
+                words.push(parse_word(w)?);
+            }
+        }
+        match it {
+            ast::CommandPrefixOrSuffixItem::Word(w) => words.push(parse_word(w)?),
+            ast::CommandPrefixOrSuffixItem::AssignmentWord(a, w) => {
+                if words.is_empty() && i < name_index {
+                    if let (ast::AssignmentName::VariableName(n), ast::AssignmentValue::Scalar(v)) =
+                        (&a.name, &a.value)
+                    {
+                        out.assigns.push((n.clone(), parse_word(v)?));
+                        continue;
+                    }
+                }
+                words.push(parse_word(w)?);
+            }
+            ast::CommandPrefixOrSuffixItem::IoRedirect(r) => out.redirs.push(redir(r)?),
+            ast::CommandPrefixOrSuffixItem::ProcessSubstitution(..) => {
+                return Err(CompileError("sh: syntax error: unexpected \"(\"".into()))
+            }
+        }
+    }
+    if items.len() == name_index {
+        if let Some(w) = &s.word_or_name {
+            words.push(parse_word(w)?);
+        }
+    }
+    out.words = words;
+    Ok(out)
+}
+
+fn redir(r: &ast::IoRedirect) -> Result<Redir, CompileError> {
+    match r {
+        ast::IoRedirect::File(fd, kind, target) => {
+            let default_fd = match kind {
+                ast::IoFileRedirectKind::Read | ast::IoFileRedirectKind::DuplicateInput => 0,
+                _ => 1,
+            };
+            let fd = fd.map(|f| f as u32).unwrap_or(default_fd);
+            let target_word = match target {
+                ast::IoFileRedirectTarget::Filename(w)
+                | ast::IoFileRedirectTarget::Duplicate(w) => parse_word(w)?,
+                ast::IoFileRedirectTarget::Fd(f) => lit(&f.to_string()),
+                ast::IoFileRedirectTarget::ProcessSubstitution(..) => {
+                    return Err(CompileError("sh: syntax error: unexpected \"(\"".into()))
+                }
+            };
+            let kind = match kind {
+                ast::IoFileRedirectKind::Read => RedirKind::Read,
+                ast::IoFileRedirectKind::Append => RedirKind::Append,
+                ast::IoFileRedirectKind::DuplicateOutput
+                | ast::IoFileRedirectKind::DuplicateInput => {
+                    let to = match target {
+                        ast::IoFileRedirectTarget::Fd(f) => *f as u32,
+                        ast::IoFileRedirectTarget::Duplicate(w) => {
+                            w.value.trim().parse().unwrap_or(1)
+                        }
+                        _ => 1,
+                    };
+                    RedirKind::Dup(to)
+                }
+                _ => RedirKind::Write,
+            };
+            Ok(Redir {
+                fd,
+                kind,
+                target: target_word,
+            })
+        }
+        ast::IoRedirect::OutputAndError(w, append) => Ok(Redir {
+            fd: 3, // both: handled as stdout+stderr
+            kind: if *append {
+                RedirKind::Append
+            } else {
+                RedirKind::Write
+            },
+            target: parse_word(w)?,
+        }),
+        ast::IoRedirect::HereDocument(fd, doc) => Ok(Redir {
+            fd: fd.map(|f| f as u32).unwrap_or(0),
+            kind: RedirKind::Read,
+            target: Word {
+                pieces: vec![Piece::Quoted(format!("\u{0}heredoc:{}", doc.doc.value))],
+            },
+        }),
+        ast::IoRedirect::HereString(fd, w) => Ok(Redir {
+            fd: fd.map(|f| f as u32).unwrap_or(0),
+            kind: RedirKind::Read,
+            target: Word {
+                pieces: vec![Piece::Quoted(format!("\u{0}heredoc:{}\n", w.value))],
+            },
+        }),
+    }
+}
+
+/// Parse a word into pieces.
+pub fn parse_word(w: &ast::Word) -> Result<Word, CompileError> {
+    let pieces = word::parse(&w.value, &parser_options())
+        .map_err(|_| CompileError(format!("sh: syntax error: bad substitution in {}", w.value)))?;
+    let mut out = Vec::new();
+    for p in pieces {
+        convert(p.piece, false, &mut out)?;
+    }
+    Ok(Word { pieces: out })
+}
+
+fn param_name(p: &Parameter) -> String {
+    match p {
+        Parameter::Positional(n) => n.to_string(),
+        Parameter::Special(s) => match s {
+            SpecialParameter::AllPositionalParameters { concatenate: true } => "*".into(),
+            SpecialParameter::AllPositionalParameters { concatenate: false } => "@".into(),
+            SpecialParameter::PositionalParameterCount => "#".into(),
+            SpecialParameter::LastExitStatus => "?".into(),
+            SpecialParameter::CurrentOptionFlags => "-".into(),
+            SpecialParameter::ProcessId => "$".into(),
+            SpecialParameter::LastBackgroundProcessId => "!".into(),
+            SpecialParameter::ShellName => "0".into(),
+        },
+        Parameter::Named(n) => n.clone(),
+        Parameter::NamedWithIndex { name, .. } | Parameter::NamedWithAllIndices { name, .. } => {
+            name.clone()
+        }
+    }
+}
+
+fn word_of(text: &Option<String>) -> Result<Word, CompileError> {
+    match text {
+        None => Ok(Word::default()),
+        Some(t) => parse_word(&ast::Word {
+            value: t.clone(),
+            loc: None,
+        }),
+    }
+}
+
+fn convert(p: WordPiece, quoted: bool, out: &mut Vec<Piece>) -> Result<(), CompileError> {
+    match p {
+        WordPiece::Text(t) => out.push(if quoted {
+            Piece::Quoted(t)
+        } else {
+            Piece::Lit(t)
+        }),
+        WordPiece::SingleQuotedText(t) | WordPiece::AnsiCQuotedText(t) => {
+            out.push(Piece::Quoted(t))
+        }
+        WordPiece::EscapeSequence(s) => {
+            let c = s.strip_prefix('\\').unwrap_or(&s).to_string();
+            out.push(Piece::Quoted(
+                if quoted && !"$`\"\\\n".contains(c.as_str()) {
+                    s.clone()
+                } else {
+                    c
+                },
+            ));
+        }
+        WordPiece::DoubleQuotedSequence(inner) | WordPiece::GettextDoubleQuotedSequence(inner) => {
+            if inner.is_empty() {
+                out.push(Piece::Quoted(String::new()));
+            }
+            for i in inner {
+                convert(i.piece, true, out)?;
+            }
+        }
+        WordPiece::TildeExpansion(_) => out.push(Piece::Lit("/root".into())),
+        WordPiece::ParameterExpansion(expr) => {
+            let (name, op) = match expr {
+                ParameterExpr::Parameter { parameter, .. } => {
+                    (param_name(&parameter), ParamOp::Plain)
+                }
+                ParameterExpr::UseDefaultValues {
+                    parameter,
+                    test_type,
+                    default_value,
+                    ..
+                } => (
+                    param_name(&parameter),
+                    ParamOp::Default(
+                        word_of(&default_value)?,
+                        matches!(test_type, word::ParameterTestType::UnsetOrNull),
+                    ),
+                ),
+                ParameterExpr::AssignDefaultValues {
+                    parameter,
+                    test_type,
+                    default_value,
+                    ..
+                } => (
+                    param_name(&parameter),
+                    ParamOp::Assign(
+                        word_of(&default_value)?,
+                        matches!(test_type, word::ParameterTestType::UnsetOrNull),
+                    ),
+                ),
+                ParameterExpr::UseAlternativeValue {
+                    parameter,
+                    test_type,
+                    alternative_value,
+                    ..
+                } => (
+                    param_name(&parameter),
+                    ParamOp::Alternative(
+                        word_of(&alternative_value)?,
+                        matches!(test_type, word::ParameterTestType::UnsetOrNull),
+                    ),
+                ),
+                ParameterExpr::ParameterLength { parameter, .. } => {
+                    (param_name(&parameter), ParamOp::Length)
+                }
+                other => {
+                    // Other operators: expand to the plain value.
+                    let text = format!("{other:?}");
+                    let name = text
+                        .split("Named(\"")
+                        .nth(1)
+                        .and_then(|r| r.split('"').next())
+                        .unwrap_or("")
+                        .to_string();
+                    (name, ParamOp::Plain)
+                }
+            };
+            out.push(Piece::Param { name, quoted, op });
+        }
+        WordPiece::CommandSubstitution(s) | WordPiece::BackquotedCommandSubstitution(s) => {
+            out.push(Piece::Subst {
+                prog: Rc::new(compile(&s)?),
+                quoted,
+            });
+        }
+        WordPiece::ArithmeticExpression(e) => out.push(Piece::Arith(e.value)),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiles_the_examples() {
+        for s in [
+            "touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600",
+            "until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done",
+            "while true; do echo \"logging\" >> /opt/logs.txt; sleep 1; done",
+            "echo The app is running! && sleep 3600",
+            "if [ -f /x ]; then echo a; elif false; then echo b; else echo c; fi",
+            "for i in 1 2 3; do echo $i; done",
+            "case $X in a|b) echo ab;; *) echo other;; esac",
+            "f() { echo hi; }; f",
+            "trap 'exit 0' TERM; sleep 3600 & wait",
+        ] {
+            let p = compile(s).unwrap_or_else(|e| panic!("{s}: {e:?}"));
+            assert!(!p.ops.is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors() {
+        assert!(compile("if true; then echo").is_err());
+        assert!(compile("echo 'unterminated").is_err());
+    }
+
+    #[test]
+    fn words_keep_quoting() {
+        let p = compile("echo \"a $B\" 'c d' e$(echo f)").unwrap();
+        let Op::Run { stages, .. } = &p.ops[0] else {
+            panic!()
+        };
+        let w = &stages[0].words;
+        assert_eq!(w.len(), 4);
+        assert_eq!(w[2].pieces, vec![Piece::Quoted("c d".into())]);
+        assert!(matches!(&w[1].pieces[1], Piece::Param { name, quoted: true, .. } if name == "B"));
+        assert!(matches!(&w[3].pieces[1], Piece::Subst { .. }));
+    }
+}

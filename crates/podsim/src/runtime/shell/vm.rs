@@ -1,0 +1,727 @@
+//! The shell's virtual machine: runs compiled programs op by op, keeps variables, functions,
+//! loops and traps, routes output (process log, `$(…)` captures, `>`/`>>` files, `2>&1`), and
+//! stops when a command needs virtual time (`sleep`), blocks (`tail -f`, `wait`, a server in
+//! the foreground) or exits — to be resumed by the runtime later.
+
+use super::builtins::{self, Action, Cx, Outcome};
+use super::compile::{compile, Op, Program, RedirKind, SimpleCmd};
+use super::expand::{self, Scope};
+use crate::runtime::logs::Stream;
+use crate::time::Millis;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Why the VM stopped running.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Yield {
+    /// Resume after this many milliseconds.
+    Sleep(Millis),
+    Exit(i32),
+    /// Run an image program (a server…): in place of the shell when `replace`, else as a
+    /// foreground child the shell waits for.
+    Program {
+        argv: Vec<String>,
+        replace: bool,
+    },
+    /// `tail -f`: follow a file from this byte offset, forever.
+    Follow {
+        path: String,
+        from: usize,
+    },
+    /// `wait`: until background jobs end.
+    WaitChildren,
+    /// `cmd &`: start this beside the shell, then resume at once.
+    Spawn(Rc<Program>),
+    /// `kill`: deliver a signal to a pid, then resume.
+    Kill {
+        pid: i64,
+        signal: String,
+    },
+    /// Ran its share of steps; resume after 1 ms.
+    Budget,
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    prog: Rc<Program>,
+    pc: usize,
+    loops: Vec<(Vec<String>, usize)>,
+    positional: Option<Vec<String>>,
+    /// Running a trap handler: exit when it finishes if `then_exit`.
+    trap: bool,
+}
+
+impl Frame {
+    fn new(prog: Rc<Program>, positional: Option<Vec<String>>) -> Self {
+        let slots = prog.slots;
+        Frame {
+            prog,
+            pc: 0,
+            loops: vec![(Vec::new(), 0); slots],
+            positional,
+            trap: false,
+        }
+    }
+}
+
+/// Where a command's output goes.
+#[derive(Debug, Clone, PartialEq)]
+enum Sink {
+    Out(Stream),
+    File { path: String, append: bool },
+    Null,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vm {
+    frames: Vec<Frame>,
+    pub vars: BTreeMap<String, String>,
+    pub status: i32,
+    functions: BTreeMap<String, Rc<Program>>,
+    pub traps: BTreeMap<String, String>,
+    /// Signals that arrived and wait for the next command boundary.
+    pub pending_signals: Vec<String>,
+    pub cwd: String,
+    /// Output for the process (stdout/stderr), drained by the runtime.
+    pub output: Vec<(Stream, String)>,
+    /// Active `$(…)` captures.
+    captures: Vec<String>,
+    pub ops_run: u64,
+    /// How deep substitutions nest.
+    subst_depth: usize,
+}
+
+/// Steps a VM runs before it yields for 1 ms of virtual CPU time.
+pub const BUDGET: u32 = 4000;
+
+impl Vm {
+    pub fn new(
+        prog: Rc<Program>,
+        positional: Vec<String>,
+        env: &[(String, String)],
+        cwd: &str,
+    ) -> Self {
+        Vm {
+            frames: vec![Frame::new(prog, Some(positional))],
+            vars: env.iter().cloned().collect(),
+            status: 0,
+            functions: BTreeMap::new(),
+            traps: BTreeMap::new(),
+            pending_signals: Vec::new(),
+            cwd: cwd.to_string(),
+            output: Vec::new(),
+            captures: Vec::new(),
+            ops_run: 0,
+            subst_depth: 0,
+        }
+    }
+
+    /// A child shell for a background job: same variables and functions, its own program.
+    pub fn fork(&self, prog: Rc<Program>) -> Vm {
+        let mut v = Vm::new(prog, self.positional(), &[], &self.cwd);
+        v.vars = self.vars.clone();
+        v.functions = self.functions.clone();
+        v
+    }
+
+    fn positional(&self) -> Vec<String> {
+        self.frames
+            .iter()
+            .rev()
+            .find_map(|f| f.positional.clone())
+            .unwrap_or_default()
+    }
+
+    fn emit(&mut self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if stream == Stream::Stdout {
+            if let Some(c) = self.captures.last_mut() {
+                c.push_str(text);
+                return;
+            }
+        }
+        self.output.push((stream, text.to_string()));
+    }
+
+    /// Resume after a yield: set `$?` from what happened.
+    pub fn resume_with(&mut self, status: i32) {
+        self.status = status;
+    }
+
+    /// A signal arrived. Returns whether the shell has a trap for it.
+    pub fn signal(&mut self, name: &str) -> bool {
+        if self.traps.contains_key(name) {
+            self.pending_signals.push(name.to_string());
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Run until something needs the world.
+    pub fn run(&mut self, cx: &mut Cx) -> Yield {
+        let mut steps = 0u32;
+        loop {
+            if let Some(sig) = self.pending_signals.pop() {
+                if let Some(action) = self.traps.get(&sig).cloned() {
+                    match compile(&action) {
+                        Ok(p) => {
+                            let mut f = Frame::new(Rc::new(p), None);
+                            f.trap = true;
+                            self.frames.push(f);
+                        }
+                        Err(e) => self.emit(Stream::Stderr, &format!("{}\n", e.0)),
+                    }
+                }
+            }
+            steps += 1;
+            self.ops_run += 1;
+            if steps > BUDGET {
+                return Yield::Budget;
+            }
+            let Some(frame) = self.frames.last_mut() else {
+                return Yield::Exit(self.status);
+            };
+            let Some(op) = frame.prog.ops.get(frame.pc).cloned() else {
+                let done = self.frames.pop();
+                if self.frames.is_empty() {
+                    return Yield::Exit(self.status);
+                }
+                let _ = done;
+                continue;
+            };
+            frame.pc += 1;
+            match op {
+                Op::Jmp(t) => frame.pc = t,
+                Op::JmpIfFail(t) => {
+                    if self.status != 0 {
+                        frame.pc = t;
+                    }
+                }
+                Op::JmpIfOk(t) => {
+                    if self.status == 0 {
+                        frame.pc = t;
+                    }
+                }
+                Op::Not => self.status = i32::from(self.status == 0),
+                Op::ForInit { words, slot } => {
+                    let mut values = Vec::new();
+                    for w in &words {
+                        values.extend(expand::expand(w, &mut VmScope { vm: self, cx }));
+                    }
+                    if let Some(f) = self.frames.last_mut() {
+                        if let Some(l) = f.loops.get_mut(slot) {
+                            *l = (values, 0);
+                        }
+                    }
+                    self.status = 0;
+                }
+                Op::ForNext { slot, var, end } => {
+                    let next = self.frames.last_mut().and_then(|f| {
+                        let l = f.loops.get_mut(slot)?;
+                        let v = l.0.get(l.1).cloned();
+                        l.1 += 1;
+                        Some(v)
+                    });
+                    match next.flatten() {
+                        Some(v) => {
+                            self.vars.insert(var, v);
+                        }
+                        None => {
+                            if let Some(f) = self.frames.last_mut() {
+                                f.pc = end;
+                            }
+                        }
+                    }
+                }
+                Op::Case { word, arms, end } => {
+                    let value = expand::expand_one(&word, &mut VmScope { vm: self, cx });
+                    let mut target = end;
+                    'arms: for (pats, at) in &arms {
+                        for p in pats {
+                            let pat = expand::expand_one(p, &mut VmScope { vm: self, cx });
+                            if glob_match(&pat, &value) {
+                                target = *at;
+                                break 'arms;
+                            }
+                        }
+                    }
+                    if let Some(f) = self.frames.last_mut() {
+                        f.pc = target;
+                    }
+                    self.status = 0;
+                }
+                Op::DefineFn(name, prog) => {
+                    self.functions.insert(name, prog);
+                    self.status = 0;
+                }
+                Op::Background(prog) => {
+                    self.status = 0;
+                    return Yield::Spawn(prog);
+                }
+                Op::Run { stages, tail } => {
+                    if let Some(y) = self.run_stages(&stages, tail, cx) {
+                        return y;
+                    }
+                }
+            }
+        }
+    }
+
+    fn run_stages(&mut self, stages: &[SimpleCmd], tail: bool, cx: &mut Cx) -> Option<Yield> {
+        let mut stdin: Option<String> = None;
+        let n = stages.len();
+        for (i, cmd) in stages.iter().enumerate() {
+            let last = i + 1 == n;
+            // Expand assignments and words.
+            let mut assigns = Vec::new();
+            for (name, w) in &cmd.assigns {
+                assigns.push((
+                    name.clone(),
+                    expand::expand_one(w, &mut VmScope { vm: self, cx }),
+                ));
+            }
+            let mut argv = Vec::new();
+            for w in &cmd.words {
+                argv.extend(expand::expand(w, &mut VmScope { vm: self, cx }));
+            }
+            if argv.is_empty() {
+                for (k, v) in assigns {
+                    self.vars.insert(k, v);
+                }
+                self.status = 0;
+                continue;
+            }
+            // Redirections.
+            let mut out_sink = if last {
+                Sink::Out(Stream::Stdout)
+            } else {
+                Sink::Null
+            };
+            let mut err_sink = Sink::Out(Stream::Stderr);
+            let mut pipe_out = !last;
+            for r in &cmd.redirs {
+                let target = expand::expand_one(&r.target, &mut VmScope { vm: self, cx });
+                match (&r.kind, r.fd) {
+                    (RedirKind::Read, _) => {
+                        if let Some(doc) = target.strip_prefix("\u{0}heredoc:") {
+                            stdin = Some(doc.to_string());
+                        } else {
+                            let path = crate::runtime::fs::normalize(&self.cwd, &target);
+                            match cx.fs.read(&path) {
+                                Ok(c) => stdin = Some(c),
+                                Err(_) => {
+                                    self.emit(Stream::Stderr, &format!("sh: can't open '{target}': No such file or directory\n"));
+                                    self.status = 1;
+                                    return None;
+                                }
+                            }
+                        }
+                    }
+                    (RedirKind::Dup(to), fd) => {
+                        if fd == 2 && *to == 1 {
+                            err_sink = out_sink.clone();
+                        } else if fd == 1 && *to == 2 {
+                            out_sink = err_sink.clone();
+                            pipe_out = false;
+                        }
+                    }
+                    (kind, fd) => {
+                        let append = matches!(kind, RedirKind::Append);
+                        let sink = if target == "/dev/null" {
+                            Sink::Null
+                        } else if target == "/dev/stdout" {
+                            Sink::Out(Stream::Stdout)
+                        } else if target == "/dev/stderr" {
+                            Sink::Out(Stream::Stderr)
+                        } else {
+                            let path = crate::runtime::fs::normalize(&self.cwd, &target);
+                            if !append {
+                                if let Err(e) = cx.fs.write(&path, "", false) {
+                                    self.emit(
+                                        Stream::Stderr,
+                                        &format!(
+                                            "sh: can't create {target}: {}\n",
+                                            builtins::fs_error_text(&e)
+                                        ),
+                                    );
+                                    self.status = 1;
+                                    return None;
+                                }
+                            }
+                            Sink::File { path, append: true }
+                        };
+                        match fd {
+                            2 => err_sink = sink,
+                            3 => {
+                                out_sink = sink.clone();
+                                err_sink = sink;
+                                pipe_out = false;
+                            }
+                            _ => {
+                                out_sink = sink;
+                                pipe_out = false;
+                            }
+                        }
+                    }
+                }
+            }
+            let outcome = self.command(&argv, &assigns, stdin.take(), tail && last && n == 1, cx);
+            let Outcome {
+                status,
+                stdout,
+                stderr,
+                action,
+            } = outcome;
+            if pipe_out {
+                stdin = Some(stdout.clone());
+            } else {
+                self.route(&out_sink, &stdout, cx);
+            }
+            self.route(&err_sink, &stderr, cx);
+            self.status = status;
+            if let Some(a) = action {
+                if let Some(y) = self.act(a) {
+                    return Some(y);
+                }
+            }
+        }
+        None
+    }
+
+    fn route(&mut self, sink: &Sink, text: &str, cx: &mut Cx) {
+        if text.is_empty() {
+            return;
+        }
+        match sink {
+            Sink::Out(s) => self.emit(*s, text),
+            Sink::Null => {}
+            Sink::File { path, append } => {
+                if let Err(e) = cx.fs.write(path, text, *append) {
+                    self.emit(
+                        Stream::Stderr,
+                        &format!("sh: can't create {path}: {}\n", builtins::fs_error_text(&e)),
+                    );
+                }
+            }
+        }
+    }
+
+    fn act(&mut self, a: Action) -> Option<Yield> {
+        match a {
+            Action::Sleep(ms) => Some(Yield::Sleep(ms)),
+            Action::Exit(code) => {
+                self.status = code;
+                Some(Yield::Exit(code))
+            }
+            Action::Follow { path, from } => Some(Yield::Follow { path, from }),
+            Action::Wait => Some(Yield::WaitChildren),
+            Action::Kill { pid, signal } => Some(Yield::Kill { pid, signal }),
+            Action::Program { argv, replace } => Some(Yield::Program { argv, replace }),
+        }
+    }
+
+    /// One command: functions and shell builtins here, the rest in `builtins`.
+    fn command(
+        &mut self,
+        argv: &[String],
+        assigns: &[(String, String)],
+        stdin: Option<String>,
+        tail: bool,
+        cx: &mut Cx,
+    ) -> Outcome {
+        let name = argv[0].as_str();
+        let args = &argv[1..];
+        if let Some(f) = self.functions.get(name).cloned() {
+            let mut pos = vec![name.to_string()];
+            pos.extend(args.iter().cloned());
+            self.frames.push(Frame::new(f, Some(pos)));
+            return Outcome::ok("");
+        }
+        match name {
+            "exit" => {
+                let code = args
+                    .first()
+                    .and_then(|a| a.parse::<i32>().ok())
+                    .unwrap_or(self.status)
+                    & 0xff;
+                return Outcome::action(code, Action::Exit(code));
+            }
+            "export" | "readonly" | "local" => {
+                for a in args {
+                    if let Some((k, v)) = a.split_once('=') {
+                        self.vars.insert(k.to_string(), v.to_string());
+                    }
+                }
+                return Outcome::ok("");
+            }
+            "unset" => {
+                for a in args {
+                    self.vars.remove(a);
+                }
+                return Outcome::ok("");
+            }
+            "set" | "shopt" | "ulimit" | "umask" | "hash" | "alias" => return Outcome::ok(""),
+            "cd" => {
+                let target = args.first().cloned().unwrap_or_else(|| "/root".into());
+                let path = crate::runtime::fs::normalize(&self.cwd, &target);
+                if cx.fs.is_dir(&path) {
+                    self.cwd = path;
+                    return Outcome::ok("");
+                }
+                return Outcome::err(
+                    2,
+                    format!("sh: cd: can't cd to {target}: No such file or directory\n"),
+                );
+            }
+            "pwd" => return Outcome::ok(&format!("{}\n", self.cwd)),
+            "trap" => {
+                match args {
+                    [] => {
+                        let mut s = String::new();
+                        for (k, v) in &self.traps {
+                            s.push_str(&format!("trap -- '{v}' {k}\n"));
+                        }
+                        return Outcome::ok(&s);
+                    }
+                    [action, sigs @ ..] => {
+                        for sig in sigs {
+                            let sig = match sig.trim_start_matches("SIG") {
+                                "15" => "TERM".to_string(),
+                                "2" => "INT".to_string(),
+                                "0" => "EXIT".to_string(),
+                                s => s.to_string(),
+                            };
+                            if action == "-" {
+                                self.traps.remove(&sig);
+                            } else {
+                                self.traps.insert(sig, action.clone());
+                            }
+                        }
+                    }
+                }
+                return Outcome::ok("");
+            }
+            "shift" => {
+                let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(1);
+                if let Some(f) = self
+                    .frames
+                    .iter_mut()
+                    .rev()
+                    .find(|f| f.positional.is_some())
+                {
+                    if let Some(p) = f.positional.as_mut() {
+                        for _ in 0..n.min(p.len().saturating_sub(1)) {
+                            p.remove(1);
+                        }
+                    }
+                }
+                return Outcome::ok("");
+            }
+            "eval" => {
+                let script = args.join(" ");
+                return match compile(&script) {
+                    Ok(p) => {
+                        self.frames.push(Frame::new(Rc::new(p), None));
+                        Outcome::ok("")
+                    }
+                    Err(e) => Outcome::err(2, format!("sh: {}\n", e.0)),
+                };
+            }
+            "sh" | "/bin/sh" | "bash" | "/bin/bash" | "ash" | "/bin/ash" if cx.image.shell => {
+                return self.nested_shell(args, cx);
+            }
+            "exec" => {
+                if args.is_empty() {
+                    return Outcome::ok("");
+                }
+                if builtins::is_program(&args[0], cx) {
+                    return Outcome::action(
+                        0,
+                        Action::Program {
+                            argv: args.to_vec(),
+                            replace: true,
+                        },
+                    );
+                }
+                let o = self.command(args, assigns, stdin, false, cx);
+                let code = o.status;
+                return Outcome {
+                    action: Some(Action::Exit(code)),
+                    ..o
+                };
+            }
+            "read" => {
+                return match stdin {
+                    Some(text) if !text.is_empty() => {
+                        let line = text.lines().next().unwrap_or("").to_string();
+                        if let Some(var) = args.iter().find(|a| !a.starts_with('-')) {
+                            self.vars.insert(var.clone(), line);
+                        }
+                        Outcome::ok("")
+                    }
+                    _ => Outcome::err(1, String::new()),
+                }
+            }
+            "__arith" => {
+                let v = args
+                    .first()
+                    .and_then(|a| a.parse::<i64>().ok())
+                    .unwrap_or(0);
+                return Outcome::err(i32::from(v == 0), String::new());
+            }
+            _ => {}
+        }
+        let mut env = self.vars.clone();
+        for (k, v) in assigns {
+            env.insert(k.clone(), v.clone());
+        }
+        let mut o = builtins::run(name, args, stdin, &env, &self.cwd, cx);
+        if let Some(Action::Program { replace, .. }) = &mut o.action {
+            // The last command of the script execs its program (sh -c 'server' is the server).
+            *replace = *replace || (tail && self.frames.len() == 1);
+        }
+        o
+    }
+
+    fn nested_shell(&mut self, args: &[String], cx: &mut Cx) -> Outcome {
+        let mut it = args.iter();
+        let mut script: Option<String> = None;
+        let mut rest = Vec::new();
+        while let Some(a) = it.next() {
+            if a == "-c" {
+                script = it.next().cloned();
+                rest.extend(it.by_ref().cloned());
+                break;
+            } else if a.starts_with('-') {
+                continue;
+            } else {
+                // sh FILE args…
+                let path = crate::runtime::fs::normalize(&self.cwd, a);
+                match cx.fs.read(&path) {
+                    Ok(text) => {
+                        script = Some(text);
+                        rest.push(a.clone());
+                        rest.extend(it.by_ref().cloned());
+                    }
+                    Err(_) => {
+                        return Outcome::err(
+                            2,
+                            format!("sh: can't open '{a}': No such file or directory\n"),
+                        )
+                    }
+                }
+                break;
+            }
+        }
+        let Some(script) = script else {
+            // An interactive shell without a terminal reads EOF and exits.
+            return Outcome::ok("");
+        };
+        match compile(&script) {
+            Ok(p) => {
+                let mut pos = if rest.is_empty() {
+                    vec!["sh".to_string()]
+                } else {
+                    rest
+                };
+                if pos.is_empty() {
+                    pos.push("sh".into());
+                }
+                self.frames.push(Frame::new(Rc::new(p), Some(pos)));
+                Outcome::ok("")
+            }
+            Err(e) => Outcome::err(2, format!("sh: {}\n", e.0.trim_start_matches("sh: "))),
+        }
+    }
+
+    /// `$(…)`: run to completion (sleeps inside take no virtual time), capture stdout.
+    fn substitute(&mut self, prog: &Rc<Program>, cx: &mut Cx) -> String {
+        if self.subst_depth > 8 {
+            return String::new();
+        }
+        let mut sub = self.fork(prog.clone());
+        sub.captures.push(String::new());
+        sub.subst_depth = self.subst_depth + 1;
+        for _ in 0..64 {
+            match sub.run(cx) {
+                Yield::Exit(_) => break,
+                Yield::Sleep(_) | Yield::Budget | Yield::Spawn(_) | Yield::Kill { .. } => continue,
+                _ => break,
+            }
+        }
+        for (s, t) in std::mem::take(&mut sub.output) {
+            self.output.push((s, t));
+        }
+        self.status = sub.status;
+        sub.captures.pop().unwrap_or_default()
+    }
+}
+
+struct VmScope<'v, 'c, 'a> {
+    vm: &'v mut Vm,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Scope for VmScope<'_, '_, '_> {
+    fn var(&self, name: &str) -> Option<String> {
+        self.vm.vars.get(name).cloned()
+    }
+    fn set_var(&mut self, name: &str, value: String) {
+        self.vm.vars.insert(name.to_string(), value);
+    }
+    fn positional(&self) -> Vec<String> {
+        self.vm.positional()
+    }
+    fn status(&self) -> i32 {
+        self.vm.status
+    }
+    fn substitute(&mut self, prog: &Rc<Program>) -> String {
+        self.vm.substitute(prog, self.cx)
+    }
+}
+
+/// Shell pattern matching for `case`: `*`, `?`, `[…]` and alternatives already split.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    fn m(p: &[char], t: &[char]) -> bool {
+        match p.first() {
+            None => t.is_empty(),
+            Some('*') => (0..=t.len()).any(|i| m(&p[1..], &t[i..])),
+            Some('?') => !t.is_empty() && m(&p[1..], &t[1..]),
+            Some('[') => {
+                let Some(close) = p.iter().position(|&c| c == ']') else {
+                    return !t.is_empty() && t[0] == '[' && m(&p[1..], &t[1..]);
+                };
+                if t.is_empty() {
+                    return false;
+                }
+                let set = &p[1..close];
+                let (neg, set) = match set.first() {
+                    Some('!') | Some('^') => (true, &set[1..]),
+                    _ => (false, set),
+                };
+                let mut hit = false;
+                let mut i = 0;
+                while i < set.len() {
+                    if i + 2 < set.len() && set[i + 1] == '-' {
+                        hit |= set[i] <= t[0] && t[0] <= set[i + 2];
+                        i += 3;
+                    } else {
+                        hit |= set[i] == t[0];
+                        i += 1;
+                    }
+                }
+                hit != neg && m(&p[close + 1..], &t[1..])
+            }
+            Some(c) => !t.is_empty() && t[0] == *c && m(&p[1..], &t[1..]),
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    if p.len() > 256 {
+        return pattern == text;
+    }
+    m(&p, &t)
+}

@@ -1,0 +1,268 @@
+//! The timeline: everything the simulation recorded — every PodStatus change, event, probe
+//! run (result and output) and log line, with its virtual time — and the queries the views
+//! need: the status, the events (aggregated as the event recorder does) and the logs at any
+//! instant.
+
+use crate::kubelet::events::{Event, EventType};
+use crate::kubelet::prober::{ProbeKind, ProbeResult};
+use crate::model::{Manifest, PodStatus};
+use crate::runtime::LogLine;
+use crate::time::Millis;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The pod's status from `t_ms` until the next snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub t_ms: Millis,
+    pub status: PodStatus,
+}
+
+/// One occurrence of an event; `count` is the aggregated count after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub t_ms: Millis,
+    #[serde(rename = "type")]
+    pub type_: EventType,
+    pub reason: String,
+    pub from: String,
+    pub message: String,
+    pub count: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_path: Option<String>,
+    /// When the first event of this aggregate happened.
+    #[serde(skip)]
+    pub first_ms: Millis,
+    /// Index of the aggregate this occurrence belongs to.
+    #[serde(skip)]
+    pub key: u32,
+}
+
+/// One probe run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProbeRecord {
+    pub t_ms: Millis,
+    pub container: String,
+    pub probe: ProbeKind,
+    pub result: ProbeResult,
+    pub output: String,
+}
+
+/// The log of one container instance (for `kubectl logs` and `--previous`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstanceLog {
+    pub container: String,
+    /// 0 for the first run, then the restart count of each later run.
+    pub restart: u32,
+    pub started_at: Millis,
+    pub finished_at: Option<Millis>,
+    pub lines: Vec<LogLine>,
+}
+
+/// `kubectl delete` and what followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deletion {
+    pub requested_at: Millis,
+    /// metadata.deletionTimestamp: requested_at + grace period.
+    pub deletion_timestamp: Millis,
+    pub grace_period_seconds: i64,
+    /// When the object disappeared from the API (None: still Terminating at the end).
+    pub deleted_at: Option<Millis>,
+}
+
+/// An aggregated event as `kubectl describe` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AggregatedEvent {
+    pub type_: EventType,
+    pub reason: String,
+    pub from: String,
+    pub message: String,
+    pub field_path: Option<String>,
+    pub count: u32,
+    pub first_ms: Millis,
+    pub last_ms: Millis,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub pod_name: String,
+    pub namespace: String,
+    pub uid: String,
+    pub node: Option<String>,
+    /// The simulation ran until this instant.
+    pub until: Millis,
+    /// The manifest as the cluster stored it (defaulted), for `describe`.
+    pub manifest: Manifest,
+    pub snapshots: Vec<Snapshot>,
+    pub events: Vec<EventRecord>,
+    pub probes: Vec<ProbeRecord>,
+    pub logs: Vec<InstanceLog>,
+    pub deletion: Option<Deletion>,
+    /// The aggregation key of each aggregate, in first-seen order.
+    #[serde(skip)]
+    keys: Vec<(EventType, String, String, String, Option<String>)>,
+    #[serde(skip)]
+    key_index: HashMap<(EventType, String, String, String, Option<String>), u32>,
+    #[serde(skip)]
+    counts: Vec<(u32, Millis)>,
+}
+
+impl Timeline {
+    pub fn new(manifest: Manifest, uid: String) -> Self {
+        Timeline {
+            pod_name: manifest.pod.metadata.effective_name(),
+            namespace: manifest.pod.metadata.effective_namespace().to_string(),
+            uid,
+            node: None,
+            until: 0,
+            manifest,
+            snapshots: Vec::new(),
+            events: Vec::new(),
+            probes: Vec::new(),
+            logs: Vec::new(),
+            deletion: None,
+            keys: Vec::new(),
+            key_index: HashMap::new(),
+            counts: Vec::new(),
+        }
+    }
+
+    /// Record an event at `t`, aggregating identical ones (same source, object, type, reason
+    /// and message) into a count, as client-go's event correlator does.
+    pub fn record_event(&mut self, t: Millis, e: Event) {
+        let k = (
+            e.type_,
+            e.reason.clone(),
+            e.from.clone(),
+            e.message.clone(),
+            e.field_path.clone(),
+        );
+        let key = match self.key_index.get(&k) {
+            Some(&key) => key,
+            None => {
+                let key = self.keys.len() as u32;
+                self.keys.push(k.clone());
+                self.key_index.insert(k, key);
+                self.counts.push((0, t));
+                key
+            }
+        };
+        let entry = &mut self.counts[key as usize];
+        entry.0 += 1;
+        self.events.push(EventRecord {
+            t_ms: t,
+            type_: e.type_,
+            reason: e.reason,
+            from: e.from,
+            message: e.message,
+            count: entry.0,
+            field_path: e.field_path,
+            first_ms: entry.1,
+            key,
+        });
+    }
+
+    pub fn record_status(&mut self, t: Millis, status: PodStatus) {
+        if self.snapshots.last().map(|s| &s.status) == Some(&status) {
+            return;
+        }
+        match self.snapshots.last_mut() {
+            Some(last) if last.t_ms == t => last.status = status,
+            _ => self.snapshots.push(Snapshot { t_ms: t, status }),
+        }
+    }
+
+    /// The pod's status at `t` (the newest snapshot at or before it).
+    pub fn status_at(&self, t: Millis) -> Option<&PodStatus> {
+        let i = self.snapshots.partition_point(|s| s.t_ms <= t);
+        i.checked_sub(1).map(|i| &self.snapshots[i].status)
+    }
+
+    /// Index of the snapshot in force at `t`.
+    pub fn snapshot_index_at(&self, t: Millis) -> Option<usize> {
+        self.snapshots
+            .partition_point(|s| s.t_ms <= t)
+            .checked_sub(1)
+    }
+
+    /// Whether the pod object exists at `t` (not yet deleted).
+    pub fn exists_at(&self, t: Millis) -> bool {
+        !matches!(self.deletion, Some(Deletion { deleted_at: Some(d), .. }) if d <= t)
+    }
+
+    /// The deletion in force at `t`, if `kubectl delete` happened by then.
+    pub fn deletion_at(&self, t: Millis) -> Option<&Deletion> {
+        self.deletion.as_ref().filter(|d| d.requested_at <= t)
+    }
+
+    /// Events up to `t`, aggregated, sorted by when they last happened (oldest first).
+    pub fn events_at(&self, t: Millis) -> Vec<AggregatedEvent> {
+        let end = self.events.partition_point(|e| e.t_ms <= t);
+        let mut latest: Vec<Option<&EventRecord>> = vec![None; self.keys.len()];
+        for e in &self.events[..end] {
+            latest[e.key as usize] = Some(e);
+        }
+        let mut out: Vec<(usize, AggregatedEvent)> = latest
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                (
+                    e.key as usize,
+                    AggregatedEvent {
+                        type_: e.type_,
+                        reason: e.reason.clone(),
+                        from: e.from.clone(),
+                        message: e.message.clone(),
+                        field_path: e.field_path.clone(),
+                        count: e.count,
+                        first_ms: e.first_ms,
+                        last_ms: e.t_ms,
+                    },
+                )
+            })
+            .collect();
+        out.sort_by_key(|(k, e)| (e.last_ms, *k));
+        out.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Probe runs up to `t`.
+    pub fn probes_until(&self, t: Millis) -> &[ProbeRecord] {
+        let end = self.probes.partition_point(|p| p.t_ms <= t);
+        &self.probes[..end]
+    }
+
+    /// The log instance of `container` in force at `t` (`previous`: the one before it).
+    pub fn instance_log_at(
+        &self,
+        container: &str,
+        t: Millis,
+        previous: bool,
+    ) -> Option<&InstanceLog> {
+        let runs: Vec<&InstanceLog> = self
+            .logs
+            .iter()
+            .filter(|l| l.container == container && l.started_at <= t)
+            .collect();
+        let n = runs.len();
+        if previous {
+            n.checked_sub(2).map(|i| runs[i])
+        } else {
+            runs.last().copied()
+        }
+    }
+
+    /// The instants at which anything happened (status change or event), sorted, deduplicated:
+    /// for "previous/next event" navigation.
+    pub fn moments(&self) -> Vec<Millis> {
+        let mut m: Vec<Millis> = self
+            .snapshots
+            .iter()
+            .map(|s| s.t_ms)
+            .chain(self.events.iter().map(|e| e.t_ms))
+            .collect();
+        m.sort_unstable();
+        m.dedup();
+        m
+    }
+}

@@ -1,0 +1,160 @@
+//! The CLI's default output: a compact text chart of the timeline, one lane per container
+//! (init, sidecar, app), lanes for the conditions and the phase, and an events lane — each
+//! column a slice of virtual time.
+
+use crate::kubelet::events::EventType;
+use crate::model::{ContainerStatus, PodStatus};
+use crate::sim::Timeline;
+use crate::time::{clock, Millis};
+use std::fmt::Write;
+
+pub const LEGEND: &str = "legend: █ running+ready  ▒ running, not ready  · waiting  ~ waiting (back-off/error)  _ exited 0  x exited ≠0  ↻ (re)started in this slice\n        conditions: + True  - False   phase: P Pending  R Running  S Succeeded  F Failed   events: * Normal  ! Warning";
+
+fn container_cell(c: Option<&ContainerStatus>) -> char {
+    let Some(c) = c else { return ' ' };
+    if c.state.running.is_some() {
+        return if c.ready { '█' } else { '▒' };
+    }
+    if let Some(t) = &c.state.terminated {
+        return if t.exit_code == 0 { '_' } else { 'x' };
+    }
+    match c.state.waiting.as_ref().and_then(|w| w.reason.as_deref()) {
+        Some("ContainerCreating") | Some("PodInitializing") | None => '·',
+        Some(_) => '~',
+    }
+}
+
+fn statuses(s: &PodStatus) -> impl Iterator<Item = &ContainerStatus> {
+    s.init_container_statuses
+        .iter()
+        .chain(s.container_statuses.iter())
+}
+
+/// Render the chart from 0 to `until` in `width` columns.
+pub fn chart(tl: &Timeline, until: Millis, width: usize) -> String {
+    let width = width.clamp(10, 400);
+    let until = until.max(1);
+    let step = until.div_ceil(width as u64).max(1);
+    let spec = &tl.manifest.pod.spec;
+    let names: Vec<(String, &str)> = spec
+        .all_containers()
+        .map(|(c, init)| {
+            let role = match (init, c.is_restartable()) {
+                (true, true) => "sidecar",
+                (true, false) => "init",
+                _ => "app",
+            };
+            (c.name.clone(), role)
+        })
+        .collect();
+    let label_w = names
+        .iter()
+        .map(|(n, r)| n.chars().count() + r.len() + 3)
+        .chain(["ContainersReady".len(), "PodScheduled".len()])
+        .max()
+        .unwrap_or(12)
+        + 2;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "pod/{} on {} — {} → {} (one column = {})",
+        tl.pod_name,
+        tl.node.as_deref().unwrap_or("<no node>"),
+        clock(0),
+        clock(until),
+        clock(step)
+    );
+    // Axis with a tick label every 15 columns.
+    let mut axis = String::new();
+    let mut col = 0;
+    while col < width {
+        let label = clock(col as u64 * step);
+        axis.push('|');
+        axis.push_str(&label);
+        let used = label.chars().count() + 1;
+        for _ in used..15.min(width - col) {
+            axis.push(' ');
+        }
+        col += 15;
+    }
+    let _ = writeln!(out, "{:label_w$}{}", "", axis);
+    let at = |col: usize| (col as u64 * step + step / 2).min(until);
+    for (name, role) in &names {
+        let mut lane = String::new();
+        for col in 0..width {
+            let lo = col as u64 * step;
+            let hi = lo + step;
+            let status = tl.status_at(at(col));
+            let cs = status.and_then(|s| statuses(s).find(|c| &c.name == name));
+            let started_here = tl
+                .logs
+                .iter()
+                .any(|l| &l.container == name && l.started_at >= lo && l.started_at < hi);
+            lane.push(
+                if started_here && cs.is_some_and(|c| c.state.running.is_some()) {
+                    '↻'
+                } else {
+                    container_cell(cs)
+                },
+            );
+        }
+        let label = format!("{name} [{role}]");
+        let _ = writeln!(out, "{label:label_w$}{lane}");
+    }
+    for cond in ["Initialized", "ContainersReady", "Ready", "PodScheduled"] {
+        let lane: String = (0..width)
+            .map(
+                |col| match tl.status_at(at(col)).and_then(|s| s.condition(cond)) {
+                    Some(c) if c.status == "True" => '+',
+                    Some(_) => '-',
+                    None => ' ',
+                },
+            )
+            .collect();
+        let _ = writeln!(out, "{cond:label_w$}{lane}");
+    }
+    let lane: String = (0..width)
+        .map(
+            |col| match tl.status_at(at(col)).map(|s| s.phase.as_str()) {
+                Some("Pending") => 'P',
+                Some("Running") => 'R',
+                Some("Succeeded") => 'S',
+                Some("Failed") => 'F',
+                Some(_) => '?',
+                None => ' ',
+            },
+        )
+        .collect();
+    let _ = writeln!(out, "{:label_w$}{lane}", "phase");
+    let lane: String = (0..width)
+        .map(|col| {
+            let lo = col as u64 * step;
+            let hi = lo + step;
+            let mut mark = ' ';
+            for e in tl.events.iter().filter(|e| e.t_ms >= lo && e.t_ms < hi) {
+                mark = match (mark, e.type_) {
+                    (_, EventType::Warning) => '!',
+                    ('!', _) => '!',
+                    _ => '*',
+                };
+            }
+            mark
+        })
+        .collect();
+    let _ = writeln!(out, "{:label_w$}{lane}", "events");
+    if let Some(d) = &tl.deletion {
+        let _ = writeln!(
+            out,
+            "deleted at {} (grace {}s){}",
+            clock(d.requested_at),
+            d.grace_period_seconds,
+            match d.deleted_at {
+                Some(g) => format!(", gone at {}", clock(g)),
+                None => ", still Terminating".into(),
+            }
+        );
+    }
+    out.push_str(LEGEND);
+    out.push('\n');
+    out
+}

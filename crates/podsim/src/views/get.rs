@@ -1,0 +1,251 @@
+//! `kubectl get pods` and `kubectl get pods -w`, computed as kubectl's printPod does
+//! (pkg/printers/internalversion/printers.go): READY, STATUS (Init:N/M, Init:Error,
+//! PodInitializing, CrashLoopBackOff, Completed, NotReady, Terminating…), RESTARTS with
+//! "(12s ago)", AGE.
+
+use super::tabwriter;
+use crate::model::{PodSpec, PodStatus};
+use crate::sim::Timeline;
+use crate::time::{human_duration, Millis};
+
+/// One row of `kubectl get pods`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PodRow {
+    pub name: String,
+    pub ready: String,
+    pub status: String,
+    pub restarts: String,
+    pub age: String,
+    pub ip: String,
+    pub node: String,
+}
+
+/// STATUS, READY and RESTARTS for a pod at `now`.
+pub fn pod_row(
+    name: &str,
+    spec: &PodSpec,
+    status: &PodStatus,
+    deleting: bool,
+    node: Option<&str>,
+    now: Millis,
+) -> PodRow {
+    let sidecars: Vec<&str> = spec
+        .init_containers
+        .iter()
+        .filter(|c| c.is_restartable())
+        .map(|c| c.name.as_str())
+        .collect();
+    let is_sidecar = |n: &str| sidecars.contains(&n);
+    let total = spec.containers.len() + sidecars.len();
+    let mut ready = 0;
+    let mut restarts: u32 = 0;
+    let mut sidecar_restarts: u32 = 0;
+    let mut last_restart: Option<Millis> = None;
+    let mut last_sidecar_restart: Option<Millis> = None;
+    let mut reason = status.phase.clone();
+    if let Some(r) = status.reason.as_deref().filter(|r| !r.is_empty()) {
+        reason = r.to_string();
+    }
+    let mut initializing = false;
+    let n_init = spec.init_containers.len();
+    for (i, c) in status.init_container_statuses.iter().enumerate() {
+        restarts += c.restart_count;
+        let finished = c.last_state.terminated.as_ref().map(|t| t.finished_at);
+        if let Some(f) = finished {
+            last_restart = Some(last_restart.map_or(f, |l| l.max(f)));
+        }
+        if is_sidecar(&c.name) {
+            sidecar_restarts += c.restart_count;
+            if let Some(f) = finished {
+                last_sidecar_restart = Some(last_sidecar_restart.map_or(f, |l| l.max(f)));
+            }
+        }
+        if matches!(&c.state.terminated, Some(t) if t.exit_code == 0) {
+            continue;
+        }
+        if is_sidecar(&c.name) && c.started == Some(true) {
+            if c.ready {
+                ready += 1;
+            }
+            continue;
+        }
+        if let Some(t) = &c.state.terminated {
+            reason = match t.reason.as_deref().filter(|r| !r.is_empty()) {
+                Some(r) => format!("Init:{r}"),
+                None => match t.signal.filter(|s| *s != 0) {
+                    Some(s) => format!("Init:Signal:{s}"),
+                    None => format!("Init:ExitCode:{}", t.exit_code),
+                },
+            };
+        } else if let Some(r) = c
+            .state
+            .waiting
+            .as_ref()
+            .and_then(|w| w.reason.as_deref())
+            .filter(|r| !r.is_empty() && *r != "PodInitializing")
+        {
+            reason = format!("Init:{r}");
+        } else {
+            reason = format!("Init:{i}/{n_init}");
+        }
+        initializing = true;
+        break;
+    }
+    if !initializing || status.condition_true("Initialized") {
+        restarts = sidecar_restarts;
+        last_restart = last_sidecar_restart;
+        let mut has_running = false;
+        for c in status.container_statuses.iter().rev() {
+            restarts += c.restart_count;
+            if let Some(t) = &c.last_state.terminated {
+                last_restart = Some(last_restart.map_or(t.finished_at, |l| l.max(t.finished_at)));
+            }
+            if let Some(r) = c
+                .state
+                .waiting
+                .as_ref()
+                .and_then(|w| w.reason.as_deref())
+                .filter(|r| !r.is_empty())
+            {
+                reason = r.to_string();
+            } else if let Some(t) = &c.state.terminated {
+                reason = match t.reason.as_deref().filter(|r| !r.is_empty()) {
+                    Some(r) => r.to_string(),
+                    None => match t.signal.filter(|s| *s != 0) {
+                        Some(s) => format!("Signal:{s}"),
+                        None => format!("ExitCode:{}", t.exit_code),
+                    },
+                };
+            } else if c.ready && c.state.running.is_some() {
+                has_running = true;
+                ready += 1;
+            }
+        }
+        if reason == "Completed" && has_running {
+            reason = if status.condition_true("Ready") {
+                "Running".into()
+            } else {
+                "NotReady".into()
+            };
+        }
+    }
+    if deleting && status.reason.as_deref() == Some("NodeLost") {
+        reason = "Unknown".into();
+    } else if deleting && !matches!(status.phase.as_str(), "Succeeded" | "Failed") {
+        reason = "Terminating".into();
+    }
+    let restarts = match last_restart {
+        Some(at) if restarts > 0 => format!(
+            "{restarts} ({} ago)",
+            human_duration(now as i64 - at as i64)
+        ),
+        _ => restarts.to_string(),
+    };
+    PodRow {
+        name: name.to_string(),
+        ready: format!("{ready}/{total}"),
+        status: reason,
+        restarts,
+        age: human_duration(now as i64),
+        ip: status.pod_ip.clone().unwrap_or_else(|| "<none>".into()),
+        node: node.unwrap_or("<none>").to_string(),
+    }
+}
+
+fn row_at(tl: &Timeline, t: Millis) -> Option<PodRow> {
+    if !tl.exists_at(t) {
+        return None;
+    }
+    let status = tl.status_at(t)?;
+    let node = if status.condition_true("PodScheduled") {
+        tl.node.as_deref()
+    } else {
+        None
+    };
+    Some(pod_row(
+        &tl.pod_name,
+        &tl.manifest.pod.spec,
+        status,
+        tl.deletion_at(t).is_some(),
+        node,
+        t,
+    ))
+}
+
+fn line(r: &PodRow, wide: bool) -> String {
+    if wide {
+        format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t<none>\t<none>\n",
+            r.name, r.ready, r.status, r.restarts, r.age, r.ip, r.node
+        )
+    } else {
+        format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            r.name, r.ready, r.status, r.restarts, r.age
+        )
+    }
+}
+
+const HEADER: &str = "NAME\tREADY\tSTATUS\tRESTARTS\tAGE\n";
+const HEADER_WIDE: &str =
+    "NAME\tREADY\tSTATUS\tRESTARTS\tAGE\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES\n";
+
+/// `kubectl get pods` (`-o wide` with `wide`) at instant `t`.
+pub fn get_pods(tl: &Timeline, t: Millis, wide: bool) -> String {
+    match row_at(tl, t) {
+        None => "No resources found in default namespace.\n".replace("default", &tl.namespace),
+        Some(r) => {
+            let mut text = String::from(if wide { HEADER_WIDE } else { HEADER });
+            text.push_str(&line(&r, wide));
+            tabwriter::format(&text, 6, 3)
+        }
+    }
+}
+
+/// `kubectl get pods -w` from creation until `t`: the header with the first row, then one
+/// line per update of the pod — also updates that change no column, as kubectl prints every
+/// MODIFIED event — each flushed on its own, so columns need not line up.
+pub fn watch(tl: &Timeline, t: Millis) -> String {
+    let mut out = String::new();
+    let mut last: Option<PodRow> = None;
+    let mut moments: Vec<Millis> = tl
+        .snapshots
+        .iter()
+        .map(|s| s.t_ms)
+        .filter(|&m| m <= t)
+        .collect();
+    if let Some(d) = tl.deletion_at(t) {
+        moments.push(d.requested_at);
+        if let Some(gone) = d.deleted_at.filter(|&g| g <= t) {
+            moments.push(gone);
+        }
+    }
+    moments.sort_unstable();
+    moments.dedup();
+    for m in moments {
+        let row = if tl.exists_at(m) {
+            row_at(tl, m)
+        } else {
+            // The DELETED event shows the last state once more.
+            last.clone().map(|mut r| {
+                r.age = human_duration(m as i64);
+                r
+            })
+        };
+        let Some(row) = row else { continue };
+        if last.is_none() {
+            out.push_str(&tabwriter::format(
+                &format!("{HEADER}{}", line(&row, false)),
+                6,
+                3,
+            ));
+        } else {
+            out.push_str(&tabwriter::format(&line(&row, false), 6, 3));
+        }
+        last = Some(row);
+        if !tl.exists_at(m) {
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,281 @@
+//! The timeline as lanes for a visual chart: for each container, segments of waiting /
+//! running / terminated with their reasons, restart markers and probe ticks; segments for
+//! each condition and the phase; event markers. Pure data, computed from the timeline, so
+//! every front end draws the same thing.
+
+use crate::kubelet::events::EventType;
+use crate::kubelet::prober::{ProbeKind, ProbeResult};
+use crate::model::{ContainerStatus, PodStatus};
+use crate::sim::Timeline;
+use crate::time::Millis;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SegmentKind {
+    /// Waiting to start (ContainerCreating, PodInitializing).
+    Pending,
+    /// Waiting because something is wrong (CrashLoopBackOff, ErrImagePull, …).
+    Blocked,
+    /// Running and ready.
+    Ready,
+    /// Running, not ready.
+    Running,
+    /// Exited 0.
+    Completed,
+    /// Exited non-zero (or killed).
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub start: Millis,
+    pub end: Millis,
+    pub kind: SegmentKind,
+    /// The state's reason (`CrashLoopBackOff`, `Error`, `Completed`…) or `Running`.
+    pub label: String,
+    /// More detail for a hover: exit code, message.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProbeTick {
+    pub t: Millis,
+    pub probe: ProbeKind,
+    pub result: ProbeResult,
+    pub output: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContainerLane {
+    pub name: String,
+    /// `init`, `sidecar` or `app`.
+    pub role: String,
+    pub segments: Vec<Segment>,
+    /// When the container was (re)started, with the restart count it then had.
+    pub starts: Vec<(Millis, u32)>,
+    pub probes: Vec<ProbeTick>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConditionLane {
+    pub name: String,
+    /// Segments labelled `True` / `False` (with the reason in `detail`).
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventMark {
+    pub t: Millis,
+    pub warning: bool,
+    pub reason: String,
+    pub message: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lanes {
+    pub until: Millis,
+    pub containers: Vec<ContainerLane>,
+    pub conditions: Vec<ConditionLane>,
+    pub phase: Vec<Segment>,
+    pub events: Vec<EventMark>,
+    /// When `kubectl delete` happened and when the pod was gone.
+    pub deleted_at: Option<Millis>,
+    pub gone_at: Option<Millis>,
+}
+
+fn container_state(c: &ContainerStatus) -> (SegmentKind, String, String) {
+    if c.state.running.is_some() {
+        let kind = if c.ready {
+            SegmentKind::Ready
+        } else {
+            SegmentKind::Running
+        };
+        return (
+            kind,
+            "Running".into(),
+            if c.ready { "ready" } else { "not ready" }.into(),
+        );
+    }
+    if let Some(t) = &c.state.terminated {
+        let reason = t
+            .reason
+            .clone()
+            .unwrap_or_else(|| format!("ExitCode:{}", t.exit_code));
+        let kind = if t.exit_code == 0 {
+            SegmentKind::Completed
+        } else {
+            SegmentKind::Failed
+        };
+        return (kind, reason, format!("exit code {}", t.exit_code));
+    }
+    let w = c.state.waiting.as_ref();
+    let reason = w.and_then(|w| w.reason.clone()).unwrap_or_default();
+    let message = w.and_then(|w| w.message.clone()).unwrap_or_default();
+    let kind = match reason.as_str() {
+        "" | "ContainerCreating" | "PodInitializing" => SegmentKind::Pending,
+        _ => SegmentKind::Blocked,
+    };
+    (
+        kind,
+        if reason.is_empty() {
+            "Waiting".into()
+        } else {
+            reason
+        },
+        message,
+    )
+}
+
+/// Turn a sequence of (time, value) samples into segments of equal values.
+fn segments<T: PartialEq>(
+    samples: impl Iterator<Item = (Millis, Option<T>)>,
+    until: Millis,
+    mut make: impl FnMut(&T) -> (SegmentKind, String, String),
+) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut cur: Option<(Millis, T)> = None;
+    let mut close = |cur: Option<(Millis, T)>, end: Millis, out: &mut Vec<Segment>| {
+        if let Some((start, v)) = cur {
+            if end > start {
+                let (kind, label, detail) = make(&v);
+                out.push(Segment {
+                    start,
+                    end,
+                    kind,
+                    label,
+                    detail,
+                });
+            }
+        }
+    };
+    for (t, v) in samples {
+        match (&cur, v) {
+            (Some((_, old)), Some(new)) if *old == new => {}
+            (_, v) => {
+                let prev = cur.take();
+                close(prev, t, &mut out);
+                cur = v.map(|v| (t, v));
+            }
+        }
+    }
+    close(cur, until, &mut out);
+    out
+}
+
+pub fn lanes(tl: &Timeline) -> Lanes {
+    let until = tl.until;
+    let spec = &tl.manifest.pod.spec;
+    let statuses = |s: &PodStatus, name: &str| s.container(name).cloned();
+    let containers = spec
+        .all_containers()
+        .map(|(c, init)| {
+            let name = c.name.clone();
+            let samples = tl.snapshots.iter().map(|s| {
+                (
+                    s.t_ms,
+                    statuses(&s.status, &name).map(|c| container_state(&c)),
+                )
+            });
+            let segs = segments(samples, until, |v: &(SegmentKind, String, String)| {
+                v.clone()
+            });
+            ContainerLane {
+                role: match (init, c.is_restartable()) {
+                    (true, true) => "sidecar",
+                    (true, false) => "init",
+                    _ => "app",
+                }
+                .into(),
+                segments: segs,
+                starts: tl
+                    .logs
+                    .iter()
+                    .filter(|l| l.container == name)
+                    .map(|l| (l.started_at, l.restart))
+                    .collect(),
+                probes: tl
+                    .probes
+                    .iter()
+                    .filter(|p| p.container == name)
+                    .map(|p| ProbeTick {
+                        t: p.t_ms,
+                        probe: p.probe,
+                        result: p.result,
+                        output: p.output.clone(),
+                    })
+                    .collect(),
+                name,
+            }
+        })
+        .collect();
+    let conditions = ["PodScheduled", "Initialized", "ContainersReady", "Ready"]
+        .iter()
+        .map(|name| {
+            let samples = tl.snapshots.iter().map(|s| {
+                (
+                    s.t_ms,
+                    s.status.condition(name).map(|c| {
+                        (
+                            c.status.clone(),
+                            c.reason.clone().unwrap_or_default(),
+                            c.message.clone().unwrap_or_default(),
+                        )
+                    }),
+                )
+            });
+            ConditionLane {
+                name: name.to_string(),
+                segments: segments(samples, until, |(status, reason, message)| {
+                    let kind = if status == "True" {
+                        SegmentKind::Ready
+                    } else {
+                        SegmentKind::Pending
+                    };
+                    let detail = match (reason.is_empty(), message.is_empty()) {
+                        (true, _) => String::new(),
+                        (false, true) => reason.clone(),
+                        (false, false) => format!("{reason}: {message}"),
+                    };
+                    (kind, status.clone(), detail)
+                }),
+            }
+        })
+        .collect();
+    let phase = segments(
+        tl.snapshots
+            .iter()
+            .map(|s| (s.t_ms, Some(s.status.phase.clone()))),
+        until,
+        |p: &String| {
+            let kind = match p.as_str() {
+                "Running" => SegmentKind::Running,
+                "Succeeded" => SegmentKind::Completed,
+                "Failed" => SegmentKind::Failed,
+                _ => SegmentKind::Pending,
+            };
+            (kind, p.clone(), String::new())
+        },
+    );
+    let events = tl
+        .events
+        .iter()
+        .map(|e| EventMark {
+            t: e.t_ms,
+            warning: e.type_ == EventType::Warning,
+            reason: e.reason.clone(),
+            message: e.message.clone(),
+            count: e.count,
+        })
+        .collect();
+    Lanes {
+        until,
+        containers,
+        conditions,
+        phase,
+        events,
+        deleted_at: tl.deletion.map(|d| d.requested_at),
+        gone_at: tl.deletion.and_then(|d| d.deleted_at),
+    }
+}
