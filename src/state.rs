@@ -40,13 +40,14 @@ impl Page {
 
     pub fn route(&self) -> String {
         match self {
-            Page::Home => "#/".into(),
+            Page::Home => "#/lessons".into(),
             Page::Lesson(id) => format!("#/lesson/{id}"),
             Page::Sandbox => "#/sandbox".into(),
         }
     }
 
-    /// Parse a location hash: `#/lesson/ID`, `#/sandbox`, anything else is home.
+    /// Parse a location hash: `#/lesson/ID`, `#/sandbox`, `#/lessons`; anything else opens
+    /// the first lesson (or the sandbox when there is none).
     pub fn from_route(hash: &str) -> Page {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
         if let Some(id) = h.strip_prefix("lesson/") {
@@ -54,15 +55,28 @@ impl Page {
                 return Page::Lesson(id.to_string());
             }
         }
+        if h == "lessons" {
+            return Page::Home;
+        }
         if h == "sandbox" || h.starts_with("share/") {
             return Page::Sandbox;
         }
-        Page::Home
+        Page::start()
+    }
+
+    /// Where a first visit starts: the first lesson.
+    pub fn start() -> Page {
+        match catalog::lessons().first() {
+            Some(l) => Page::Lesson(l.id.clone()),
+            None => Page::Sandbox,
+        }
     }
 }
 
-/// Playback speeds (virtual seconds per real second); 0 is "max".
-pub const SPEEDS: [u32; 4] = [1, 10, 60, 0];
+/// Playback speeds (virtual seconds per real second); `MAX_SPEED` plays a lesson's whole
+/// span in about five seconds.
+pub const SPEEDS: [u32; 4] = [1, 10, 60, MAX_SPEED];
+pub const MAX_SPEED: u32 = 9999;
 
 /// What the engine made of one version of a document.
 #[derive(Debug, Clone)]
@@ -196,7 +210,15 @@ pub enum Action {
 impl AppState {
     /// The state at start-up from what was saved and the location hash.
     pub fn new(saved: Saved, hash: &str, browser_lang: Lang, storage_reset: bool) -> Self {
-        let page = Page::from_route(hash);
+        // No route: back where the learner was last time.
+        let hash = match (
+            hash.trim_start_matches('#').trim_start_matches('/'),
+            &saved.last_page,
+        ) {
+            ("", Some(last)) => last.clone(),
+            _ => hash.to_string(),
+        };
+        let page = Page::from_route(&hash);
         let lang = saved.lang.unwrap_or(browser_lang);
         let mut s = AppState {
             saved,
@@ -260,7 +282,12 @@ impl AppState {
 
     fn compute(&self) -> Computed {
         let doc = self.doc();
-        Computed::new(&self.page.doc_key(), &doc.text, self.lesson().as_ref(), &doc.faults)
+        Computed::new(
+            &self.page.doc_key(),
+            &doc.text,
+            self.lesson().as_ref(),
+            &doc.faults,
+        )
     }
 
     fn recompute(&mut self) {
@@ -322,7 +349,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 let step = match s.speed() {
-                    0 => (s.computed.until / 100).max(1000) * real_ms as u64 / 50,
+                    MAX_SPEED => (s.computed.until / 100).max(1000) * real_ms as u64 / 50,
                     speed => real_ms as u64 * speed as u64,
                 };
                 let t = s.cursor().saturating_add(step);
@@ -400,7 +427,12 @@ mod tests {
     use super::*;
 
     fn state() -> Rc<AppState> {
-        Rc::new(AppState::new(Saved::default(), "#/sandbox", Lang::En, false))
+        Rc::new(AppState::new(
+            Saved::default(),
+            "#/sandbox",
+            Lang::En,
+            false,
+        ))
     }
 
     #[test]
@@ -415,7 +447,9 @@ mod tests {
     #[test]
     fn edits_recompute_and_keep_the_cursor() {
         let s = state().reduce(Action::Seek(30_000));
-        let s = s.reduce(Action::Edit(SEED_MANIFEST.replace("kubenetes-simple-pod\n      image", "Bad_Name\n      image")));
+        let s = s.reduce(Action::Edit(
+            SEED_MANIFEST.replace("kubenetes-simple-pod\n      image", "Bad_Name\n      image"),
+        ));
         assert_eq!(s.cursor(), 30_000);
         assert!(s.computed.error_count() > 0);
         assert!(s.computed.analysis.timeline.is_none());
@@ -450,8 +484,9 @@ mod tests {
     #[test]
     fn routes() {
         assert_eq!(Page::from_route("#/sandbox"), Page::Sandbox);
-        assert_eq!(Page::from_route("#/nope"), Page::Home);
-        assert_eq!(Page::from_route(""), Page::Home);
-        assert_eq!(Page::from_route("#/lesson/does-not-exist"), Page::Home);
+        assert_eq!(Page::from_route("#/lessons"), Page::Home);
+        assert_eq!(Page::from_route("#/nope"), Page::start());
+        assert_eq!(Page::from_route(""), Page::start());
+        assert_eq!(Page::from_route("#/lesson/does-not-exist"), Page::start());
     }
 }

@@ -87,7 +87,9 @@ pub fn create(
     )?;
     let has_bundle = js_sys::Reflect::has(&js_sys::global(), &"PodlabEditor".into())?;
     if !has_bundle {
-        return Err(JsValue::from_str("the editor bundle (editor.js) is not loaded"));
+        return Err(JsValue::from_str(
+            "the editor bundle (editor.js) is not loaded",
+        ));
     }
     Ok(create_raw(parent, &options))
 }

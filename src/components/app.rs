@@ -135,11 +135,17 @@ pub fn App() -> Html {
             });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -149,7 +155,8 @@ pub fn App() -> Html {
         let store = store.clone();
         let playing = store.playing;
         use_effect_with(playing, move |playing| {
-            let interval = playing.then(|| Interval::new(50, move || store.dispatch(Action::Tick(50))));
+            let interval =
+                playing.then(|| Interval::new(50, move || store.dispatch(Action::Tick(50))));
             move || drop(interval)
         });
     }

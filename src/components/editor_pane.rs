@@ -72,7 +72,8 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
                         })
                     }
                     Err(e) => load_error.set(Some(
-                        e.as_string().unwrap_or_else(|| "the editor could not start".into()),
+                        e.as_string()
+                            .unwrap_or_else(|| "the editor could not start".into()),
                     )),
                 }
             }
@@ -127,10 +128,15 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::ToggleDefaulted))
     };
-    let defaulted = store
-        .saved
-        .show_defaulted
-        .then(|| store.computed.analysis.loaded.defaulted.as_ref().map(podsim::api::defaulted_yaml));
+    let defaulted = store.saved.show_defaulted.then(|| {
+        store
+            .computed
+            .analysis
+            .loaded
+            .defaulted
+            .as_ref()
+            .map(podsim::api::defaulted_yaml)
+    });
 
     html! {
         <section class="region editor" aria-labelledby="editor-title">

@@ -13,6 +13,7 @@ pub const USAGE: &str = "usage:
                        [--output json|get|describe|events|logs|timeline]
                        [--container NAME] [--previous] [--watch] [--width N]
   podsim validate FILE
+  podsim lesson FILE [--solution] [--at DURATION] [--output get|describe|events|logs|timeline]
 
 DURATION is like 90s, 5m or 1h. Defaults: --until 10m, --at the end, --output timeline.
 ";
@@ -139,6 +140,7 @@ pub fn run(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Ou
     match cmd {
         "simulate" => simulate_cmd(rest, read),
         "validate" => validate_cmd(rest, read),
+        "lesson" => lesson_cmd(rest, read),
         "help" | "--help" | "-h" => Output::ok(USAGE.into()),
         c => Output::usage_error(&format!("unknown command {c:?}")),
     }
@@ -157,6 +159,71 @@ fn validate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) 
         Some(_) => Output::ok(format!("{file}: valid\n")),
         None => Output::error(format_diagnostics(&loaded)),
     }
+}
+
+/// Check a lesson file: its goals against the starting manifest (or the solution).
+fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Output {
+    let mut file = None;
+    let mut solution = false;
+    let mut output = None;
+    let mut at = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--solution" => solution = true,
+            "--output" | "-o" => output = it.next().cloned(),
+            "--at" => match it.next().map(|v| parse_duration(v)) {
+                Some(Ok(t)) => at = Some(t),
+                _ => return Output::usage_error("--at needs a duration"),
+            },
+            s if s.starts_with('-') => return Output::usage_error(&format!("unknown option {s}")),
+            s => file = Some(s.to_string()),
+        }
+    }
+    let Some(file) = file else {
+        return Output::usage_error("lesson needs a FILE");
+    };
+    let lesson = match read(&file).and_then(|t| crate::lessons::Lesson::from_yaml(&t)) {
+        Ok(l) => l,
+        Err(e) => return Output::error(format!("podsim: {file}: {e}\n")),
+    };
+    let text = if solution {
+        &lesson.solution
+    } else {
+        &lesson.manifest
+    };
+    let (analysis, reports) = crate::session::evaluate(&lesson, text, &[]);
+    let mut out = String::new();
+    if let Some(view) = output {
+        let Some(tl) = analysis.timeline.as_ref() else {
+            return Output::error(format_diagnostics(&analysis.loaded));
+        };
+        let t = at.unwrap_or(lesson.until);
+        out.push_str(&match view.as_str() {
+            "get" => views::get::watch(tl, t),
+            "describe" => views::describe::describe_pod(tl, t),
+            "events" => views::events::get_events(tl, t),
+            "logs" => views::logs::logs(tl, t, &Default::default()).unwrap_or_else(|e| e),
+            _ => views::chart::chart(tl, lesson.until, 72),
+        });
+    }
+    out.push_str(&format_diagnostics(&analysis.loaded));
+    let mut met = 0;
+    for (g, r) in lesson.goals.iter().zip(&reports) {
+        met += usize::from(r.met);
+        out.push_str(&format!(
+            "{} {} — {}\n",
+            if r.met { "✓" } else { "✗" },
+            g.text.en,
+            r.note
+        ));
+    }
+    out.push_str(&format!(
+        "{met}/{} goals met ({})\n",
+        reports.len(),
+        if solution { "solution" } else { "start" }
+    ));
+    Output::ok(out)
 }
 
 fn simulate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Output {

@@ -76,6 +76,6 @@ fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Millis, D::Error> {
 
 impl Lesson {
     pub fn from_yaml(text: &str) -> Result<Lesson, String> {
-        serde_saphyr::from_str(text).map_err(|e| e.to_string())
+        crate::yaml::from_yaml_str(text)
     }
 }

@@ -602,9 +602,10 @@ mod tests {
 
     #[test]
     fn checks_parse_from_yaml() {
-        let c: Check =
-            serde_saphyr::from_str("kind: restartsAtLeast\ncontainer: web\ncount: 1\nwithin: 2m\n")
-                .unwrap();
+        let c: Check = crate::yaml::from_yaml_str::<Check>(
+            "kind: restartsAtLeast\ncontainer: web\ncount: 1\nwithin: 2m\n",
+        )
+        .unwrap();
         assert_eq!(
             c,
             Check::RestartsAtLeast {

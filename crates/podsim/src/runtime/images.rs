@@ -251,7 +251,7 @@ pub fn parse_ref(image: &str) -> Result<ImageRef, String> {
 pub fn builtin_catalog() -> &'static [ImageSpec] {
     static CATALOG: OnceLock<Vec<ImageSpec>> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        serde_saphyr::from_str(include_str!("../../data/images.yaml")).unwrap_or_default()
+        crate::yaml::from_yaml_str(include_str!("../../data/images.yaml")).unwrap_or_default()
     })
 }
 

@@ -103,7 +103,7 @@ impl Scenario {
         if text.trim().is_empty() {
             return Ok(Scenario::default());
         }
-        serde_saphyr::from_str(text).map_err(|e| format!("scenario: {e}"))
+        crate::yaml::from_yaml_str(text).map_err(|e| format!("scenario: {e}"))
     }
 
     pub fn nodes(&self) -> Vec<Node> {

@@ -8,5 +8,5 @@ pub mod parse;
 pub mod position;
 
 pub use node::{Node, Value};
-pub use parse::{parse_documents, YamlError, MAX_INPUT_BYTES};
+pub use parse::{from_yaml_str, parse_documents, YamlError, MAX_INPUT_BYTES};
 pub use position::LineIndex;

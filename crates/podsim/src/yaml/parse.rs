@@ -278,6 +278,18 @@ pub fn parse_documents(text: &str) -> Result<Vec<Node>, YamlError> {
     Ok(out)
 }
 
+/// Read a typed value (lessons, scenarios, the image catalog) from YAML: parsed once into the
+/// node tree, then handed to serde through JSON. Errors name the line when the YAML is bad,
+/// and the field when the data does not fit.
+pub fn from_yaml_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let docs = parse_documents(text).map_err(|e| format!("{}:{}: {}", e.line, e.col, e.message))?;
+    let json = match docs.first() {
+        Some(n) => crate::api::decode::to_json(n),
+        None => serde_json::Value::Null,
+    };
+    serde_json::from_value(json).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,62 @@
+//! Editor assistance from the engine's field schema: completions and hover docs for the
+//! cursor's YAML path, serialised as the JSON the editor bundle expects.
+
+use crate::i18n::Lang;
+use podsim::schema;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct CompletionJson<'a> {
+    label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    apply: Option<&'a str>,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    detail: &'a str,
+    info: &'a str,
+}
+
+#[derive(Serialize)]
+struct HoverJson<'a> {
+    from: usize,
+    to: usize,
+    title: &'a str,
+    body: &'a str,
+}
+
+fn schema_lang(lang: Lang) -> schema::Lang {
+    match lang {
+        Lang::En => schema::Lang::En,
+        Lang::Ko => schema::Lang::Ko,
+    }
+}
+
+/// Completions at a UTF-16 offset, as JSON.
+pub fn completions_json(text: &str, pos: usize, lang: Lang) -> String {
+    let items = schema::complete(text, pos, schema_lang(lang));
+    let out: Vec<CompletionJson> = items
+        .iter()
+        .map(|c| CompletionJson {
+            label: &c.label,
+            apply: c.apply.as_deref(),
+            kind: if c.is_value { "enum" } else { "property" },
+            detail: &c.detail,
+            info: &c.doc,
+        })
+        .collect();
+    serde_json::to_string(&out).unwrap_or_else(|_| "[]".into())
+}
+
+/// Hover docs at a UTF-16 offset, as JSON ("" when there is nothing to say).
+pub fn hover_json(text: &str, pos: usize, lang: Lang) -> String {
+    match schema::hover(text, pos, schema_lang(lang)) {
+        Some(h) => serde_json::to_string(&HoverJson {
+            from: h.from_utf16,
+            to: h.to_utf16,
+            title: &h.title,
+            body: &h.body,
+        })
+        .unwrap_or_default(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,162 @@
+//! Fault buttons: each adds a scenario event at the cursor time — kill a container (exit
+//! 137), break an HTTP endpoint, delete a file, lose the node, delete the pod, create a
+//! Service — and the engine recomputes the timeline from there.
+
+use super::app::Store;
+use crate::i18n::t;
+use crate::state::Action;
+use podsim::sim::scenario::Action as Fault;
+use podsim::time::clock;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FaultsProps {
+    pub store: Store,
+}
+
+fn describe(f: &Fault) -> String {
+    match f {
+        Fault::CreateService { name } => format!("create Service {name}"),
+        Fault::KillContainer { container } => format!("kill {container}"),
+        Fault::FailEndpoint { port, path, status } => format!("HTTP :{port}{path} → {status}"),
+        Fault::RemoveFile { container, path } => format!("rm {path} in {container}"),
+        Fault::CreateFile {
+            container, path, ..
+        } => format!("touch {path} in {container}"),
+        Fault::LoseNode => "node lost".into(),
+        Fault::DeletePod { .. } => "kubectl delete pod".into(),
+    }
+}
+
+#[component]
+pub fn Faults(props: &FaultsProps) -> Html {
+    let store = &props.store;
+    let lang = store.lang;
+    let container = use_state(String::new);
+    let port = use_state(|| "8080".to_string());
+    let path = use_state(|| "/".to_string());
+    let file = use_state(|| "/tmp/healthy".to_string());
+    let service = use_state(|| "myservice".to_string());
+    let Some(tl) = store.computed.analysis.timeline.as_ref() else {
+        return html! {};
+    };
+    let names: Vec<String> = tl
+        .manifest
+        .pod
+        .spec
+        .all_containers()
+        .map(|(c, _)| c.name.clone())
+        .collect();
+    let target = if names.contains(&container) {
+        (*container).clone()
+    } else {
+        names.first().cloned().unwrap_or_default()
+    };
+    let add = |make: Box<dyn Fn() -> Option<Fault>>| {
+        let store = store.clone();
+        Callback::from(move |_| {
+            if let Some(f) = make() {
+                store.dispatch(Action::AddFault(f));
+            }
+        })
+    };
+    let input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            state.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_container = {
+        let container = container.clone();
+        Callback::from(move |e: Event| {
+            container.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let kill = {
+        let c = target.clone();
+        add(Box::new(move || {
+            Some(Fault::KillContainer {
+                container: c.clone(),
+            })
+        }))
+    };
+    let endpoint = {
+        let (port, path) = ((*port).clone(), (*path).clone());
+        add(Box::new(move || {
+            Some(Fault::FailEndpoint {
+                port: port.trim().parse().ok()?,
+                path: if path.starts_with('/') {
+                    path.clone()
+                } else {
+                    format!("/{path}")
+                },
+                status: 500,
+            })
+        }))
+    };
+    let rm = {
+        let (c, f) = (target.clone(), (*file).clone());
+        add(Box::new(move || {
+            Some(Fault::RemoveFile {
+                container: c.clone(),
+                path: f.clone(),
+            })
+        }))
+    };
+    let node = add(Box::new(|| Some(Fault::LoseNode)));
+    let delete = add(Box::new(|| {
+        Some(Fault::DeletePod {
+            grace_period_seconds: None,
+        })
+    }));
+    let svc = {
+        let name = (*service).clone();
+        add(Box::new(move || {
+            let n = name.trim().to_string();
+            (!n.is_empty()).then_some(Fault::CreateService { name: n })
+        }))
+    };
+    let clear = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::ClearFaults))
+    };
+    let at = clock(store.cursor());
+    let faults = store.doc().faults;
+    html! {
+        <details class="faults" open={!faults.is_empty()}>
+            <summary>{format!("{} @ {at}", t(lang, "faults"))}</summary>
+            <p class="muted">{t(lang, "faults.intro")}</p>
+            <div class="fault-row">
+                <select onchange={on_container} aria-label={t(lang, "container")} data-testid="fault-container">
+                    { for names.iter().map(|n| html! { <option value={n.clone()} selected={*n == target}>{n.clone()}</option> }) }
+                </select>
+                <button type="button" onclick={kill} data-testid="fault-kill">{t(lang, "fault.kill")}</button>
+            </div>
+            <div class="fault-row">
+                <input type="text" size="10" value={(*file).clone()} oninput={input(&file)} aria-label="path" />
+                <button type="button" onclick={rm} data-testid="fault-file">{t(lang, "fault.file")}</button>
+            </div>
+            <div class="fault-row">
+                <input type="text" size="5" value={(*port).clone()} oninput={input(&port)} aria-label="port" />
+                <input type="text" size="8" value={(*path).clone()} oninput={input(&path)} aria-label="HTTP path" />
+                <button type="button" onclick={endpoint} data-testid="fault-endpoint">{t(lang, "fault.endpoint")}</button>
+            </div>
+            <div class="fault-row">
+                <input type="text" size="10" value={(*service).clone()} oninput={input(&service)} aria-label="Service" />
+                <button type="button" onclick={svc} data-testid="fault-service">{t(lang, "fault.service")}</button>
+            </div>
+            <div class="fault-row">
+                <button type="button" onclick={node} data-testid="fault-node">{t(lang, "fault.node")}</button>
+                <button type="button" onclick={delete} data-testid="fault-delete">{t(lang, "fault.delete")}</button>
+            </div>
+            if !faults.is_empty() {
+                <h4>{t(lang, "fault.list")}</h4>
+                <ul class="fault-list" data-testid="fault-list">
+                    { for faults.iter().map(|f| html! { <li>{format!("{} — {}", clock(f.at), describe(&f.action))}</li> }) }
+                </ul>
+                <button type="button" onclick={clear} data-testid="fault-clear">{t(lang, "fault.clear")}</button>
+            }
+        </details>
+    }
+}

@@ -1,0 +1,106 @@
+//! The app's own words in English and Korean (lesson texts live in the lesson files).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Ko,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ko,
+            Lang::Ko => Lang::En,
+        }
+    }
+}
+
+/// `t(lang, "key")`: the UI text for a key; the key itself when unknown (visible in tests).
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    let (en, ko) = match key {
+        "tagline" => ("Watch a simulated kubelet run your Pod", "가상의 kubelet이 파드를 실행하는 모습을 지켜보세요"),
+        "lessons" => ("Lessons", "레슨"),
+        "sandbox" => ("Sandbox", "샌드박스"),
+        "sandbox.intro" => (
+            "A free manifest: write any Pod, add faults, and watch what the kubelet does.",
+            "자유롭게 쓰는 매니페스트: 어떤 파드든 작성하고 장애를 일으켜 kubelet의 반응을 살펴보세요.",
+        ),
+        "manifest" => ("Manifest", "매니페스트"),
+        "result" => ("Result", "결과"),
+        "goals" => ("Goals", "목표"),
+        "hints" => ("Hints", "힌트"),
+        "hint.next" => ("Show a hint", "힌트 보기"),
+        "hint.none" => ("No more hints.", "더 이상 힌트가 없습니다."),
+        "solution.show" => ("Show the solution", "정답 보기"),
+        "reset" => ("Reset the manifest", "매니페스트 되돌리기"),
+        "lesson.done" => ("All goals met — lesson complete!", "모든 목표 달성 — 레슨 완료!"),
+        "lesson.next" => ("Next lesson", "다음 레슨"),
+        "lesson.readonly" => ("Read-only lesson: look around, nothing to fix.", "읽기 전용 레슨: 살펴보기만 하면 됩니다."),
+        "problems.one" => ("1 problem", "문제 1개"),
+        "problems.many" => ("problems", "개의 문제"),
+        "pod" => ("Pod", "파드"),
+        "namespace" => ("namespace", "네임스페이스"),
+        "container" => ("Container", "컨테이너"),
+        "role" => ("Role", "역할"),
+        "image" => ("Image", "이미지"),
+        "ports" => ("Ports", "포트"),
+        "timeline" => ("Timeline", "타임라인"),
+        "play" => ("Play", "재생"),
+        "pause" => ("Pause", "일시 정지"),
+        "speed" => ("Speed", "속도"),
+        "prev.event" => ("Previous event", "이전 이벤트"),
+        "next.event" => ("Next event", "다음 이벤트"),
+        "jump" => ("Jump to time", "시간으로 이동"),
+        "zoom.in" => ("Zoom in", "확대"),
+        "zoom.out" => ("Zoom out", "축소"),
+        "zoom.reset" => ("Show all", "전체 보기"),
+        "pan.left" => ("Earlier", "앞으로"),
+        "pan.right" => ("Later", "뒤로"),
+        "legend" => ("Legend", "범례"),
+        "faults" => ("Faults", "장애 주입"),
+        "faults.intro" => ("Happens at the cursor time; the timeline recomputes from there.", "커서 시각에 일어나며, 그 시점부터 타임라인을 다시 계산합니다."),
+        "fault.kill" => ("Kill container", "컨테이너 강제 종료"),
+        "fault.endpoint" => ("Break HTTP endpoint", "HTTP 엔드포인트 고장"),
+        "fault.file" => ("Delete file", "파일 삭제"),
+        "fault.node" => ("Lose the node", "노드 유실"),
+        "fault.delete" => ("Delete the pod", "파드 삭제"),
+        "fault.service" => ("Create Service", "서비스 생성"),
+        "fault.clear" => ("Remove all faults", "장애 모두 제거"),
+        "fault.list" => ("Scheduled faults", "예약된 장애"),
+        "view.get" => ("get pods -w", "get pods -w"),
+        "view.describe" => ("describe pod", "describe pod"),
+        "view.events" => ("events", "events"),
+        "view.logs" => ("logs", "logs"),
+        "view.status" => ("status (YAML)", "status (YAML)"),
+        "previous" => ("--previous", "--previous"),
+        "defaulted.show" => ("Show the object as the cluster stores it", "클러스터에 저장되는 형태로 보기"),
+        "share" => ("Copy share link", "공유 링크 복사"),
+        "share.copied" => ("Link copied to the clipboard.", "링크를 클립보드에 복사했습니다."),
+        "share.bad" => ("That share link is damaged or too large; nothing was loaded.", "공유 링크가 손상되었거나 너무 커서 불러오지 않았습니다."),
+        "storage.reset" => ("Saved data could not be read and was reset.", "저장된 데이터를 읽을 수 없어 초기화했습니다."),
+        "theme" => ("Theme", "테마"),
+        "theme.system" => ("System", "시스템"),
+        "theme.light" => ("Light", "밝게"),
+        "theme.dark" => ("Dark", "어둡게"),
+        "language" => ("Language", "언어"),
+        "cursor" => ("Cursor", "커서"),
+        "invalid.nothing" => ("Fix the manifest to see it run.", "매니페스트를 고치면 실행 모습을 볼 수 있습니다."),
+        "done" => ("done", "완료"),
+        "dismiss" => ("Dismiss", "닫기"),
+        _ => return "",
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Ko => ko,
+    }
+}

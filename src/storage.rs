@@ -1,0 +1,132 @@
+//! Persistence in localStorage: the text of every lesson and of the sandbox (saved on every
+//! edit), settings, progress, revealed hints and the cursor. Whatever is stored is parsed
+//! defensively: anything unreadable is dropped and reported once, never a failed start-up.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::i18n::Lang;
+use podsim::sim::scenario::ScenarioEvent;
+
+pub const KEY: &str = "podlab.v1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// One document the learner edits: a lesson's manifest or the sandbox.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Doc {
+    pub text: String,
+    #[serde(default)]
+    pub faults: Vec<ScenarioEvent>,
+    #[serde(default)]
+    pub cursor: u64,
+    #[serde(default)]
+    pub hints: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Saved {
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    #[serde(default)]
+    pub theme: Theme,
+    #[serde(default)]
+    pub speed: u32,
+    #[serde(default)]
+    pub tab: String,
+    #[serde(default)]
+    pub show_defaulted: bool,
+    #[serde(default)]
+    pub docs: BTreeMap<String, Doc>,
+    #[serde(default)]
+    pub done: BTreeSet<String>,
+    #[serde(default)]
+    pub last_page: Option<String>,
+}
+
+/// The largest stored blob accepted (characters).
+pub const MAX_STORED: usize = 4 * 1024 * 1024;
+
+/// What was stored could not be read (corrupt, foreign, or too large).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable;
+
+/// Parse what was stored. Ok(None): nothing stored.
+pub fn parse(raw: Option<&str>) -> Result<Option<Saved>, Unreadable> {
+    match raw {
+        None => Ok(None),
+        Some(s) if s.len() > MAX_STORED => Err(Unreadable),
+        Some(s) => serde_json::from_str::<Saved>(s)
+            .map(Some)
+            .map_err(|_| Unreadable),
+    }
+}
+
+pub fn serialize(saved: &Saved) -> String {
+    serde_json::to_string(saved).unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Load, with a flag telling whether something unreadable was reset.
+pub fn load() -> (Saved, bool) {
+    let Some(st) = storage() else {
+        return (Saved::default(), false);
+    };
+    let raw = st.get_item(KEY).ok().flatten();
+    match parse(raw.as_deref()) {
+        Ok(Some(saved)) => (saved, false),
+        Ok(None) => (Saved::default(), false),
+        Err(Unreadable) => {
+            let _ = st.remove_item(KEY);
+            (Saved::default(), true)
+        }
+    }
+}
+
+pub fn save(saved: &Saved) {
+    if let Some(st) = storage() {
+        let _ = st.set_item(KEY, &serialize(saved));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let mut s = Saved::default();
+        s.docs.insert(
+            "first-pod".into(),
+            Doc {
+                text: "apiVersion: v1".into(),
+                ..Default::default()
+            },
+        );
+        s.done.insert("first-pod".into());
+        s.lang = Some(Lang::Ko);
+        assert_eq!(parse(Some(&serialize(&s))), Ok(Some(s)));
+    }
+
+    #[test]
+    fn corrupt_or_foreign_data_is_refused() {
+        assert_eq!(parse(None), Ok(None));
+        assert_eq!(parse(Some("{not json")), Err(Unreadable));
+        assert_eq!(parse(Some("[1,2,3]")), Err(Unreadable));
+        assert_eq!(parse(Some("{\"docs\": 5}")), Err(Unreadable));
+        assert!(
+            parse(Some("{}")).is_ok(),
+            "an empty object is a fresh start"
+        );
+    }
+}
