@@ -139,6 +139,8 @@ pub struct Runtime {
 }
 
 const EXEC_OUTPUT_MAX: usize = 10 * 1024;
+/// The most processes one container may run at once (a fork bomb stops here).
+const MAX_PROCESSES: usize = 64;
 
 fn oci_not_found(name: &str) -> String {
     format!(
@@ -393,6 +395,9 @@ impl Runtime {
                 wake: Some(now),
                 waiting_for: None,
                 exited: None,
+                busy: 0,
+                same_instant: 0,
+                last_run: 0,
             },
         );
         if let Some(Body::Resident(_)) = self.procs.get(&pid).map(|p| &p.body) {
@@ -713,8 +718,19 @@ impl Runtime {
             Yield::Sleep(d) => {
                 next_wake = Some(clock.saturating_add(d.max(1)));
                 vm.resume_with(0);
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    p.busy = 0;
+                }
             }
-            Yield::Budget => next_wake = Some(clock + 1),
+            Yield::Budget => {
+                // A busy loop: its observable behaviour repeats, so later slices stand for
+                // more virtual time (1 ms, 2 ms, 4 ms … 1 s) instead of burning real time.
+                let busy = self.procs.get(&pid).map(|p| p.busy).unwrap_or(0);
+                next_wake = Some(clock + (1u64 << busy.min(10)).min(1000));
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    p.busy = busy.saturating_add(1);
+                }
+            }
             Yield::Exit(code) => exit = Some(code),
             Yield::Program { argv, replace } => {
                 let image = self
@@ -769,9 +785,29 @@ impl Runtime {
                 }
             }
             Yield::Spawn(prog) => {
-                let child_vm = vm.fork(prog);
-                self.spawn(container, Some(pid), Body::Shell(Box::new(child_vm)), clock);
-                next_wake = Some(clock);
+                let live = self
+                    .procs
+                    .values()
+                    .filter(|p| p.container == container && p.exited.is_none())
+                    .count();
+                if live >= MAX_PROCESSES {
+                    self.log(
+                        container,
+                        clock,
+                        Stream::Stderr,
+                        "sh: can't fork: Resource temporarily unavailable\n",
+                    );
+                    vm.resume_with(2);
+                } else {
+                    let child_vm = vm.fork(prog);
+                    self.spawn(container, Some(pid), Body::Shell(Box::new(child_vm)), clock);
+                }
+                // Starting a process takes time; a loop that only spawns backs off like a busy loop.
+                let busy = self.procs.get(&pid).map(|p| p.busy).unwrap_or(0);
+                next_wake = Some(clock + (1u64 << busy.min(10)).min(1000));
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    p.busy = busy.saturating_add(1);
+                }
             }
             Yield::Kill {
                 pid: target,
@@ -856,6 +892,9 @@ impl Runtime {
                 wake: Some(now),
                 waiting_for: None,
                 exited: None,
+                busy: 0,
+                same_instant: 0,
+                last_run: 0,
             },
         );
         pid
@@ -881,6 +920,8 @@ impl Runtime {
             self.container_exit(container, code, reason, at);
             return;
         }
+        // A finished child is reaped; PID 1 goes with its container.
+        self.procs.remove(&pid);
         if let Some(pp) = parent {
             if let Some(parent) = self.procs.get_mut(&pp) {
                 if let Some(w) = &mut parent.waiting_for {

@@ -45,6 +45,13 @@ pub struct Process {
     /// A shell waiting for this child (`wait`, or a foreground program).
     pub waiting_for: Option<Vec<Pid>>,
     pub exited: Option<i32>,
+    /// Consecutive slices that ended by using up the step budget (a busy loop): each one
+    /// doubles the virtual time the next slice stands for, up to a second.
+    pub busy: u32,
+    /// How many times in a row it was resumed at the same instant (spawning, `kill`…):
+    /// past a bound it is charged a millisecond, so no process can stop virtual time.
+    pub same_instant: u32,
+    pub last_run: Millis,
 }
 
 impl Process {

@@ -91,8 +91,8 @@ pub struct Vm {
     subst_depth: usize,
 }
 
-/// Steps a VM runs before it yields for 1 ms of virtual CPU time.
-pub const BUDGET: u32 = 4000;
+/// Steps a VM runs before it yields its share of the CPU.
+pub const BUDGET: u32 = 1000;
 
 impl Vm {
     pub fn new(
