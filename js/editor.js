@@ -16,6 +16,7 @@ import {
 } from "@codemirror/view";
 import { EditorState, Compartment } from "@codemirror/state";
 import { yaml } from "@codemirror/lang-yaml";
+import { oneDark } from "@codemirror/theme-one-dark";
 import {
   syntaxHighlighting,
   defaultHighlightStyle,
@@ -216,7 +217,7 @@ class Editor {
 
   setDark(dark) {
     this.view.dispatch({
-      effects: this.theme.reconfigure(dark ? EditorView.theme({}, { dark: true }) : []),
+      effects: this.theme.reconfigure(dark ? oneDark : []),
     });
   }
 

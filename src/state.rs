@@ -261,8 +261,12 @@ impl AppState {
         self.saved.docs.entry(key).or_insert(doc)
     }
 
+    /// The playback position (the end of the run until the learner moves it).
     pub fn cursor(&self) -> Millis {
-        self.doc().cursor.min(self.computed.until)
+        self.doc()
+            .cursor
+            .unwrap_or(self.computed.until)
+            .min(self.computed.until)
     }
 
     pub fn speed(&self) -> u32 {
@@ -301,7 +305,7 @@ impl AppState {
 
     fn set_cursor(&mut self, t: Millis) {
         let until = self.computed.until;
-        self.doc_mut().cursor = t.min(until);
+        self.doc_mut().cursor = Some(t.min(until));
     }
 }
 
@@ -395,7 +399,7 @@ impl Reducible for AppState {
                 let d = s.doc_mut();
                 d.text = fresh;
                 d.faults.clear();
-                d.cursor = 0;
+                d.cursor = None;
                 s.revision += 1;
                 s.recompute();
             }
@@ -411,7 +415,7 @@ impl Reducible for AppState {
                 let d = s.doc_mut();
                 d.text = shared.manifest;
                 d.faults = shared.events;
-                d.cursor = 0;
+                d.cursor = None;
                 s.revision += 1;
                 s.recompute();
             }

@@ -25,8 +25,9 @@ pub struct Doc {
     pub text: String,
     #[serde(default)]
     pub faults: Vec<ScenarioEvent>,
+    /// The playback position; None: at the end of the run.
     #[serde(default)]
-    pub cursor: u64,
+    pub cursor: Option<u64>,
     #[serde(default)]
     pub hints: usize,
 }

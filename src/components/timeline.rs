@@ -15,7 +15,7 @@ use podsim::views::lanes::{Segment, SegmentKind};
 use yew::prelude::*;
 
 const W: f64 = 640.0;
-const X0: f64 = 128.0;
+const X0: f64 = 150.0;
 const X1: f64 = 632.0;
 const LANE: f64 = 24.0;
 const PROBE_ROW: f64 = 13.0;
@@ -113,8 +113,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let mut body: Vec<Html> = Vec::new();
     for c in &lanes.containers {
         let title = format!("{} [{}]", c.name, c.role);
+        let shown: String = if title.chars().count() > 26 {
+            c.name
+                .chars()
+                .take(20)
+                .chain("…".chars())
+                .chain(format!(" [{}]", c.role).chars())
+                .collect()
+        } else {
+            title.clone()
+        };
         body.push(html! {
-            <text class="lane-label" x="6" y={format!("{:.1}", y + 17.0)}>{title.clone()}</text>
+            <text class="lane-label" x="6" y={format!("{:.1}", y + 17.0)}>{shown}<title>{title.clone()}</title></text>
         });
         for s in &c.segments {
             body.push(segment_rect(s, &w, y + 3.0, LANE - 6.0, &c.name));

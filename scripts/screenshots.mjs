@@ -1,0 +1,36 @@
+// Takes the README's screenshots from the built site in headless Chromium:
+// node scripts/screenshots.mjs [dist] [out-dir]
+import { launch } from "../tests/e2e/harness.mjs";
+import { serve } from "../tests/e2e/server.mjs";
+import { mkdirSync } from "node:fs";
+
+const dist = process.argv[2] || "dist";
+const out = process.argv[3] || "docs/screenshots";
+mkdirSync(out, { recursive: true });
+const site = await serve(dist);
+const browser = await launch();
+
+async function shot(name, hash, { width = 1440, height = 960, scheme = "light", lang, setup } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, locale: lang === "ko" ? "ko-KR" : "en-US" });
+  const page = await context.newPage();
+  await page.goto(site.url + hash);
+  await page.waitForSelector("main", { timeout: 20000 });
+  if (setup) await setup(page);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: false });
+  await context.close();
+  console.log(`${out}/${name}.png`);
+}
+
+await shot("lesson", "#/lesson/first-pod");
+await shot("lessons", "#/lessons");
+await shot("sandbox-describe", "#/sandbox", {
+  scheme: "dark",
+  setup: async (p) => {
+    await p.click("[data-testid=tab-describe]");
+  },
+});
+await shot("lesson-ko", "#/lesson/first-pod", { lang: "ko" });
+await shot("mobile", "#/lesson/first-pod", { width: 375, height: 812 });
+await browser.close();
+await site.close();
