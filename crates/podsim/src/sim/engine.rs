@@ -151,6 +151,12 @@ pub struct Engine<'a> {
     kill_grace_override: Option<Millis>,
     kubelet_lost: bool,
     runtime_wake: Option<Millis>,
+    /// After activeDeadlineSeconds the kubelet writes the Failed status once, with the
+    /// container statuses of that moment (marked not ready), and does not update them again.
+    frozen_containers: Option<(
+        Vec<crate::model::ContainerStatus>,
+        Vec<crate::model::ContainerStatus>,
+    )>,
 }
 
 impl<'a> Engine<'a> {
@@ -283,6 +289,7 @@ impl<'a> Engine<'a> {
             kill_grace_override: None,
             kubelet_lost: false,
             runtime_wake: None,
+            frozen_containers: None,
         }
     }
 
@@ -380,7 +387,7 @@ impl<'a> Engine<'a> {
             uid: &self.timeline.uid,
             runtime: &self.runtime,
         };
-        let status = status::generate(
+        let mut status = status::generate(
             self.spec(),
             &self.records,
             &self.flags,
@@ -388,6 +395,10 @@ impl<'a> Engine<'a> {
             &ids,
             self.now,
         );
+        if let Some((init, app)) = &self.frozen_containers {
+            status.init_container_statuses = init.clone();
+            status.container_statuses = app.clone();
+        }
         if self.last_status.as_ref() != Some(&status) {
             self.timeline.record_status(self.now, status.clone());
             self.last_status = Some(status);
@@ -1365,6 +1376,21 @@ impl<'a> Engine<'a> {
             Some("Pod was active on the node longer than the specified deadline".into());
         self.record(events::deadline_exceeded());
         self.dirty = true;
+        if let Some(last) = &self.last_status {
+            let unready = |v: &Vec<crate::model::ContainerStatus>| {
+                v.iter()
+                    .cloned()
+                    .map(|mut c| {
+                        c.ready = false;
+                        c
+                    })
+                    .collect::<Vec<_>>()
+            };
+            self.frozen_containers = Some((
+                unready(&last.init_container_statuses),
+                unready(&last.container_statuses),
+            ));
+        }
         self.begin_kill_pod(None);
     }
 
