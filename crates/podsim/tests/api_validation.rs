@@ -1,0 +1,268 @@
+//! The apiserver's strictness, rule by rule: for each rule a bad manifest, the exact message
+//! (the apiserver's words) and the exact position the editor underlines. Also: every example
+//! manifest validates cleanly, defaulting fills what the cluster fills, hostile input is
+//! refused quickly, and editor completion/hover work on half-typed and Korean text.
+
+use podsim::api::{self, Severity};
+use podsim::schema::{self, Lang};
+use std::time::Instant;
+
+/// `LINE:COL: MESSAGE` for every error.
+fn errors(text: &str) -> Vec<String> {
+    api::load(text)
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}:{}: {}", d.span.line, d.span.col, d.message))
+        .collect()
+}
+
+fn pod(spec: &str) -> String {
+    format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n{spec}")
+}
+
+fn one(text: &str, want: &str) {
+    let got = errors(text);
+    assert_eq!(got, vec![want.to_string()], "\n{text}");
+}
+
+#[test]
+fn examples_validate_cleanly() {
+    let dir = format!("{}/tests/examples", env!("CARGO_MANIFEST_DIR"));
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "yaml") {
+            let l = api::load(&std::fs::read_to_string(&p).unwrap());
+            assert!(l.defaulted.is_some(), "{}: {:?}", p.display(), l.diagnostics);
+            assert!(l.diagnostics.is_empty(), "{}: {:?}", p.display(), l.diagnostics);
+            n += 1;
+        }
+    }
+    assert_eq!(n, 10);
+}
+
+#[test]
+fn required_values() {
+    one(&pod("  containers:\n  - name: app\n"), "7:5: spec.containers[0].image: Required value");
+    one(&pod("  containers: []\n"), "6:3: spec.containers: Required value");
+    one(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {a: b}\nspec:\n  containers:\n  - {name: a, image: nginx}\n",
+        "3:1: metadata.name: Required value: name or generateName is required",
+    );
+    one(&pod("  containers:\n  - image: nginx\n"), "7:5: spec.containers[0].name: Required value");
+    one(&pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - name: http\n"), "10:7: spec.containers[0].ports[0].containerPort: Required value");
+}
+
+#[test]
+fn invalid_names_use_the_dns_messages() {
+    one(
+        &pod("  containers:\n  - name: Web_1\n    image: nginx\n"),
+        "7:11: spec.containers[0].name: Invalid value: \"Web_1\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+    );
+    one(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: My_Pod\nspec:\n  containers:\n  - {name: a, image: nginx}\n",
+        "4:9: metadata.name: Invalid value: \"My_Pod\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+    );
+    one(&pod("  containers:\n  - name: a.b\n    image: nginx\n"), "7:11: spec.containers[0].name: Invalid value: \"a.b\": must not contain dots");
+}
+
+#[test]
+fn unsupported_values_list_what_is_supported() {
+    one(
+        &pod("  restartPolicy: Sometimes\n  containers:\n  - {name: a, image: nginx}\n"),
+        "6:18: spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\"",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    imagePullPolicy: Sometimes\n"),
+        "9:22: spec.containers[0].imagePullPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"IfNotPresent\", \"Never\"",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - containerPort: 80\n      protocol: HTTP\n"),
+        "11:17: spec.containers[0].ports[0].protocol: Unsupported value: \"HTTP\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
+    );
+}
+
+#[test]
+fn duplicates() {
+    one(
+        &pod("  initContainers:\n  - {name: app, image: busybox}\n  containers:\n  - {name: app, image: nginx}\n"),
+        "7:12: spec.initContainers[0].name: Duplicate value: \"app\"",
+    );
+    one(
+        &pod("  containers:\n  - {name: a, image: nginx}\n  - {name: a, image: nginx}\n"),
+        "8:12: spec.containers[1].name: Duplicate value: \"a\"",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - {name: http, containerPort: 80}\n    - {name: http, containerPort: 81}\n"),
+        "11:14: spec.containers[0].ports[1].name: Duplicate value: \"http\"",
+    );
+}
+
+#[test]
+fn forbidden_on_regular_init_containers() {
+    for (field, line) in [("readinessProbe", 9), ("livenessProbe", 9), ("startupProbe", 9), ("lifecycle", 9)] {
+        let body = if field == "lifecycle" { "postStart: {exec: {command: [\"true\"]}}" } else { "exec: {command: [\"true\"]}" };
+        let text = pod(&format!("  initContainers:\n  - name: init\n    image: busybox\n    {field}:\n      {body}\n  containers:\n  - {{name: a, image: nginx}}\n"));
+        one(&text, &format!("{line}:5: spec.initContainers[0].{field}: Forbidden: may not be set for init containers without restartPolicy=Always"));
+    }
+    // A sidecar may have them.
+    let ok = pod("  initContainers:\n  - name: side\n    image: busybox\n    restartPolicy: Always\n    readinessProbe:\n      exec: {command: [\"true\"]}\n  containers:\n  - {name: a, image: nginx}\n");
+    assert!(errors(&ok).is_empty());
+    one(
+        &pod("  containers:\n  - {name: a, image: nginx, restartPolicy: Always}\n"),
+        "7:44: spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers",
+    );
+}
+
+#[test]
+fn probe_rules() {
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      successThreshold: 2\n      exec: {command: [\"true\"]}\n"),
+        "10:25: spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      exec: {command: [\"true\"]}\n      tcpSocket: {port: 80}\n"),
+        "11:7: spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    readinessProbe:\n      periodSeconds: 5\n"),
+        "9:5: spec.containers[0].readinessProbe: Required value: must specify a handler type",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    readinessProbe:\n      terminationGracePeriodSeconds: 10\n      httpGet: {port: 80}\n"),
+        "10:38: spec.containers[0].readinessProbe.terminationGracePeriodSeconds: Invalid value: 10: must not be set for readinessProbes",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      initialDelaySeconds: -1\n      httpGet: {port: 80}\n"),
+        "10:28: spec.containers[0].livenessProbe.initialDelaySeconds: Invalid value: -1: must be greater than or equal to 0",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      httpGet: {port: 70000}\n"),
+        "10:23: spec.containers[0].livenessProbe.httpGet.port: Invalid value: 70000: must be between 1 and 65535, inclusive",
+    );
+    // A probe naming a port no container port has is accepted, with a warning.
+    let l = api::load(&pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      httpGet: {port: http}\n"));
+    assert!(l.defaulted.is_some());
+    let w: Vec<_> = l.diagnostics.iter().filter(|d| d.severity == Severity::Warning).collect();
+    assert_eq!(w.len(), 1);
+    assert!(w[0].message.contains("no port named \"http\""), "{}", w[0].message);
+}
+
+#[test]
+fn numeric_bounds_and_quantities() {
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - containerPort: 70000\n"),
+        "10:22: spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+    );
+    one(
+        &pod("  activeDeadlineSeconds: 0\n  containers:\n  - {name: a, image: nginx}\n"),
+        "6:26: spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    resources:\n      limits: {cpu: 500m}\n      requests: {cpu: \"1\"}\n"),
+        "11:23: spec.containers[0].resources.requests[cpu]: Invalid value: \"1\": must be less than or equal to cpu limit of 500m",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    resources:\n      limits: {memory: lots}\n"),
+        "10:24: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+    );
+}
+
+#[test]
+fn strict_decoding_and_types() {
+    let l = api::load(&pod("  containers:\n  - name: a\n    imagee: nginx\n"));
+    let d = &l.diagnostics[0];
+    assert_eq!(d.message, "strict decoding error: unknown field \"spec.containers[0].imagee\"");
+    assert_eq!(d.hint.as_deref(), Some("did you mean \"image\"?"));
+    assert_eq!((d.span.line, d.span.col, d.span.end_col), (8, 5, 11));
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - containerPort: \"8080\"\n"),
+        "10:22: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32",
+    );
+    one(
+        "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: x}\n",
+        "1:13: no matches for kind \"Pod\" in version \"apps/v1\"",
+    );
+    let e = errors("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n");
+    assert!(e[0].starts_with("2:7: kind \"Deployment\" is not supported here"), "{e:?}");
+}
+
+#[test]
+fn services_and_config_maps_beside_the_pod() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - {name: a, image: nginx}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web-svc}\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: conf}\ndata: {key: value}\n";
+    let l = api::load(text);
+    let m = l.defaulted.expect("valid");
+    assert_eq!(m.services.len(), 1);
+    assert_eq!(m.config_maps.len(), 1);
+    let bad = text.replace("web-svc", "1svc");
+    assert!(errors(&bad)[0].starts_with("10:18: metadata.name: Invalid value: \"1svc\": a DNS-1035 label"), "{:?}", errors(&bad));
+}
+
+#[test]
+fn defaulting_fills_what_the_cluster_fills() {
+    let l = api::load(&pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - containerPort: 80\n    livenessProbe:\n      httpGet: {port: 80}\n"));
+    let p = l.defaulted.unwrap().pod;
+    let c = &p.spec.containers[0];
+    assert_eq!(p.spec.restart_policy.as_deref(), Some("Always"));
+    assert_eq!(p.spec.termination_grace_period_seconds, Some(30));
+    assert_eq!(p.spec.dns_policy.as_deref(), Some("ClusterFirst"));
+    assert_eq!(p.spec.scheduler_name.as_deref(), Some("default-scheduler"));
+    assert_eq!(p.spec.enable_service_links, Some(true));
+    assert_eq!(p.spec.service_account_name.as_deref(), Some("default"));
+    assert_eq!(p.spec.tolerations.len(), 2);
+    assert_eq!(p.spec.tolerations[0].toleration_seconds, Some(300));
+    assert_eq!(c.image_pull_policy.as_deref(), Some("Always"), "untagged means latest");
+    assert_eq!(c.termination_message_path.as_deref(), Some("/dev/termination-log"));
+    assert_eq!(c.termination_message_policy.as_deref(), Some("File"));
+    assert_eq!(c.ports[0].protocol.as_deref(), Some("TCP"));
+    let probe = c.liveness_probe.as_ref().unwrap();
+    assert_eq!((probe.period_seconds, probe.timeout_seconds, probe.success_threshold, probe.failure_threshold), (Some(10), Some(1), Some(1), Some(3)));
+    let h = probe.http_get.as_ref().unwrap();
+    assert_eq!((h.path.as_deref(), h.scheme.as_deref()), (Some("/"), Some("HTTP")));
+    assert!(c.volume_mounts.iter().any(|m| m.mount_path == "/var/run/secrets/kubernetes.io/serviceaccount"));
+    assert!(p.spec.volumes.iter().any(|v| v.name.starts_with("kube-api-access-")));
+    let yaml = api::defaulted_yaml(&l_again());
+    assert!(yaml.contains("imagePullPolicy: Always\n"), "{yaml}");
+    assert!(yaml.starts_with("apiVersion: v1\nkind: Pod\nmetadata:\n"), "{yaml}");
+}
+
+fn l_again() -> podsim::model::Manifest {
+    api::load(&pod("  containers:\n  - {name: a, image: nginx}\n")).defaulted.unwrap()
+}
+
+#[test]
+fn hostile_input_is_refused_quickly() {
+    let cases: Vec<String> = vec![
+        "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n".into(),
+        "x".repeat(1 << 20),
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+        pod(&format!("  containers:\n{}", "  - {name: a, image: nginx}\n".repeat(10_000))),
+        "\u{0}\u{1}\u{7f}apiVersion: v1".into(),
+        pod("  containers: 5\n  restartPolicy: [1, 2]\n  activeDeadlineSeconds: {a: b}\n"),
+        pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      periodSeconds: 0\n      timeoutSeconds: 99999999999\n      exec: {command: [x]}\n"),
+    ];
+    for c in cases {
+        let t = Instant::now();
+        let l = api::load(&c);
+        assert!(t.elapsed().as_millis() < 1500, "took {:?}", t.elapsed());
+        assert!(!l.diagnostics.is_empty(), "{:?}", &c[..c.len().min(60)]);
+    }
+}
+
+#[test]
+fn completion_and_hover() {
+    let text = "# 한글 주석 🚀\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    ima";
+    let pos = text.encode_utf16().count();
+    let c: Vec<String> = schema::complete(text, pos, Lang::En).into_iter().map(|c| c.label).collect();
+    assert_eq!(c, ["image", "imagePullPolicy"]);
+    let text = "spec:\n  containers:\n  - name: web\n    imagePullPolicy: ";
+    let c = schema::complete(text, text.encode_utf16().count(), Lang::Ko);
+    let labels: Vec<&str> = c.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Always", "IfNotPresent", "Never"]);
+    let text = "# 파드\nspec:\n  containers:\n  - name: web\n    readinessProbe:\n";
+    let at = text.find("readiness").unwrap();
+    let h = schema::hover(text, text[..at].encode_utf16().count() + 2, Lang::Ko).unwrap();
+    assert_eq!(h.title, "spec.containers[].readinessProbe (Probe)");
+    assert!(h.body.contains("트래픽"), "{}", h.body);
+}

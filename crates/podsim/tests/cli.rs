@@ -1,0 +1,137 @@
+//! The podsim CLI contract: arguments, the JSON shape, `LINE:COL: MESSAGE` errors with exit
+//! code 1, and the text outputs — through the real binary.
+
+use std::process::Command;
+
+fn podsim(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_podsim"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run podsim");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("podsim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+const SEED_NO_IMAGE: &str = "apiVersion: v1
+kind: Pod
+metadata:
+    name: kubenetes-simple-pod
+    labels:
+        app: kubernetes-simple-pod
+spec:
+    containers:
+    - name: kubenetes-simple-pod
+      ports:
+      - containerPort: 8080
+";
+
+#[test]
+fn invalid_manifest_exits_1_with_line_col_messages() {
+    let f = temp("noimage.yaml", SEED_NO_IMAGE);
+    let (code, stdout, stderr) = podsim(&["simulate", &f]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(stderr, "9:7: spec.containers[0].image: Required value\n");
+}
+
+#[test]
+fn syntax_errors_report_their_position() {
+    let f = temp("syntax.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: a\n    b: c\n");
+    let (code, _, stderr) = podsim(&["simulate", &f]);
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with("6:6: "), "{stderr}");
+}
+
+#[test]
+fn json_output_has_the_contract_shape() {
+    let (code, stdout, stderr) = podsim(&["simulate", "tests/examples/exec-liveness.yaml", "--until", "90s", "--output", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON object");
+    let obj = v.as_object().unwrap();
+    for key in ["snapshots", "events", "probes"] {
+        assert!(obj.contains_key(key), "{key}");
+    }
+    let snap = &v["snapshots"][0];
+    assert!(snap["t_ms"].is_u64());
+    assert_eq!(snap["status"]["phase"], "Pending");
+    let last = v["snapshots"].as_array().unwrap().last().unwrap();
+    let cs = &last["status"]["containerStatuses"][0];
+    for key in ["name", "ready", "started", "restartCount", "state", "lastState", "image", "imageID"] {
+        assert!(cs.get(key).is_some(), "containerStatuses[].{key}");
+    }
+    assert!(last["status"]["conditions"].as_array().unwrap().iter().any(|c| c["type"] == "ContainersReady"));
+    let ev = &v["events"][0];
+    for key in ["t_ms", "type", "reason", "from", "message", "count"] {
+        assert!(ev.get(key).is_some(), "events[].{key}");
+    }
+    assert_eq!(ev["from"], "default-scheduler");
+    let failing = v["probes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["result"] == "Failure")
+        .expect("a failed probe");
+    assert_eq!(failing["probe"], "liveness");
+    assert_eq!(failing["container"], "liveness");
+    assert_eq!(failing["output"], "cat: can't open '/tmp/healthy': No such file or directory");
+    // A snapshot at every change: times ascend strictly.
+    let ts: Vec<u64> = v["snapshots"].as_array().unwrap().iter().map(|s| s["t_ms"].as_u64().unwrap()).collect();
+    assert!(ts.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn text_outputs_at_an_instant() {
+    let (code, out, _) = podsim(&["simulate", "tests/examples/crashloop.yaml", "--until", "5m", "--at", "25s", "--output", "get"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "NAME      READY   STATUS             RESTARTS      AGE");
+    assert!(lines[1].starts_with("crasher   0/1     CrashLoopBackOff   2 ("), "{out}");
+    assert!(lines[1].ends_with("25s"), "{out}");
+
+    let (_, out, _) = podsim(&["simulate", "tests/examples/seed-pod-sample.yaml", "--until", "1m", "--output", "describe"]);
+    assert!(out.starts_with("Name:             kubenetes-simple-pod\nNamespace:        default\n"), "{out}");
+    assert!(out.contains("\nConditions:\n  Type                        Status\n  PodReadyToStartContainers   True \n"), "{out}");
+    assert!(out.contains("Normal  Started    "), "{out}");
+
+    let (_, out, _) = podsim(&["simulate", "tests/examples/seed-init-containers.yaml", "--until", "1m", "--output", "logs"]);
+    assert!(out.contains("The app is running!"), "{out}");
+    let (_, out, _) = podsim(&["simulate", "tests/examples/seed-init-containers.yaml", "--until", "1m", "--output", "logs", "--container", "init-mydb"]);
+    assert_eq!(out, "helloworld02\n");
+
+    let (_, out, _) = podsim(&["simulate", "tests/examples/seed-pod-sample.yaml", "--until", "1m", "--output", "events"]);
+    assert!(out.starts_with("LAST SEEN   TYPE     REASON      OBJECT                     MESSAGE\n"), "{out}");
+
+    let (_, out, _) = podsim(&["simulate", "tests/examples/sidecar-pod.yaml"]);
+    assert!(out.contains("logshipper [sidecar]") && out.contains("myapp [app]"), "{out}");
+}
+
+#[test]
+fn scenario_files_and_usage_errors() {
+    let s = temp("svc.yaml", "events:\n- {at: 20s, action: createService, name: myservice}\n- {at: 40s, action: createService, name: mydb}\n");
+    let (code, out, _) = podsim(&["simulate", "tests/examples/init-containers.yaml", "--scenario", &s, "--until", "2m", "--output", "get"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("1/1     Running"), "{out}");
+    let (code, _, err) = podsim(&["simulate", "tests/examples/crashloop.yaml", "--until", "5x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown unit"), "{err}");
+    let (code, _, err) = podsim(&["simulate", "tests/examples/crashloop.yaml", "--output", "yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown output"), "{err}");
+    let (code, _, err) = podsim(&["simulate", "/nonexistent.yaml"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("/nonexistent.yaml"), "{err}");
+    let (code, out, _) = podsim(&["validate", "tests/examples/sidecar-pod.yaml"]);
+    assert_eq!((code, out.as_str()), (0, "tests/examples/sidecar-pod.yaml: valid\n"));
+}
