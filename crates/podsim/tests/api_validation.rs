@@ -34,8 +34,18 @@ fn examples_validate_cleanly() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "yaml") {
             let l = api::load(&std::fs::read_to_string(&p).unwrap());
-            assert!(l.defaulted.is_some(), "{}: {:?}", p.display(), l.diagnostics);
-            assert!(l.diagnostics.is_empty(), "{}: {:?}", p.display(), l.diagnostics);
+            assert!(
+                l.defaulted.is_some(),
+                "{}: {:?}",
+                p.display(),
+                l.diagnostics
+            );
+            assert!(
+                l.diagnostics.is_empty(),
+                "{}: {:?}",
+                p.display(),
+                l.diagnostics
+            );
             n += 1;
         }
     }
@@ -44,14 +54,26 @@ fn examples_validate_cleanly() {
 
 #[test]
 fn required_values() {
-    one(&pod("  containers:\n  - name: app\n"), "7:5: spec.containers[0].image: Required value");
-    one(&pod("  containers: []\n"), "6:3: spec.containers: Required value");
+    one(
+        &pod("  containers:\n  - name: app\n"),
+        "7:5: spec.containers[0].image: Required value",
+    );
+    one(
+        &pod("  containers: []\n"),
+        "6:3: spec.containers: Required value",
+    );
     one(
         "apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {a: b}\nspec:\n  containers:\n  - {name: a, image: nginx}\n",
         "3:1: metadata.name: Required value: name or generateName is required",
     );
-    one(&pod("  containers:\n  - image: nginx\n"), "7:5: spec.containers[0].name: Required value");
-    one(&pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - name: http\n"), "10:7: spec.containers[0].ports[0].containerPort: Required value");
+    one(
+        &pod("  containers:\n  - image: nginx\n"),
+        "7:5: spec.containers[0].name: Required value",
+    );
+    one(
+        &pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - name: http\n"),
+        "10:7: spec.containers[0].ports[0].containerPort: Required value",
+    );
 }
 
 #[test]
@@ -64,7 +86,10 @@ fn invalid_names_use_the_dns_messages() {
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: My_Pod\nspec:\n  containers:\n  - {name: a, image: nginx}\n",
         "4:9: metadata.name: Invalid value: \"My_Pod\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
     );
-    one(&pod("  containers:\n  - name: a.b\n    image: nginx\n"), "7:11: spec.containers[0].name: Invalid value: \"a.b\": must not contain dots");
+    one(
+        &pod("  containers:\n  - name: a.b\n    image: nginx\n"),
+        "7:11: spec.containers[0].name: Invalid value: \"a.b\": must not contain dots",
+    );
 }
 
 #[test]
@@ -101,8 +126,17 @@ fn duplicates() {
 
 #[test]
 fn forbidden_on_regular_init_containers() {
-    for (field, line) in [("readinessProbe", 9), ("livenessProbe", 9), ("startupProbe", 9), ("lifecycle", 9)] {
-        let body = if field == "lifecycle" { "postStart: {exec: {command: [\"true\"]}}" } else { "exec: {command: [\"true\"]}" };
+    for (field, line) in [
+        ("readinessProbe", 9),
+        ("livenessProbe", 9),
+        ("startupProbe", 9),
+        ("lifecycle", 9),
+    ] {
+        let body = if field == "lifecycle" {
+            "postStart: {exec: {command: [\"true\"]}}"
+        } else {
+            "exec: {command: [\"true\"]}"
+        };
         let text = pod(&format!("  initContainers:\n  - name: init\n    image: busybox\n    {field}:\n      {body}\n  containers:\n  - {{name: a, image: nginx}}\n"));
         one(&text, &format!("{line}:5: spec.initContainers[0].{field}: Forbidden: may not be set for init containers without restartPolicy=Always"));
     }
@@ -144,9 +178,17 @@ fn probe_rules() {
     // A probe naming a port no container port has is accepted, with a warning.
     let l = api::load(&pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      httpGet: {port: http}\n"));
     assert!(l.defaulted.is_some());
-    let w: Vec<_> = l.diagnostics.iter().filter(|d| d.severity == Severity::Warning).collect();
+    let w: Vec<_> = l
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .collect();
     assert_eq!(w.len(), 1);
-    assert!(w[0].message.contains("no port named \"http\""), "{}", w[0].message);
+    assert!(
+        w[0].message.contains("no port named \"http\""),
+        "{}",
+        w[0].message
+    );
 }
 
 #[test]
@@ -173,7 +215,10 @@ fn numeric_bounds_and_quantities() {
 fn strict_decoding_and_types() {
     let l = api::load(&pod("  containers:\n  - name: a\n    imagee: nginx\n"));
     let d = &l.diagnostics[0];
-    assert_eq!(d.message, "strict decoding error: unknown field \"spec.containers[0].imagee\"");
+    assert_eq!(
+        d.message,
+        "strict decoding error: unknown field \"spec.containers[0].imagee\""
+    );
     assert_eq!(d.hint.as_deref(), Some("did you mean \"image\"?"));
     assert_eq!((d.span.line, d.span.col, d.span.end_col), (8, 5, 11));
     one(
@@ -185,7 +230,10 @@ fn strict_decoding_and_types() {
         "1:13: no matches for kind \"Pod\" in version \"apps/v1\"",
     );
     let e = errors("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n");
-    assert!(e[0].starts_with("2:7: kind \"Deployment\" is not supported here"), "{e:?}");
+    assert!(
+        e[0].starts_with("2:7: kind \"Deployment\" is not supported here"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -196,7 +244,12 @@ fn services_and_config_maps_beside_the_pod() {
     assert_eq!(m.services.len(), 1);
     assert_eq!(m.config_maps.len(), 1);
     let bad = text.replace("web-svc", "1svc");
-    assert!(errors(&bad)[0].starts_with("10:18: metadata.name: Invalid value: \"1svc\": a DNS-1035 label"), "{:?}", errors(&bad));
+    assert!(
+        errors(&bad)[0]
+            .starts_with("10:18: metadata.name: Invalid value: \"1svc\": a DNS-1035 label"),
+        "{:?}",
+        errors(&bad)
+    );
 }
 
 #[test]
@@ -212,23 +265,53 @@ fn defaulting_fills_what_the_cluster_fills() {
     assert_eq!(p.spec.service_account_name.as_deref(), Some("default"));
     assert_eq!(p.spec.tolerations.len(), 2);
     assert_eq!(p.spec.tolerations[0].toleration_seconds, Some(300));
-    assert_eq!(c.image_pull_policy.as_deref(), Some("Always"), "untagged means latest");
-    assert_eq!(c.termination_message_path.as_deref(), Some("/dev/termination-log"));
+    assert_eq!(
+        c.image_pull_policy.as_deref(),
+        Some("Always"),
+        "untagged means latest"
+    );
+    assert_eq!(
+        c.termination_message_path.as_deref(),
+        Some("/dev/termination-log")
+    );
     assert_eq!(c.termination_message_policy.as_deref(), Some("File"));
     assert_eq!(c.ports[0].protocol.as_deref(), Some("TCP"));
     let probe = c.liveness_probe.as_ref().unwrap();
-    assert_eq!((probe.period_seconds, probe.timeout_seconds, probe.success_threshold, probe.failure_threshold), (Some(10), Some(1), Some(1), Some(3)));
+    assert_eq!(
+        (
+            probe.period_seconds,
+            probe.timeout_seconds,
+            probe.success_threshold,
+            probe.failure_threshold
+        ),
+        (Some(10), Some(1), Some(1), Some(3))
+    );
     let h = probe.http_get.as_ref().unwrap();
-    assert_eq!((h.path.as_deref(), h.scheme.as_deref()), (Some("/"), Some("HTTP")));
-    assert!(c.volume_mounts.iter().any(|m| m.mount_path == "/var/run/secrets/kubernetes.io/serviceaccount"));
-    assert!(p.spec.volumes.iter().any(|v| v.name.starts_with("kube-api-access-")));
+    assert_eq!(
+        (h.path.as_deref(), h.scheme.as_deref()),
+        (Some("/"), Some("HTTP"))
+    );
+    assert!(c
+        .volume_mounts
+        .iter()
+        .any(|m| m.mount_path == "/var/run/secrets/kubernetes.io/serviceaccount"));
+    assert!(p
+        .spec
+        .volumes
+        .iter()
+        .any(|v| v.name.starts_with("kube-api-access-")));
     let yaml = api::defaulted_yaml(&l_again());
     assert!(yaml.contains("imagePullPolicy: Always\n"), "{yaml}");
-    assert!(yaml.starts_with("apiVersion: v1\nkind: Pod\nmetadata:\n"), "{yaml}");
+    assert!(
+        yaml.starts_with("apiVersion: v1\nkind: Pod\nmetadata:\n"),
+        "{yaml}"
+    );
 }
 
 fn l_again() -> podsim::model::Manifest {
-    api::load(&pod("  containers:\n  - {name: a, image: nginx}\n")).defaulted.unwrap()
+    api::load(&pod("  containers:\n  - {name: a, image: nginx}\n"))
+        .defaulted
+        .unwrap()
 }
 
 #[test]
@@ -252,9 +335,13 @@ fn hostile_input_is_refused_quickly() {
 
 #[test]
 fn completion_and_hover() {
-    let text = "# 한글 주석 🚀\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    ima";
+    let text =
+        "# 한글 주석 🚀\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    ima";
     let pos = text.encode_utf16().count();
-    let c: Vec<String> = schema::complete(text, pos, Lang::En).into_iter().map(|c| c.label).collect();
+    let c: Vec<String> = schema::complete(text, pos, Lang::En)
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
     assert_eq!(c, ["image", "imagePullPolicy"]);
     let text = "spec:\n  containers:\n  - name: web\n    imagePullPolicy: ";
     let c = schema::complete(text, text.encode_utf16().count(), Lang::Ko);

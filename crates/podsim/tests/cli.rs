@@ -48,7 +48,10 @@ fn invalid_manifest_exits_1_with_line_col_messages() {
 
 #[test]
 fn syntax_errors_report_their_position() {
-    let f = temp("syntax.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: a\n    b: c\n");
+    let f = temp(
+        "syntax.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: a\n    b: c\n",
+    );
     let (code, _, stderr) = podsim(&["simulate", &f]);
     assert_eq!(code, 1);
     assert!(stderr.starts_with("6:6: "), "{stderr}");
@@ -56,7 +59,14 @@ fn syntax_errors_report_their_position() {
 
 #[test]
 fn json_output_has_the_contract_shape() {
-    let (code, stdout, stderr) = podsim(&["simulate", "tests/examples/exec-liveness.yaml", "--until", "90s", "--output", "json"]);
+    let (code, stdout, stderr) = podsim(&[
+        "simulate",
+        "tests/examples/exec-liveness.yaml",
+        "--until",
+        "90s",
+        "--output",
+        "json",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     let v: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON object");
     let obj = v.as_object().unwrap();
@@ -68,10 +78,23 @@ fn json_output_has_the_contract_shape() {
     assert_eq!(snap["status"]["phase"], "Pending");
     let last = v["snapshots"].as_array().unwrap().last().unwrap();
     let cs = &last["status"]["containerStatuses"][0];
-    for key in ["name", "ready", "started", "restartCount", "state", "lastState", "image", "imageID"] {
+    for key in [
+        "name",
+        "ready",
+        "started",
+        "restartCount",
+        "state",
+        "lastState",
+        "image",
+        "imageID",
+    ] {
         assert!(cs.get(key).is_some(), "containerStatuses[].{key}");
     }
-    assert!(last["status"]["conditions"].as_array().unwrap().iter().any(|c| c["type"] == "ContainersReady"));
+    assert!(last["status"]["conditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["type"] == "ContainersReady"));
     let ev = &v["events"][0];
     for key in ["t_ms", "type", "reason", "from", "message", "count"] {
         assert!(ev.get(key).is_some(), "events[].{key}");
@@ -85,53 +108,132 @@ fn json_output_has_the_contract_shape() {
         .expect("a failed probe");
     assert_eq!(failing["probe"], "liveness");
     assert_eq!(failing["container"], "liveness");
-    assert_eq!(failing["output"], "cat: can't open '/tmp/healthy': No such file or directory");
+    assert_eq!(
+        failing["output"],
+        "cat: can't open '/tmp/healthy': No such file or directory"
+    );
     // A snapshot at every change: times ascend strictly.
-    let ts: Vec<u64> = v["snapshots"].as_array().unwrap().iter().map(|s| s["t_ms"].as_u64().unwrap()).collect();
+    let ts: Vec<u64> = v["snapshots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["t_ms"].as_u64().unwrap())
+        .collect();
     assert!(ts.windows(2).all(|w| w[0] < w[1]));
 }
 
 #[test]
 fn text_outputs_at_an_instant() {
-    let (code, out, _) = podsim(&["simulate", "tests/examples/crashloop.yaml", "--until", "5m", "--at", "25s", "--output", "get"]);
+    let (code, out, _) = podsim(&[
+        "simulate",
+        "tests/examples/crashloop.yaml",
+        "--until",
+        "5m",
+        "--at",
+        "25s",
+        "--output",
+        "get",
+    ]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "NAME      READY   STATUS             RESTARTS      AGE");
-    assert!(lines[1].starts_with("crasher   0/1     CrashLoopBackOff   2 ("), "{out}");
+    assert_eq!(
+        lines[0],
+        "NAME      READY   STATUS             RESTARTS      AGE"
+    );
+    assert!(
+        lines[1].starts_with("crasher   0/1     CrashLoopBackOff   2 ("),
+        "{out}"
+    );
     assert!(lines[1].ends_with("25s"), "{out}");
 
-    let (_, out, _) = podsim(&["simulate", "tests/examples/seed-pod-sample.yaml", "--until", "1m", "--output", "describe"]);
-    assert!(out.starts_with("Name:             kubenetes-simple-pod\nNamespace:        default\n"), "{out}");
+    let (_, out, _) = podsim(&[
+        "simulate",
+        "tests/examples/seed-pod-sample.yaml",
+        "--until",
+        "1m",
+        "--output",
+        "describe",
+    ]);
+    assert!(
+        out.starts_with("Name:             kubenetes-simple-pod\nNamespace:        default\n"),
+        "{out}"
+    );
     assert!(out.contains("\nConditions:\n  Type                        Status\n  PodReadyToStartContainers   True \n"), "{out}");
     assert!(out.contains("Normal  Started    "), "{out}");
 
-    let (_, out, _) = podsim(&["simulate", "tests/examples/seed-init-containers.yaml", "--until", "1m", "--output", "logs"]);
+    let (_, out, _) = podsim(&[
+        "simulate",
+        "tests/examples/seed-init-containers.yaml",
+        "--until",
+        "1m",
+        "--output",
+        "logs",
+    ]);
     assert!(out.contains("The app is running!"), "{out}");
-    let (_, out, _) = podsim(&["simulate", "tests/examples/seed-init-containers.yaml", "--until", "1m", "--output", "logs", "--container", "init-mydb"]);
+    let (_, out, _) = podsim(&[
+        "simulate",
+        "tests/examples/seed-init-containers.yaml",
+        "--until",
+        "1m",
+        "--output",
+        "logs",
+        "--container",
+        "init-mydb",
+    ]);
     assert_eq!(out, "helloworld02\n");
 
-    let (_, out, _) = podsim(&["simulate", "tests/examples/seed-pod-sample.yaml", "--until", "1m", "--output", "events"]);
-    assert!(out.starts_with("LAST SEEN   TYPE     REASON      OBJECT                     MESSAGE\n"), "{out}");
+    let (_, out, _) = podsim(&[
+        "simulate",
+        "tests/examples/seed-pod-sample.yaml",
+        "--until",
+        "1m",
+        "--output",
+        "events",
+    ]);
+    assert!(
+        out.starts_with("LAST SEEN   TYPE     REASON      OBJECT                     MESSAGE\n"),
+        "{out}"
+    );
 
     let (_, out, _) = podsim(&["simulate", "tests/examples/sidecar-pod.yaml"]);
-    assert!(out.contains("logshipper [sidecar]") && out.contains("myapp [app]"), "{out}");
+    assert!(
+        out.contains("logshipper [sidecar]") && out.contains("myapp [app]"),
+        "{out}"
+    );
 }
 
 #[test]
 fn scenario_files_and_usage_errors() {
     let s = temp("svc.yaml", "events:\n- {at: 20s, action: createService, name: myservice}\n- {at: 40s, action: createService, name: mydb}\n");
-    let (code, out, _) = podsim(&["simulate", "tests/examples/init-containers.yaml", "--scenario", &s, "--until", "2m", "--output", "get"]);
+    let (code, out, _) = podsim(&[
+        "simulate",
+        "tests/examples/init-containers.yaml",
+        "--scenario",
+        &s,
+        "--until",
+        "2m",
+        "--output",
+        "get",
+    ]);
     assert_eq!(code, 0);
     assert!(out.contains("1/1     Running"), "{out}");
     let (code, _, err) = podsim(&["simulate", "tests/examples/crashloop.yaml", "--until", "5x"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown unit"), "{err}");
-    let (code, _, err) = podsim(&["simulate", "tests/examples/crashloop.yaml", "--output", "yaml"]);
+    let (code, _, err) = podsim(&[
+        "simulate",
+        "tests/examples/crashloop.yaml",
+        "--output",
+        "yaml",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown output"), "{err}");
     let (code, _, err) = podsim(&["simulate", "/nonexistent.yaml"]);
     assert_eq!(code, 1);
     assert!(err.contains("/nonexistent.yaml"), "{err}");
     let (code, out, _) = podsim(&["validate", "tests/examples/sidecar-pod.yaml"]);
-    assert_eq!((code, out.as_str()), (0, "tests/examples/sidecar-pod.yaml: valid\n"));
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "tests/examples/sidecar-pod.yaml: valid\n")
+    );
 }

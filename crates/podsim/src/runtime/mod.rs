@@ -819,7 +819,12 @@ impl Runtime {
                     Signal::Term
                 };
                 let pid1 = self.containers.get(&container).map(|c| c.pid1);
-                let status = if target == 1 || Some(target as Pid) == pid1 {
+                let is_pid1 = target == 1 || Some(target as Pid) == pid1;
+                let status = if is_pid1 && pid1 == Some(pid) && sig == Signal::Term {
+                    // The shell signals itself: its trap runs right after `kill`.
+                    vm.signal("TERM");
+                    0
+                } else if is_pid1 {
                     self.signal(container, sig, clock);
                     0
                 } else if self

@@ -736,6 +736,11 @@ fn http_get(url: &str, cx: &Cx) -> Result<(String, u16, String), (String, String
     let Some(ip) = resolve_host(&host, cx.net) else {
         return Err(("bad address".into(), host));
     };
+    let ip = if ip == "localhost" {
+        "127.0.0.1".to_string()
+    } else {
+        ip
+    };
     // Services have no endpoints in this single-pod world unless they are this pod.
     let target = if cx.net.services.values().any(|v| v == &ip) {
         cx.net.pod_ip.clone()

@@ -1,0 +1,462 @@
+//! The simulated container runtime on its own: busybox commands and their messages, the
+//! example manifests' scripts, virtual time, signals and exit codes, one network namespace,
+//! volumes, logs, OOM and images.
+
+use podsim::runtime::{
+    ContainerSpec, GrpcOutcome, HttpOutcome, HttpRequest, ImageError, MountSpec, Runtime,
+    RuntimeConfig, RuntimeEvent, Signal, VolumeConfig, VolumeKind,
+};
+use podsim::time::{Millis, SECOND};
+
+fn runtime() -> Runtime {
+    Runtime::new(RuntimeConfig {
+        pod_name: "web".into(),
+        namespace: "default".into(),
+        pod_ip: "10.244.0.7".into(),
+        node_name: "node01".into(),
+        volumes: vec![
+            VolumeConfig {
+                name: "data".into(),
+                kind: VolumeKind::EmptyDir,
+            },
+            VolumeConfig {
+                name: "conf".into(),
+                kind: VolumeKind::ConfigMap {
+                    files: vec![("app.conf".into(), "debug=true\n".into())],
+                },
+            },
+        ],
+        extra_images: vec![],
+    })
+}
+
+fn sh(script: &str) -> ContainerSpec {
+    ContainerSpec {
+        name: "c".into(),
+        image: "busybox:1.36".into(),
+        command: vec!["sh".into(), "-c".into(), script.into()],
+        ..Default::default()
+    }
+}
+
+/// Run a script to its end (or `until`) and return (exit code, log text).
+fn run_script(script: &str, until: Millis) -> (Option<i32>, String) {
+    let mut rt = runtime();
+    let id = rt.start_container(sh(script), 0).unwrap();
+    let mut exit = None;
+    for e in rt.advance(until) {
+        let RuntimeEvent::Exited { exit_code, .. } = e;
+        exit = Some(exit_code);
+    }
+    let text: Vec<String> = rt.logs(id).iter().map(|l| l.text.clone()).collect();
+    (exit, text.join("\n"))
+}
+
+fn exec(rt: &mut Runtime, id: u64, argv: &[&str], now: Millis) -> (Option<i32>, String) {
+    let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
+    let o = rt.exec(id, &argv, SECOND, now);
+    (o.exit_code, o.output)
+}
+
+#[test]
+fn busybox_commands_and_messages() {
+    let cases: &[(&str, i32, &str)] = &[
+        ("echo hello world", 0, "hello world"),
+        ("echo -n a; echo b", 0, "ab"),
+        ("printf '%s-%s\\n' x y", 0, "x-y"),
+        ("cat /nope", 1, "cat: can't open '/nope': No such file or directory"),
+        ("rm /nope", 1, "rm: can't remove '/nope': No such file or directory"),
+        ("rm -f /nope; echo $?", 0, "0"),
+        ("mkdir /a/b", 1, "mkdir: can't create directory '/a/b': No such file or directory"),
+        ("mkdir -p /a/b && touch /a/b/f && ls /a/b", 0, "f"),
+        ("ls /nope", 1, "ls: /nope: No such file or directory"),
+        ("frobnicate", 127, "sh: frobnicate: not found"),
+        ("test -f /etc/hostname && echo yes", 0, "yes"),
+        ("[ 3 -gt 2 ] && echo bigger", 0, "bigger"),
+        ("[ 3 -gt 2", 2, "sh: missing ]"),
+        ("cat /etc/hostname", 0, "web"),
+        ("hostname", 0, "web"),
+        ("cat /var/run/secrets/kubernetes.io/serviceaccount/namespace; echo", 0, "default"),
+        ("date", 0, "Tue Nov 24 09:00:00 UTC 2026"),
+        ("X=1; export Y=2; echo $X$Y ${Z:-three}", 0, "12 three"),
+        ("i=0; while [ $i -lt 3 ]; do i=$((i+1)); done; echo $i", 0, "3"),
+        ("for n in a b c; do echo -n $n; done; echo", 0, "abc"),
+        ("case web in w*) echo matched;; *) echo no;; esac", 0, "matched"),
+        ("f() { echo in-f $1; }; f arg", 0, "in-f arg"),
+        ("echo $(echo inner) \"$(echo 'a  b')\"", 0, "inner a  b"),
+        ("false || echo recovered", 0, "recovered"),
+        ("true && false; echo $?", 0, "1"),
+        ("echo one > /tmp/f; echo two >> /tmp/f; cat /tmp/f | wc -l", 0, "2"),
+        ("echo oops >&2; ls /nope 2>/dev/null; echo after", 0, "oops\nafter"),
+        ("exit 3", 3, ""),
+        ("env | grep -q HOME && echo has-home", 0, "has-home"),
+        ("nslookup myservice", 1, "Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nnslookup: can't resolve 'myservice'"),
+        ("curl http://localhost", 127, "sh: curl: not found"),
+        ("wget -q -O - http://localhost:8080/", 1, "wget: can't connect to remote host (127.0.0.1): Connection refused"),
+        ("nc -z localhost 80; echo $?", 0, "1"),
+    ];
+    for (script, code, out) in cases {
+        let (exit, log) = run_script(script, 10 * SECOND);
+        assert_eq!(exit, Some(*code), "{script}: {log}");
+        assert_eq!(log, *out, "{script}");
+    }
+}
+
+#[test]
+fn sleep_takes_virtual_time() {
+    let mut rt = runtime();
+    let id = rt
+        .start_container(sh("echo start; sleep 30; echo end"), 0)
+        .unwrap();
+    assert!(rt.advance(29_999).is_empty());
+    assert_eq!(rt.next_wake(), Some(30_000));
+    let ev = rt.advance(30_000);
+    assert!(matches!(
+        ev[0],
+        RuntimeEvent::Exited {
+            exit_code: 0,
+            at: 30_000,
+            ..
+        }
+    ));
+    let lines = rt.logs(id);
+    assert_eq!((lines[0].t, lines[1].t), (0, 30_000));
+    assert_eq!(lines[1].text, "end");
+}
+
+#[test]
+fn exec_liveness_script_removes_its_file_after_30s() {
+    let mut rt = runtime();
+    let spec = ContainerSpec {
+        name: "liveness".into(),
+        image: "registry.k8s.io/busybox:1.27.2".into(),
+        args: vec![
+            "/bin/sh".into(),
+            "-c".into(),
+            "touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600".into(),
+        ],
+        ..Default::default()
+    };
+    let id = rt.start_container(spec, 0).unwrap();
+    rt.advance(29 * SECOND);
+    assert_eq!(
+        exec(&mut rt, id, &["cat", "/tmp/healthy"], 29 * SECOND),
+        (Some(0), String::new())
+    );
+    rt.advance(31 * SECOND);
+    assert_eq!(
+        exec(&mut rt, id, &["cat", "/tmp/healthy"], 31 * SECOND),
+        (
+            Some(1),
+            "cat: can't open '/tmp/healthy': No such file or directory\n".into()
+        )
+    );
+    // A plain sh as PID 1 ignores SIGTERM; SIGKILL ends it with 137.
+    rt.signal(id, Signal::Term, 40 * SECOND);
+    assert!(rt.advance(70 * SECOND).is_empty());
+    rt.signal(id, Signal::Kill, 70 * SECOND);
+    let ev = rt.advance(70 * SECOND);
+    assert!(
+        matches!(&ev[0], RuntimeEvent::Exited { exit_code: 137, reason, .. } if reason == "Error")
+    );
+}
+
+#[test]
+fn init_container_loop_waits_for_its_service() {
+    let mut rt = runtime();
+    let script = "until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done";
+    let id = rt.start_container(sh(script), 0).unwrap();
+    assert!(rt.advance(9 * SECOND).is_empty());
+    let waits = rt
+        .logs(id)
+        .iter()
+        .filter(|l| l.text == "waiting for myservice")
+        .count();
+    assert_eq!(waits, 5, "at 0, 2, 4, 6, 8 s");
+    rt.add_service("myservice", "default", "10.96.5.5");
+    let ev = rt.advance(12 * SECOND);
+    assert!(matches!(
+        ev[0],
+        RuntimeEvent::Exited {
+            exit_code: 0,
+            at: 10_000,
+            ..
+        }
+    ));
+    assert!(rt
+        .logs(id)
+        .iter()
+        .any(|l| l.text == "Address 1: 10.96.5.5 myservice.default.svc.cluster.local"));
+}
+
+#[test]
+fn emptydir_is_shared_and_tail_follows_it() {
+    let mut rt = runtime();
+    let mount = vec![MountSpec {
+        volume: "data".into(),
+        path: "/opt".into(),
+        read_only: false,
+    }];
+    let writer = ContainerSpec {
+        mounts: mount.clone(),
+        ..sh("while true; do echo \"logging\" >> /opt/logs.txt; sleep 1; done")
+    };
+    let reader = ContainerSpec {
+        name: "logshipper".into(),
+        image: "alpine:latest".into(),
+        mounts: mount,
+        command: vec!["sh".into(), "-c".into(), "tail -F /opt/logs.txt".into()],
+        ..Default::default()
+    };
+    let r = rt.start_container(reader, 0).unwrap();
+    let w = rt.start_container(writer, 0).unwrap();
+    rt.advance(5 * SECOND);
+    let shipped = rt.logs(r).iter().filter(|l| l.text == "logging").count();
+    assert!(shipped >= 4, "{shipped}");
+    // Restarting the writer keeps the volume's content; its own /tmp is fresh.
+    assert_eq!(
+        exec(&mut rt, w, &["touch", "/tmp/mine"], 5 * SECOND).0,
+        Some(0)
+    );
+    rt.signal(w, Signal::Kill, 5 * SECOND);
+    rt.advance(5 * SECOND);
+    let w2 = rt
+        .start_container(
+            ContainerSpec {
+                mounts: vec![MountSpec {
+                    volume: "data".into(),
+                    path: "/opt".into(),
+                    read_only: false,
+                }],
+                ..sh("sleep 100")
+            },
+            5 * SECOND,
+        )
+        .unwrap();
+    assert_eq!(
+        exec(&mut rt, w2, &["test", "-f", "/tmp/mine"], 6 * SECOND).0,
+        Some(1)
+    );
+    let (code, out) = exec(&mut rt, w2, &["cat", "/opt/logs.txt"], 6 * SECOND);
+    assert_eq!(code, Some(0));
+    assert!(out.lines().count() >= 5);
+}
+
+#[test]
+fn config_map_volumes_and_read_only_mounts() {
+    let mut rt = runtime();
+    let spec = ContainerSpec {
+        mounts: vec![MountSpec {
+            volume: "conf".into(),
+            path: "/etc/app".into(),
+            read_only: true,
+        }],
+        ..sh("cat /etc/app/app.conf; echo x > /etc/app/new")
+    };
+    let id = rt.start_container(spec, 0).unwrap();
+    rt.advance(SECOND);
+    let log: Vec<_> = rt.logs(id).iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        log,
+        [
+            "debug=true",
+            "sh: can't create /etc/app/new: Read-only file system"
+        ]
+    );
+}
+
+#[test]
+fn one_network_namespace_per_pod() {
+    let mut rt = runtime();
+    let nginx = |name: &str| ContainerSpec {
+        name: name.into(),
+        image: "nginx:1.27".into(),
+        ..Default::default()
+    };
+    let a = rt.start_container(nginx("a"), 0).unwrap();
+    let b = rt.start_container(nginx("b"), 0).unwrap();
+    let ev = rt.advance(SECOND);
+    assert!(
+        matches!(ev[0], RuntimeEvent::Exited { id, exit_code: 1, .. } if id == b),
+        "{ev:?}"
+    );
+    assert!(rt.logs(b).iter().any(
+        |l| l.text == "nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)"
+    ));
+    let req = |path: &str, port| HttpRequest {
+        host: None,
+        port,
+        path: path.into(),
+        scheme: "HTTP".into(),
+        headers: vec![],
+    };
+    assert!(matches!(
+        rt.http_get(&req("/", 80), SECOND),
+        HttpOutcome::Response { status: 200, .. }
+    ));
+    assert!(matches!(
+        rt.http_get(&req("/missing", 80), SECOND),
+        HttpOutcome::Response { status: 404, .. }
+    ));
+    assert_eq!(
+        rt.http_get(&req("/", 8080), SECOND),
+        HttpOutcome::Error("Get \"http://10.244.0.7:8080/\": dial tcp 10.244.0.7:8080: connect: connection refused".into())
+    );
+    // Containers reach each other on localhost.
+    let c = rt
+        .start_container(sh("wget -q -O - http://localhost/ && echo fetched"), SECOND)
+        .unwrap();
+    rt.advance(2 * SECOND);
+    assert!(rt.logs(c).iter().any(|l| l.text == "fetched"));
+    // nginx exits 0 on SIGTERM.
+    rt.signal(a, Signal::Term, 3 * SECOND);
+    let ev = rt.advance(4 * SECOND);
+    assert!(matches!(ev[0], RuntimeEvent::Exited { exit_code: 0, .. }));
+    assert!(rt.tcp_connect(None, 80, 4 * SECOND).is_err());
+    rt.break_endpoint(80, "/", 500, 0);
+}
+
+#[test]
+fn agnhost_liveness_turns_unhealthy_after_10s() {
+    let mut rt = runtime();
+    let spec = ContainerSpec {
+        name: "l".into(),
+        image: "registry.k8s.io/e2e-test-images/agnhost:2.40".into(),
+        args: vec!["liveness".into()],
+        ..Default::default()
+    };
+    let id = rt.start_container(spec, 0).unwrap();
+    rt.advance(SECOND);
+    let req = HttpRequest {
+        host: None,
+        port: 8080,
+        path: "/healthz".into(),
+        scheme: "HTTP".into(),
+        headers: vec![],
+    };
+    assert!(matches!(
+        rt.http_get(&req, 9 * SECOND),
+        HttpOutcome::Response { status: 200, .. }
+    ));
+    assert!(matches!(
+        rt.http_get(&req, 12 * SECOND),
+        HttpOutcome::Response { status: 500, .. }
+    ));
+    rt.signal(id, Signal::Term, 12 * SECOND);
+    let ev = rt.advance(13 * SECOND);
+    assert!(
+        matches!(ev[0], RuntimeEvent::Exited { exit_code: 2, .. }),
+        "a Go PID 1 exits 2 on SIGTERM"
+    );
+}
+
+#[test]
+fn grpc_and_warm_up() {
+    let mut rt = runtime();
+    let etcd = ContainerSpec {
+        name: "etcd".into(),
+        image: "registry.k8s.io/etcd:3.5.1-0".into(),
+        command: vec!["/usr/local/bin/etcd".into()],
+        ..Default::default()
+    };
+    rt.start_container(etcd, 0).unwrap();
+    rt.advance(SECOND);
+    assert!(
+        matches!(rt.grpc_check(2379, None, SECOND), GrpcOutcome::Error(_)),
+        "still warming up"
+    );
+    assert_eq!(rt.grpc_check(2379, None, 2 * SECOND), GrpcOutcome::Serving);
+    let mut rt = runtime();
+    rt.start_container(
+        ContainerSpec {
+            name: "r".into(),
+            image: "redis:7".into(),
+            ..Default::default()
+        },
+        0,
+    )
+    .unwrap();
+    assert!(rt.tcp_connect(None, 6379, SECOND).is_err());
+    assert!(rt.tcp_connect(None, 6379, 5 * SECOND).is_ok());
+}
+
+#[test]
+fn traps_and_kill() {
+    let (code, log) = run_script(
+        "trap 'echo caught; exit 0' TERM; kill 1; sleep 5; echo late",
+        20 * SECOND,
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        log, "caught",
+        "a shell that signals itself runs its trap right after kill"
+    );
+}
+
+#[test]
+fn oom_and_start_errors() {
+    let mut rt = runtime();
+    let stress = ContainerSpec {
+        name: "s".into(),
+        image: "polinux/stress".into(),
+        command: vec!["stress".into()],
+        args: vec![
+            "--vm".into(),
+            "1".into(),
+            "--vm-bytes".into(),
+            "150M".into(),
+        ],
+        memory_limit_bytes: Some(100 * 1024 * 1024),
+        ..Default::default()
+    };
+    rt.start_container(stress, 0).unwrap();
+    let ev = rt.advance(2 * SECOND);
+    assert!(
+        matches!(&ev[0], RuntimeEvent::Exited { exit_code: 137, reason, .. } if reason == "OOMKilled")
+    );
+    let err = rt
+        .start_container(
+            ContainerSpec {
+                name: "x".into(),
+                image: "busybox:1.36".into(),
+                command: vec!["frobnicate".into()],
+                ..Default::default()
+            },
+            0,
+        )
+        .unwrap_err();
+    assert!(
+        err.message
+            .contains("exec: \"frobnicate\": executable file not found in $PATH"),
+        "{}",
+        err.message
+    );
+    let id = rt.start_container(sh("sleep 100"), 0).unwrap();
+    let o = rt.exec(id, &["frobnicate".to_string()], SECOND, 0);
+    assert!(o.could_not_start);
+    let o = rt.exec(
+        id,
+        &["sh".to_string(), "-c".to_string(), "sleep 5".to_string()],
+        SECOND,
+        0,
+    );
+    assert_eq!(o.exit_code, None, "timed out");
+}
+
+#[test]
+fn images() {
+    let rt = runtime();
+    assert!(rt.image_info("nginx").is_ok());
+    assert!(matches!(
+        rt.image_info("nginx:does-not-exist"),
+        Err(ImageError::NotFound(_))
+    ));
+    assert!(matches!(
+        rt.image_info("NGINX"),
+        Err(ImageError::InvalidImageName(_))
+    ));
+    assert!(!rt.image_present("nginx"));
+    let mut rt = rt;
+    rt.set_image_present("nginx:latest");
+    assert!(rt.image_present("docker.io/library/nginx"));
+}
