@@ -488,7 +488,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             let p = tl
                 .probes
                 .iter()
-                .find(|p| &p.container == container && p.probe == *probe && p.result == *result);
+                .find(|p| *p.container == **container && p.probe == *probe && p.result == *result);
             report(
                 p.is_some(),
                 match p {

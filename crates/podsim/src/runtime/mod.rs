@@ -15,7 +15,7 @@ pub mod network;
 pub mod process;
 pub mod shell;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use crate::time::Millis;
@@ -29,7 +29,7 @@ use network::{ListenKind, Listener, Network};
 use process::{Body, Pid, Process, Resident};
 use serde::{Deserialize, Serialize};
 use shell::builtins::{program_name, Cx, APPLETS};
-use shell::compile::{compile, Piece, Program, SimpleCmd, Word};
+use shell::compile::{Piece, Program, SimpleCmd, Word};
 use shell::vm::{Vm, Yield};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,11 +111,12 @@ pub struct ExecOutcome {
 
 struct Ctr {
     name: String,
-    image: ImageSpec,
+    image: Rc<ImageSpec>,
     fs: Fs,
     mounts: Vec<Mount>,
     logs: LogBuffer,
-    env: Vec<(String, String)>,
+    /// The container's environment (shared by its shells until they assign).
+    env_map: Rc<BTreeMap<String, String>>,
     cwd: String,
     pid1: Pid,
     alive: bool,
@@ -132,7 +133,6 @@ pub struct Runtime {
     next_id: ContainerId,
     next_pid: Pid,
     pending: Vec<RuntimeEvent>,
-    scripts: HashMap<String, Rc<Program>>,
     /// Pending exits after SIGTERM: pid → (when, code).
     term_exits: BTreeMap<Pid, (Millis, i32)>,
     oom_at: BTreeMap<Pid, Millis>,
@@ -229,7 +229,6 @@ impl Runtime {
             next_id: 1,
             next_pid: 1,
             pending: Vec::new(),
-            scripts: HashMap::new(),
             term_exits: BTreeMap::new(),
             oom_at: BTreeMap::new(),
         }
@@ -258,14 +257,7 @@ impl Runtime {
     // ---- containers ---------------------------------------------------------------------
 
     fn compiled(&mut self, script: &str) -> Result<Rc<Program>, String> {
-        if let Some(p) = self.scripts.get(script) {
-            return Ok(p.clone());
-        }
-        let p = Rc::new(compile(script).map_err(|e| e.0)?);
-        if self.scripts.len() < 512 {
-            self.scripts.insert(script.to_string(), p.clone());
-        }
-        Ok(p)
+        shell::compile::compile_cached(script).map_err(|e| e.0)
     }
 
     fn base_fs(&self, image: &ImageSpec) -> Fs {
@@ -365,11 +357,11 @@ impl Runtime {
             id,
             Ctr {
                 name: spec.name.clone(),
-                image: image.clone(),
+                image: Rc::new(image.clone()),
                 fs,
                 mounts,
                 logs: LogBuffer::default(),
-                env: env.clone(),
+                env_map: Rc::new(env.iter().cloned().collect()),
                 cwd: cwd.clone(),
                 pid1: pid,
                 alive: true,
@@ -1026,7 +1018,7 @@ impl Runtime {
             return not_started("rpc error: code = Unknown desc = failed to exec in container: no command specified".into());
         };
         let image = c.image.clone();
-        let env = c.env.clone();
+        let env_map = c.env_map.clone();
         let cwd = c.cwd.clone();
         let applet = name.rsplit('/').next().unwrap_or(name);
         let runnable = image.shell
@@ -1040,7 +1032,13 @@ impl Runtime {
                 "rpc error: code = Unknown desc = failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: \"{name}\": executable file not found in $PATH: unknown"
             ));
         };
-        let mut vm = Vm::new(prog, vec![name.clone()], &env, &cwd);
+        if !is_shell(name) && program_name(name, &image).is_none() {
+            // A plain command (cat, test, ls…): no shell needed.
+            if let Some(o) = self.exec_applet(id, argv, &image, &env_map, &cwd, now) {
+                return o;
+            }
+        }
+        let mut vm = Vm::with_vars(prog, vec![name.clone()], env_map, &cwd);
         let mut elapsed: Millis = 0;
         let mut output = String::new();
         let mut result = None;
@@ -1109,6 +1107,44 @@ impl Runtime {
             could_not_start: false,
             duration_ms: elapsed.min(timeout_ms.max(elapsed)),
         }
+    }
+
+    /// Run one busybox applet directly (the common exec probe); None when it needs time or
+    /// the world (sleep, tail -f, kill…), which the shell path handles.
+    fn exec_applet(
+        &mut self,
+        id: ContainerId,
+        argv: &[String],
+        image: &ImageSpec,
+        env: &BTreeMap<String, String>,
+        cwd: &str,
+        now: Millis,
+    ) -> Option<ExecOutcome> {
+        let c = self.containers.get_mut(&id)?;
+        let mut cx = Cx {
+            fs: FsView {
+                local: &mut c.fs,
+                volumes: &mut self.volumes,
+                mounts: &c.mounts,
+            },
+            net: &self.net,
+            clock: now,
+            hostname: &self.cfg.pod_name,
+            image,
+        };
+        let o = shell::builtins::run(&argv[0], &argv[1..], None, env, cwd, &mut cx);
+        if o.action.is_some() {
+            return None;
+        }
+        let mut output = o.stdout;
+        output.push_str(&o.stderr);
+        output.truncate(output.floor_char_boundary(EXEC_OUTPUT_MAX));
+        Some(ExecOutcome {
+            exit_code: Some(o.status),
+            output,
+            could_not_start: false,
+            duration_ms: 0,
+        })
     }
 
     pub fn http_get(&mut self, req: &HttpRequest, now: Millis) -> HttpOutcome {

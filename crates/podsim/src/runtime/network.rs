@@ -132,22 +132,35 @@ impl Network {
     }
 
     pub fn http(&self, req: &HttpRequest, now: Millis) -> HttpOutcome {
-        let h = self.host_text(req.host.as_deref());
-        let scheme = req.scheme.to_lowercase();
-        let url = format!("{scheme}://{h}:{}{}", req.port, req.path);
+        let url = || {
+            format!(
+                "{}://{}:{}{}",
+                req.scheme.to_lowercase(),
+                self.host_text(req.host.as_deref()),
+                req.port,
+                req.path
+            )
+        };
+        let h = || self.host_text(req.host.as_deref());
         if !self.is_local(req.host.as_deref()) {
             return HttpOutcome::Error(format!(
-                "Get \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
+                "Get \"{}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)",
+                url()
             ));
         }
         let Some(l) = self.listener(req.port, now) else {
             return HttpOutcome::Error(format!(
-                "Get \"{url}\": dial tcp {h}:{}: connect: connection refused",
+                "Get \"{}\": dial tcp {}:{}: connect: connection refused",
+                url(),
+                h(),
                 req.port
             ));
         };
-        let path = req.path.split('?').next().unwrap_or("/").to_string();
-        if let Some(status) = self.broken.get(&(req.port, path.clone())) {
+        let path = req.path.split('?').next().unwrap_or("/");
+        if let Some(status) = (!self.broken.is_empty())
+            .then(|| self.broken.get(&(req.port, path.to_string())))
+            .flatten()
+        {
             return HttpOutcome::Response {
                 status: *status,
                 body: format!("error: {status}"),
@@ -167,14 +180,15 @@ impl Network {
                         return HttpOutcome::Response { status: 200, body: "ok".into() };
                     }
                 }
-                let status = spec.routes.get(&path).copied().unwrap_or(spec.default);
+                let status = spec.routes.get(path).copied().unwrap_or(spec.default);
                 HttpOutcome::Response {
                     status,
                     body: if status < 400 { "OK".into() } else { "404 page not found".into() },
                 }
             }
             _ => HttpOutcome::Error(format!(
-                "Get \"{url}\": net/http: HTTP/1.x transport connection broken: malformed HTTP response"
+                "Get \"{}\": net/http: HTTP/1.x transport connection broken: malformed HTTP response",
+                url()
             )),
         }
     }

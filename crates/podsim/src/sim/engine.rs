@@ -126,6 +126,8 @@ pub struct Engine<'a> {
     manifest: &'a Manifest,
     scenario: &'a Scenario,
     containers: Vec<&'a Container>,
+    /// Container names, shared by every probe record.
+    container_names: Vec<std::rc::Rc<str>>,
     records: Vec<ContainerRecord>,
     workers: Vec<Worker>,
     worker_probes: Vec<&'a Probe>,
@@ -264,6 +266,10 @@ impl<'a> Engine<'a> {
         Engine {
             manifest,
             scenario,
+            container_names: containers
+                .iter()
+                .map(|c| std::rc::Rc::from(c.name.as_str()))
+                .collect(),
             containers,
             records,
             workers,
@@ -1211,19 +1217,20 @@ impl<'a> Engine<'a> {
         let probe = self.worker_probes[w];
         let container = self.containers[c];
         let outcome = run_probe(&mut self.runtime, probe, container, id, self.now);
-        let fp = self.field_path(c);
         match outcome.result {
             ProbeResult::Failure => {
+                let fp = self.field_path(c);
                 self.record(events::unhealthy(kind.title(), &outcome.output, &fp))
             }
             ProbeResult::Unknown => {
+                let fp = self.field_path(c);
                 self.record(events::probe_errored(kind.title(), &outcome.output, &fp))
             }
             ProbeResult::Success => {}
         }
         self.timeline.probes.push(ProbeRecord {
             t_ms: self.now,
-            container: self.records[c].name.clone(),
+            container: self.container_names[c].clone(),
             probe: kind,
             result: outcome.result,
             output: outcome.output,

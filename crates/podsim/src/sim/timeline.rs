@@ -42,7 +42,7 @@ pub struct EventRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProbeRecord {
     pub t_ms: Millis,
-    pub container: String,
+    pub container: std::rc::Rc<str>,
     pub probe: ProbeKind,
     pub result: ProbeResult,
     pub output: String,

@@ -198,7 +198,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
                 probes: tl
                     .probes
                     .iter()
-                    .filter(|p| p.container == name)
+                    .filter(|p| *p.container == *name)
                     .map(|p| ProbeTick {
                         t: p.t_ms,
                         probe: p.probe,

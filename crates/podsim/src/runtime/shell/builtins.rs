@@ -643,11 +643,13 @@ fn test_expr(a: &[&str], cx: &mut Cx, cwd: &str) -> Result<bool, String> {
         [op, v] => match *op {
             "-n" => Ok(!v.is_empty()),
             "-z" => Ok(v.is_empty()),
-            "-e" => Ok(cx.fs.exists(&path(v))),
-            "-f" => Ok(cx.fs.exists(&path(v)) && !cx.fs.is_dir(&path(v))),
+            "-e" | "-r" | "-w" | "-x" => Ok(cx.fs.exists(&path(v))),
+            "-f" => {
+                let p = path(v);
+                Ok(cx.fs.exists(&p) && !cx.fs.is_dir(&p))
+            }
             "-d" => Ok(cx.fs.is_dir(&path(v))),
             "-s" => Ok(cx.fs.read(&path(v)).is_ok_and(|c| !c.is_empty())),
-            "-r" | "-w" | "-x" => Ok(cx.fs.exists(&path(v))),
             _ => Err(format!("{op}: unknown operand")),
         },
         [l, op, r] => {

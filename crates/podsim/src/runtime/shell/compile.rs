@@ -114,6 +114,27 @@ fn parser_options() -> brush_parser::ParserOptions {
     }
 }
 
+thread_local! {
+    static CACHE: std::cell::RefCell<std::collections::HashMap<String, Rc<Program>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// `compile`, remembering up to 256 scripts (probes run the same few commands forever).
+pub fn compile_cached(script: &str) -> Result<Rc<Program>, CompileError> {
+    if let Some(p) = CACHE.with(|c| c.borrow().get(script).cloned()) {
+        return Ok(p);
+    }
+    let p = Rc::new(compile(script)?);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 256 {
+            c.clear();
+        }
+        c.insert(script.to_string(), p.clone());
+    });
+    Ok(p)
+}
+
 /// Parse and compile a script.
 pub fn compile(script: &str) -> Result<Program, CompileError> {
     if script.len() > 64 * 1024 {

@@ -4,7 +4,7 @@
 //! the foreground) or exits — to be resumed by the runtime later.
 
 use super::builtins::{self, Action, Cx, Outcome};
-use super::compile::{compile, Op, Program, RedirKind, SimpleCmd};
+use super::compile::{compile_cached, Op, Program, RedirKind, SimpleCmd};
 use super::expand::{self, Scope};
 use crate::runtime::logs::Stream;
 use crate::time::Millis;
@@ -75,7 +75,8 @@ enum Sink {
 #[derive(Debug, Clone)]
 pub struct Vm {
     frames: Vec<Frame>,
-    pub vars: BTreeMap<String, String>,
+    /// Shell variables, shared copy-on-write with the container's environment.
+    pub vars: Rc<BTreeMap<String, String>>,
     pub status: i32,
     functions: BTreeMap<String, Rc<Program>>,
     pub traps: BTreeMap<String, String>,
@@ -101,9 +102,24 @@ impl Vm {
         env: &[(String, String)],
         cwd: &str,
     ) -> Self {
+        Self::with_vars(
+            prog,
+            positional,
+            Rc::new(env.iter().cloned().collect()),
+            cwd,
+        )
+    }
+
+    /// A VM sharing an existing variable map (copied only if the script assigns).
+    pub fn with_vars(
+        prog: Rc<Program>,
+        positional: Vec<String>,
+        vars: Rc<BTreeMap<String, String>>,
+        cwd: &str,
+    ) -> Self {
         Vm {
             frames: vec![Frame::new(prog, Some(positional))],
-            vars: env.iter().cloned().collect(),
+            vars,
             status: 0,
             functions: BTreeMap::new(),
             traps: BTreeMap::new(),
@@ -166,9 +182,9 @@ impl Vm {
         loop {
             if let Some(sig) = self.pending_signals.pop() {
                 if let Some(action) = self.traps.get(&sig).cloned() {
-                    match compile(&action) {
+                    match compile_cached(&action) {
                         Ok(p) => {
-                            let mut f = Frame::new(Rc::new(p), None);
+                            let mut f = Frame::new(p, None);
                             f.trap = true;
                             self.frames.push(f);
                         }
@@ -227,7 +243,7 @@ impl Vm {
                     });
                     match next.flatten() {
                         Some(v) => {
-                            self.vars.insert(var, v);
+                            Rc::make_mut(&mut self.vars).insert(var, v);
                         }
                         None => {
                             if let Some(f) = self.frames.last_mut() {
@@ -289,7 +305,7 @@ impl Vm {
             }
             if argv.is_empty() {
                 for (k, v) in assigns {
-                    self.vars.insert(k, v);
+                    Rc::make_mut(&mut self.vars).insert(k, v);
                 }
                 self.status = 0;
                 continue;
@@ -452,14 +468,14 @@ impl Vm {
             "export" | "readonly" | "local" => {
                 for a in args {
                     if let Some((k, v)) = a.split_once('=') {
-                        self.vars.insert(k.to_string(), v.to_string());
+                        Rc::make_mut(&mut self.vars).insert(k.to_string(), v.to_string());
                     }
                 }
                 return Outcome::ok("");
             }
             "unset" => {
                 for a in args {
-                    self.vars.remove(a);
+                    Rc::make_mut(&mut self.vars).remove(a);
                 }
                 return Outcome::ok("");
             }
@@ -522,9 +538,9 @@ impl Vm {
             }
             "eval" => {
                 let script = args.join(" ");
-                return match compile(&script) {
+                return match compile_cached(&script) {
                     Ok(p) => {
-                        self.frames.push(Frame::new(Rc::new(p), None));
+                        self.frames.push(Frame::new(p, None));
                         Outcome::ok("")
                     }
                     Err(e) => Outcome::err(2, format!("sh: {}\n", e.0)),
@@ -558,7 +574,7 @@ impl Vm {
                     Some(text) if !text.is_empty() => {
                         let line = text.lines().next().unwrap_or("").to_string();
                         if let Some(var) = args.iter().find(|a| !a.starts_with('-')) {
-                            self.vars.insert(var.clone(), line);
+                            Rc::make_mut(&mut self.vars).insert(var.clone(), line);
                         }
                         Outcome::ok("")
                     }
@@ -574,10 +590,15 @@ impl Vm {
             }
             _ => {}
         }
-        let mut env = self.vars.clone();
-        for (k, v) in assigns {
-            env.insert(k.clone(), v.clone());
-        }
+        let env = if assigns.is_empty() {
+            self.vars.clone()
+        } else {
+            let mut e = (*self.vars).clone();
+            for (k, v) in assigns {
+                e.insert(k.clone(), v.clone());
+            }
+            Rc::new(e)
+        };
         let mut o = builtins::run(name, args, stdin, &env, &self.cwd, cx);
         if let Some(Action::Program { replace, .. }) = &mut o.action {
             // The last command of the script execs its program (sh -c 'server' is the server).
@@ -620,7 +641,7 @@ impl Vm {
             // An interactive shell without a terminal reads EOF and exits.
             return Outcome::ok("");
         };
-        match compile(&script) {
+        match compile_cached(&script) {
             Ok(p) => {
                 let mut pos = if rest.is_empty() {
                     vec!["sh".to_string()]
@@ -630,7 +651,7 @@ impl Vm {
                 if pos.is_empty() {
                     pos.push("sh".into());
                 }
-                self.frames.push(Frame::new(Rc::new(p), Some(pos)));
+                self.frames.push(Frame::new(p, Some(pos)));
                 Outcome::ok("")
             }
             Err(e) => Outcome::err(2, format!("sh: {}\n", e.0.trim_start_matches("sh: "))),
@@ -670,7 +691,7 @@ impl Scope for VmScope<'_, '_, '_> {
         self.vm.vars.get(name).cloned()
     }
     fn set_var(&mut self, name: &str, value: String) {
-        self.vm.vars.insert(name.to_string(), value);
+        Rc::make_mut(&mut self.vm.vars).insert(name.to_string(), value);
     }
     fn positional(&self) -> Vec<String> {
         self.vm.positional()

@@ -1,0 +1,86 @@
+//! `cargo bench -p podsim --bench simulate`: time to simulate one hour of virtual time for a
+//! three-container pod with three probes each at periodSeconds 1 (goal ≤ 1 ms natively), and
+//! for the example manifests. Prints figures; asserts nothing about speed.
+
+use podsim::api;
+use podsim::sim::{simulate, Scenario};
+use podsim::time::{Millis, HOUR, MINUTE};
+use std::time::Instant;
+
+const THREE_BY_THREE: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: bench
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    livenessProbe: {httpGet: {port: 80}, periodSeconds: 1}
+    readinessProbe: {tcpSocket: {port: 80}, periodSeconds: 1}
+    startupProbe: {exec: {command: [cat, /etc/hostname]}, periodSeconds: 1}
+  - name: api
+    image: registry.k8s.io/e2e-test-images/agnhost:2.40
+    args: [netexec, --http-port, \"8081\"]
+    livenessProbe: {httpGet: {port: 8081, path: /healthz}, periodSeconds: 1}
+    readinessProbe: {httpGet: {port: 8081}, periodSeconds: 1}
+    startupProbe: {tcpSocket: {port: 8081}, periodSeconds: 1}
+  - name: cache
+    image: redis:7
+    livenessProbe: {tcpSocket: {port: 6379}, periodSeconds: 1, initialDelaySeconds: 5}
+    readinessProbe: {exec: {command: [sh, -c, \"test -f /etc/hostname\"]}, periodSeconds: 1}
+    startupProbe: {tcpSocket: {port: 6379}, periodSeconds: 1, failureThreshold: 30}
+";
+
+fn time(label: &str, text: &str, until: Millis, runs: u32) {
+    let m = api::load(text).defaulted.expect("valid");
+    let s = Scenario::default();
+    let tl = simulate(&m, &s, until).expect("simulate");
+    let mut best = f64::MAX;
+    let mut total = 0.0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let tl = simulate(&m, &s, until).expect("simulate");
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        std::hint::black_box(tl);
+        best = best.min(ms);
+        total += ms;
+    }
+    println!(
+        "{label:<44} {:>8.3} ms best {:>8.3} ms mean  ({} probe runs, {} events, {} snapshots)",
+        best,
+        total / runs as f64,
+        tl.probes.len(),
+        tl.events.len(),
+        tl.snapshots.len()
+    );
+}
+
+fn main() {
+    println!(
+        "podsim simulate benchmark (virtual time → real time), {} runs each",
+        10
+    );
+    time("3 containers × 3 probes @1s, 1 h", THREE_BY_THREE, HOUR, 10);
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/examples");
+    for name in [
+        "seed-pod-sample",
+        "exec-liveness",
+        "http-liveness",
+        "crashloop",
+        "sidecar-pod",
+    ] {
+        let text = std::fs::read_to_string(format!("{dir}/{name}.yaml")).expect("example");
+        time(&format!("{name}, 10 min"), &text, 10 * MINUTE, 10);
+        time(&format!("{name}, 1 h"), &text, HOUR, 5);
+    }
+    let t = Instant::now();
+    let text = std::fs::read_to_string(format!("{dir}/init-containers.yaml")).expect("example");
+    for _ in 0..100 {
+        std::hint::black_box(api::load(&text));
+    }
+    println!(
+        "{:<44} {:>8.3} ms mean",
+        "parse + default + validate (init-containers)",
+        t.elapsed().as_secs_f64() * 1000.0 / 100.0
+    );
+}
