@@ -15,6 +15,24 @@ import {
   highlightActiveLine,
 } from "@codemirror/view";
 import { EditorState, Compartment } from "@codemirror/state";
+import { StyleModule } from "style-mod";
+
+// Content-Security-Policy: the page allows no inline <style>. CodeMirror's style-mod puts its
+// rules into a <style> element for a document, but into a constructed, adopted stylesheet
+// (which CSP allows) for a shadow root. Hand it a document stand-in without a <head>, so the
+// document gets an adopted stylesheet too.
+const mountStyles = StyleModule.mount;
+const adoptingRoot = {
+  ownerDocument: document,
+  get adoptedStyleSheets() {
+    return document.adoptedStyleSheets;
+  },
+  set adoptedStyleSheets(sheets) {
+    document.adoptedStyleSheets = sheets;
+  },
+};
+StyleModule.mount = (root, modules, options) =>
+  mountStyles.call(StyleModule, root === document ? adoptingRoot : root, modules, options);
 import { yaml } from "@codemirror/lang-yaml";
 import { oneDark } from "@codemirror/theme-one-dark";
 import {
@@ -39,6 +57,7 @@ import {
   indentWithTab,
   undo,
   redo,
+  isolateHistory,
 } from "@codemirror/commands";
 
 // The editing basics (CodeMirror's basicSetup without the search panel, which the
@@ -92,6 +111,13 @@ function minimalChange(a, b) {
     endB--;
   }
   return { from: start, to: endA, insert: b.slice(start, endB) };
+}
+
+function ariaAttributes(label, description) {
+  return EditorView.contentAttributes.of({
+    "aria-label": String(label || "Pod YAML editor"),
+    "aria-description": String(description || "Tab indents. Press Escape, then Tab, to leave the editor."),
+  });
 }
 
 class Editor {
@@ -151,6 +177,7 @@ class Editor {
       };
     });
 
+    this.aria = new Compartment();
     this.extensions = [
           basics,
           yaml(),
@@ -160,10 +187,8 @@ class Editor {
           EditorState.tabSize.of(2),
           EditorView.lineWrapping,
           this.theme.of([]),
-          EditorView.contentAttributes.of({
-            "aria-label": options.ariaLabel || "Pod YAML editor",
-            "data-testid": "yaml-editor",
-          }),
+          EditorView.contentAttributes.of({ "data-testid": "yaml-editor" }),
+          this.aria.of(ariaAttributes(options.ariaLabel, options.ariaDescription)),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) self.schedule();
           }),
@@ -191,13 +216,22 @@ class Editor {
   setText(text) {
     const current = this.getText();
     if (current === text) return;
-    this.view.dispatch({ changes: minimalChange(current, String(text)) });
+    // Its own undo step: never merged with the learner's typing just before or after.
+    this.view.dispatch({
+      changes: minimalChange(current, String(text)),
+      annotations: isolateHistory.of("full"),
+      userEvent: "input.replace",
+    });
   }
 
   // Replace the whole document and start a fresh undo history (another lesson's text).
   load(text) {
     const state = EditorState.create({ doc: String(text), extensions: this.extensions });
     this.view.setState(state);
+  }
+
+  setAria(label, description) {
+    this.view.dispatch({ effects: this.aria.reconfigure(ariaAttributes(label, description)) });
   }
 
   setDiagnostics(json) {

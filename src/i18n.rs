@@ -30,6 +30,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     let (en, ko) = match key {
         "tagline" => ("Watch a simulated kubelet run your Pod", "가상의 kubelet이 파드를 실행하는 모습을 지켜보세요"),
         "lessons" => ("Lessons", "레슨"),
+        "editor.label" => ("Pod manifest (YAML)", "파드 매니페스트 (YAML)"),
+        "editor.description" => (
+            "Tab indents. Press Escape, then Tab, to leave the editor.",
+            "Tab 키는 들여쓰기를 함. 편집기에서 나가려면 Esc를 누른 뒤 Tab을 누름.",
+        ),
         "sandbox" => ("Sandbox", "샌드박스"),
         "sandbox.intro" => (
             "A free manifest: write any Pod, add faults, and watch what the kubelet does.",

@@ -38,6 +38,10 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn focus(this: &EditorHandle);
 
+    /// The editor's accessible name and description (they follow the UI language).
+    #[wasm_bindgen(method, js_name = setAria)]
+    pub fn set_aria(this: &EditorHandle, label: &str, description: &str);
+
     #[wasm_bindgen(method)]
     pub fn destroy(this: &EditorHandle);
 }
@@ -64,12 +68,13 @@ pub struct EditorCallbacks {
 pub fn create(
     parent: &web_sys::Element,
     doc: &str,
-    aria_label: &str,
+    aria: (&str, &str),
     callbacks: &EditorCallbacks,
 ) -> Result<EditorHandle, JsValue> {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"doc".into(), &doc.into())?;
-    js_sys::Reflect::set(&options, &"ariaLabel".into(), &aria_label.into())?;
+    js_sys::Reflect::set(&options, &"ariaLabel".into(), &aria.0.into())?;
+    js_sys::Reflect::set(&options, &"ariaDescription".into(), &aria.1.into())?;
     js_sys::Reflect::set(
         &options,
         &"onChange".into(),

@@ -63,7 +63,11 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
                 };
                 let store = latest.borrow().clone();
                 let doc = store.doc();
-                match editor::create(&parent, &doc.text, "Pod manifest (YAML)", &callbacks) {
+                let aria = (
+                    t(store.lang, "editor.label"),
+                    t(store.lang, "editor.description"),
+                );
+                match editor::create(&parent, &doc.text, aria, &callbacks) {
                     Ok(handle) => {
                         *mounted.borrow_mut() = Some(Mounted {
                             handle,
@@ -109,6 +113,17 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
         use_effect_with(store.computed.clone(), move |computed| {
             if let Some(m) = mounted.borrow().as_ref() {
                 m.handle.set_diagnostics(&computed.editor_diagnostics());
+            }
+        });
+    }
+
+    // The editor's accessible name follows the UI language.
+    {
+        let mounted = mounted.clone();
+        use_effect_with(store.lang, move |lang| {
+            if let Some(m) = mounted.borrow().as_ref() {
+                m.handle
+                    .set_aria(t(*lang, "editor.label"), t(*lang, "editor.description"));
             }
         });
     }

@@ -91,6 +91,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     html! {
         <div class="playback" role="group" aria-label={t(lang, "timeline")}>
             <button type="button" onclick={on_play} data-testid="play"
+                    aria-pressed={if store.playing { "true" } else { "false" }}
                     aria-label={t(lang, if store.playing { "pause" } else { "play" })}>
                 { icon(if store.playing { "pause" } else { "play" }) }
             </button>

@@ -1,6 +1,6 @@
 // A minimal browser-test harness over playwright-core and Debian's Chromium: `test(name, fn)`
 // registers a test; each test gets a fresh page and fails on any console error, uncaught
-// page error, or request to a host other than 127.0.0.1.
+// page error (CSP violations included), or request that leaves the page's origin (127.0.0.1).
 import { chromium } from "playwright-core";
 
 const tests = [];
@@ -40,6 +40,7 @@ export function assertEq(actual, expected, message) {
 /// Runs the registered tests against `baseUrl`; returns [passed, failed].
 export async function runAll(baseUrl, { filter = "" } = {}) {
   const browser = await launch();
+  const origin = new URL(baseUrl).origin;
   let passed = 0;
   let failed = 0;
   for (const t of tests) {
@@ -54,7 +55,7 @@ export async function runAll(baseUrl, { filter = "" } = {}) {
     page.on("request", (req) => {
       const url = new URL(req.url());
       if (!["http:", "https:", "ws:", "wss:"].includes(url.protocol)) return;
-      if (url.hostname !== "127.0.0.1") problems.push(`request to another host: ${req.url()}`);
+      if (url.origin !== origin) problems.push(`request that leaves the origin ${origin}: ${req.url()}`);
     });
     const started = Date.now();
     try {

@@ -1,0 +1,301 @@
+// The learner's app, behaviour by behaviour, in real Chromium: live re-simulation, editor
+// assistance, the visual timeline, playback, kubectl views, faults, persistence, share
+// links, lessons and their goals, language and theme, keyboard use and a 375 px screen.
+import { test, assert, assertEq } from "./harness.mjs";
+import { openApp, editorText, cursorToLineEnd, replaceText } from "./app.mjs";
+
+const view = (page) => page.textContent("[data-testid=view-output]");
+const cursorTime = (page) => page.textContent("[data-testid=cursor-time]");
+
+async function seek(page, text) {
+  await page.fill("[data-testid=jump]", text);
+  await page.press("[data-testid=jump]", "Enter");
+}
+
+test("live: an edit re-simulates and the playback position is kept", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await seek(page, "45s");
+  assertEq(await cursorTime(page), "45s", "cursor");
+  assert((await view(page)).includes("Running"), "runs");
+  // Break the image: the run changes, the cursor stays.
+  await cursorToLineEnd(page, 10);
+  await page.keyboard.type("-nope");
+  await page.waitForFunction(() => document.querySelector("[data-testid=view-output]")?.textContent.includes("ErrImagePull") || document.querySelector("[data-testid=view-output]")?.textContent.includes("ImagePullBackOff"), null, { timeout: 5000 });
+  assertEq(await cursorTime(page), "45s", "cursor kept");
+});
+
+test("editor: completion of field names and values, hover docs, undo after a reset", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await cursorToLineEnd(page, 10);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("imageP");
+  await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
+  const options = await page.$$eval(".cm-tooltip-autocomplete li", (els) => els.map((e) => e.textContent));
+  assert(options.some((o) => o.includes("imagePullPolicy")), `options: ${options}`);
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(100);
+  assert((await editorText(page)).includes("imagePullPolicy: "), "applied");
+  await page.keyboard.press("Control+Space");
+  await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
+  const values = await page.$$eval(".cm-tooltip-autocomplete li", (els) => els.map((e) => e.textContent));
+  assert(values.some((o) => o.includes("IfNotPresent")), `values: ${values}`);
+  await page.keyboard.press("Escape");
+  // Hover over "containerPort".
+  const port = page.locator(".cm-line", { hasText: "containerPort" }).first();
+  const box = await port.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2);
+  await page.waitForSelector(".cm-podlab-hover", { timeout: 5000 });
+  const hover = await page.textContent(".cm-podlab-hover");
+  assert(hover.includes("containerPort") && hover.includes("1–65535"), hover);
+});
+
+test("editor: undo and redo survive text pushed from Rust (lesson reset)", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/lesson/first-pod");
+  const start = await editorText(page);
+  await cursorToLineEnd(page, 6);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("tier: frontend");
+  const edited = await editorText(page);
+  assert(edited.includes("tier: frontend"), "typed");
+  await page.click("[data-testid=reset]");
+  await page.waitForFunction((t) => !document.querySelector(".cm-content").textContent.includes("tier: frontend"), null, { timeout: 5000 });
+  assertEq(await editorText(page), start, "reset to the lesson's manifest");
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction(() => document.querySelector(".cm-content").textContent.includes("tier: frontend"), null, { timeout: 5000 });
+  assertEq(await editorText(page), edited, "undo brings the edit back");
+  await page.keyboard.press("Control+y");
+  await page.waitForFunction(() => !document.querySelector(".cm-content").textContent.includes("tier: frontend"), null, { timeout: 5000 });
+  assertEq(await editorText(page), start, "redo re-applies the reset");
+});
+
+test("editor: the defaulted object is shown on request", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await page.check("[data-testid=show-defaulted]");
+  const d = await page.textContent("[data-testid=defaulted]");
+  for (const s of ["imagePullPolicy: Always", "restartPolicy: Always", "terminationGracePeriodSeconds: 30", "tolerationSeconds: 300", "kube-api-access-"]) {
+    assert(d.includes(s), `defaulted shows ${s}`);
+  }
+});
+
+test("timeline: lanes, a cursor that clicks to seek, zoom and a legend", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/lesson/first-pod");
+  const svg = page.locator("[data-testid=timeline-svg]");
+  const text = await svg.textContent();
+  for (const lane of ["kubenetes-simple-pod", "PodScheduled", "Initialized", "ContainersReady", "Ready", "phase"]) {
+    assert(text.includes(lane.slice(0, 18)), `lane ${lane}`);
+  }
+  const box = await svg.boundingBox();
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height / 2);
+  const t = await cursorTime(page);
+  assert(t !== "2m00s" && t !== "0s", `clicked to ${t}`);
+  const before = await page.textContent("[data-testid=window]");
+  await page.click("[data-testid=zoom-in]");
+  const after = await page.textContent("[data-testid=window]");
+  assert(before !== after, `zoomed: ${before} → ${after}`);
+  await page.click(".legend summary");
+  assert((await page.textContent(".legend")).includes("probe Failure"), "legend");
+  // Hovering a segment shows its details.
+  const seg = page.locator(".seg-ready rect").first();
+  await seg.hover();
+  await page.waitForFunction(() => document.querySelector("[data-testid=hover-detail]")?.textContent.length > 0, null, { timeout: 3000 });
+});
+
+test("timeline: probe ticks show success and failure with distinct shapes", async ({ page, baseUrl }) => {
+  const manifest = `apiVersion: v1
+kind: Pod
+metadata:
+  name: liveness-exec
+spec:
+  containers:
+  - name: liveness
+    image: registry.k8s.io/busybox:1.27.2
+    args: ["/bin/sh", "-c", "touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600"]
+    livenessProbe:
+      exec:
+        command: ["cat", "/tmp/healthy"]
+      initialDelaySeconds: 5
+      periodSeconds: 5
+`;
+  await openApp(page, baseUrl + "#/sandbox");
+  await replaceText(page, manifest);
+  await page.waitForSelector("circle.probe-success", { timeout: 5000 });
+  await page.waitForSelector("path.probe-failure", { timeout: 5000 });
+  await page.waitForSelector(".restart", { timeout: 5000 });
+});
+
+test("playback: play advances the cursor, speed, previous/next event, jump", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await seek(page, "0s");
+  await page.selectOption("[data-testid=speed]", "60");
+  await page.click("[data-testid=play]");
+  await page.waitForTimeout(600);
+  await page.click("[data-testid=play]");
+  const t = await cursorTime(page);
+  assert(t !== "0s", `played to ${t}`);
+  await seek(page, "0s");
+  await page.click("[data-testid=next-event]");
+  const next = await cursorTime(page);
+  assert(next !== "0s", `next event at ${next}`);
+  await page.click("[data-testid=next-event]");
+  await page.click("[data-testid=prev-event]");
+  assertEq(await cursorTime(page), next, "previous event");
+  await seek(page, "1m30s");
+  assertEq(await cursorTime(page), "1m30s", "jump");
+});
+
+test("views: get -w, describe, events, logs with --previous, status YAML", async ({ page, baseUrl }) => {
+  const manifest = `apiVersion: v1
+kind: Pod
+metadata:
+  name: crasher
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sh', '-c', 'echo starting; exit 1']
+`;
+  await openApp(page, baseUrl + "#/sandbox");
+  await replaceText(page, manifest);
+  await page.waitForFunction(() => document.querySelector("[data-testid=view-output]")?.textContent.includes("CrashLoopBackOff"), null, { timeout: 5000 });
+  await page.click("[data-testid=tab-describe]");
+  let v = await view(page);
+  assert(v.includes("Conditions:") && v.includes("Last State:     Terminated") && v.includes("Exit Code:    1"), v);
+  await page.click("[data-testid=tab-events]");
+  v = await view(page);
+  assert(v.includes("LAST SEEN") && v.includes("Back-off restarting failed container app in pod crasher_default("), v);
+  await page.click("[data-testid=tab-logs]");
+  assert((await view(page)).includes("starting"), "logs");
+  await page.check("[data-testid=logs-previous]");
+  v = await view(page);
+  assert(v.includes("--previous") && v.includes("starting"), v);
+  await page.click("[data-testid=tab-status]");
+  v = await view(page);
+  assert(v.includes("phase: Running") && v.includes("restartCount:"), v);
+});
+
+test("faults: kill a container and delete the pod at the cursor", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await seek(page, "60s");
+  await page.click(".faults summary");
+  await page.click("[data-testid=fault-kill]");
+  await page.waitForSelector("[data-testid=fault-list]");
+  assert((await page.textContent("[data-testid=fault-list]")).includes("1m00s — kill kubenetes-simple-pod"), "listed");
+  await seek(page, "90s");
+  let v = await view(page);
+  assert(v.includes("1 (") || v.includes("Error"), `restarted after the kill: ${v}`);
+  await seek(page, "2m");
+  await page.click("[data-testid=fault-delete]");
+  await seek(page, "2m10s");
+  assert((await view(page)).includes("Terminating"), "terminating");
+  await page.click("[data-testid=fault-clear]");
+  await page.waitForSelector("[data-testid=fault-list]", { state: "detached" });
+});
+
+test("persistence: edits, cursor and settings survive a reload; corrupt storage does not stop start-up", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await cursorToLineEnd(page, 6);
+  await page.keyboard.type("-saved");
+  await seek(page, "42s");
+  await page.click("[data-testid=lang-switch]");
+  await page.waitForTimeout(200);
+  await page.reload();
+  await page.waitForSelector("[data-testid=pod-name]");
+  assert((await editorText(page)).includes("kubernetes-simple-pod-saved"), "text restored");
+  assertEq(await cursorTime(page), "42s", "cursor restored");
+  assertEq(await page.getAttribute("html", "lang"), "ko", "language restored");
+  await page.evaluate(() => localStorage.setItem("podlab.v1", "{corrupt"));
+  await page.reload();
+  await page.waitForSelector("[data-testid=notice]");
+  await page.waitForSelector("[data-testid=pod-name]");
+});
+
+test("share links carry the manifest; damaged ones are refused with a notice", async ({ page, context, baseUrl }) => {
+  const shared = { v: 1, manifest: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: shared-pod\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n", events: [] };
+  const payload = Buffer.from(JSON.stringify(shared)).toString("base64url");
+  await page.goto(baseUrl + "#/share/" + payload);
+  await page.waitForSelector("[data-testid=pod-name]");
+  assertEq(await page.textContent("[data-testid=pod-name]"), "shared-pod", "loaded");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.click("[data-testid=share]");
+  await page.waitForSelector("[data-testid=notice]");
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert(link.includes("#/share/"), link);
+  const page2 = await context.newPage();
+  await page2.goto(baseUrl + "#/share/%%%not-base64");
+  await page2.waitForSelector("[data-testid=notice]");
+  assert((await page2.textContent("[data-testid=notice]")).includes("damaged"), "refused");
+});
+
+test("lessons: deep link, goals checked live, hints, completion offers the next lesson", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/lesson/first-pod");
+  const met = () => page.$$eval("[data-testid=goal]", (els) => els.map((e) => e.dataset.met));
+  assert((await met()).includes("false"), "not done at the start");
+  await page.click("[data-testid=hint]");
+  assert((await page.textContent(".hints")).includes("metadata.labels"), "hint");
+  await cursorToLineEnd(page, 6);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("tier: frontend");
+  await page.waitForSelector("[data-testid=lesson-done]", { timeout: 5000 });
+  assert((await met()).every((m) => m === "true"), "all goals met");
+  await page.goto(baseUrl + "#/lessons");
+  await page.waitForSelector("[data-testid=lesson-list]");
+  assert((await page.textContent(".lesson-card.done")).includes("Your first Pod"), "marked done");
+});
+
+test("language and theme: Korean text, dark theme, system default", async ({ browser, baseUrl }) => {
+  const ctx = await browser.newContext({ colorScheme: "dark", locale: "ko-KR" });
+  const page = await ctx.newPage();
+  await page.goto(baseUrl + "#/lesson/first-pod");
+  await page.waitForSelector("[data-testid=lesson]");
+  assert((await page.textContent("#lesson-title")).includes("첫 번째 파드"), "Korean by the browser's language");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assertEq(bg, "rgb(17, 21, 27)", "dark by the system");
+  await page.selectOption("[data-testid=theme]", "light");
+  assertEq(await page.getAttribute("html", "data-theme"), "light", "explicit theme");
+  await page.click("[data-testid=lang-switch]");
+  assert((await page.textContent("#lesson-title")).includes("Your first Pod"), "switched to English");
+  await ctx.close();
+});
+
+test("keyboard and small screens: controls reachable, visible focus, no sideways scroll at 375 px", async ({ browser, baseUrl }) => {
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await ctx.newPage();
+  await page.goto(baseUrl + "#/lesson/first-pod");
+  await page.waitForSelector("[data-testid=timeline-svg]");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(width <= 375, `no horizontal scroll: ${width}`);
+  // Tab through the page from the top: every focused control has a name and a visible outline.
+  await page.focus("body");
+  let seenPlay = false;
+  for (let i = 0; i < 60 && !seenPlay; i++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const name = el.getAttribute("aria-label") || el.textContent.trim() || el.getAttribute("title") || (el.labels && el.labels[0]?.textContent.trim()) || el.getAttribute("placeholder");
+      // The editor draws its focus ring on its frame (.cm-editor.cm-focused).
+      const cs = getComputedStyle(el.closest(".cm-editor") || el);
+      return { id: el.dataset.testid || el.tagName, name, outline: cs.outlineStyle, width: cs.outlineWidth };
+    });
+    if (!info) continue;
+    assert(info.name, `focused control ${info.id} has an accessible name`);
+    assert(info.outline !== "none" && info.width !== "0px", `focus on ${info.id} is visible (${info.outline} ${info.width})`);
+    if (info.id === "play") seenPlay = true;
+    // Tab indents inside the editor; Escape then Tab leaves it (CodeMirror's tab focus mode).
+    if (info.id === "yaml-editor") await page.keyboard.press("Escape");
+  }
+  assert(seenPlay, "the play button is reachable by Tab");
+  await page.focus("[data-testid=play]");
+  await page.keyboard.press("Enter");
+  assertEq(await page.getAttribute("[data-testid=play]", "aria-pressed"), "true", "Enter on play starts playback");
+  await page.keyboard.press("Enter");
+  // The timeline moves with the arrow keys.
+  await page.focus("[data-testid=timeline-svg]");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  assertEq(await page.textContent("[data-testid=cursor-time]"), "1s", "arrow key moves 1 s");
+  const unnamed = await page.$$eval("button", (bs) => bs.filter((b) => !(b.textContent.trim() || b.getAttribute("aria-label"))).length);
+  assertEq(unnamed, 0, "every button has a name");
+  await ctx.close();
+});
