@@ -90,6 +90,26 @@ pub struct Computed {
     pub lanes: Option<Rc<Lanes>>,
     /// Instants where something happened, for previous/next navigation.
     pub moments: Vec<Millis>,
+    /// How long parse → validate → simulate → goals took, in milliseconds.
+    pub took_ms: f64,
+}
+
+/// A monotonic clock in milliseconds: the page's `performance.now()` in the browser.
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or(0.0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::sync::OnceLock;
+        use std::time::Instant;
+        static START: OnceLock<Instant> = OnceLock::new();
+        START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
+    }
 }
 
 impl PartialEq for Computed {
@@ -101,6 +121,7 @@ impl PartialEq for Computed {
 
 impl Computed {
     pub fn new(key: &str, text: &str, lesson: Option<&Lesson>, faults: &[ScenarioEvent]) -> Self {
+        let started = now_ms();
         let (analysis, goals, until) = match lesson {
             Some(l) => {
                 let (a, g) = session::evaluate(l, text, faults);
@@ -130,6 +151,7 @@ impl Computed {
             lanes,
             moments,
             analysis,
+            took_ms: now_ms() - started,
         }
     }
 

@@ -22,7 +22,8 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
     let c = &store.computed;
     let problems = c.error_count();
     html! {
-        <section class="region result" aria-labelledby="result-title">
+        <section class="region result" aria-labelledby="result-title"
+                 data-took-ms={format!("{:.2}", c.took_ms)}>
             <h2 id="result-title">{t(lang, "result")}</h2>
             if problems > 0 {
                 <div class="problems" data-testid="problems" role="alert">
