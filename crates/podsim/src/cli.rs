@@ -156,9 +156,24 @@ fn validate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) 
     };
     let loaded = api::load(&text);
     match loaded.defaulted {
-        Some(_) => Output::ok(format!("{file}: valid\n")),
+        Some(_) => {
+            // The apiserver's warnings, as kubectl prints them on stderr.
+            let mut out = Output::ok(format!("{file}: valid\n"));
+            out.stderr = format_warnings(&loaded);
+            out
+        }
         None => Output::error(format_diagnostics(&loaded)),
     }
+}
+
+/// `Warning: …` lines, as kubectl prints the apiserver's warnings.
+pub fn format_warnings(loaded: &api::Loaded) -> String {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.severity, api::Severity::Warning))
+        .map(|d| format!("Warning: {}\n", d.message))
+        .collect()
 }
 
 /// Check a lesson file: its goals against the starting manifest (or the solution).

@@ -237,3 +237,18 @@ fn scenario_files_and_usage_errors() {
         (0, "tests/examples/sidecar-pod.yaml: valid\n")
     );
 }
+
+#[test]
+fn validate_prints_the_apiservers_warnings_on_stderr() {
+    let f = temp(
+        "dupport.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx\n    ports:\n    - containerPort: 8080\n  - name: b\n    image: nginx\n    ports:\n    - containerPort: 8080\n",
+    );
+    let (code, stdout, stderr) = podsim(&["validate", &f]);
+    assert_eq!(code, 0);
+    assert!(stdout.ends_with(": valid\n"), "{stdout}");
+    assert!(
+        stderr.starts_with("Warning: spec.containers[1].ports[0]: duplicate port definition"),
+        "{stderr}"
+    );
+}

@@ -460,3 +460,25 @@ fn images() {
     rt.set_image_present("nginx:latest");
     assert!(rt.image_present("docker.io/library/nginx"));
 }
+
+#[test]
+fn agnhost_netexec_listens_and_logs_on_its_http_port_flag() {
+    let mut rt = runtime();
+    let spec = ContainerSpec {
+        name: "n".into(),
+        image: "registry.k8s.io/e2e-test-images/agnhost:2.40".into(),
+        args: vec!["netexec".into(), "--http-port=8081".into()],
+        ..Default::default()
+    };
+    let id = rt.start_container(spec, 0).unwrap();
+    rt.advance(SECOND);
+    assert!(
+        rt.logs(id)
+            .iter()
+            .any(|l| l.text == "Started HTTP server on port 8081"),
+        "{:?}",
+        rt.logs(id)
+    );
+    assert!(rt.tcp_connect(None, 8081, SECOND).is_ok());
+    assert!(rt.tcp_connect(None, 8080, SECOND).is_err());
+}

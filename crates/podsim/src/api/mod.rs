@@ -199,6 +199,27 @@ pub fn load(text: &str) -> Loaded {
             Some(v) if v.span.end > v.span.start => make_span(&idx, v.span.start, v.span.end),
             _ => key_or_doc(k),
         };
+        // kind and apiVersion must be strings before anything else can be read.
+        let mut not_string = false;
+        for key in ["apiVersion", "kind"] {
+            if let Some(v) = doc.get(key).filter(|v| v.as_str().is_none()) {
+                out.diagnostics.push(diag(
+                    Severity::Error,
+                    Some(key.into()),
+                    format!(
+                        "json: cannot unmarshal {} into Go struct field TypeMeta.{key} of type string",
+                        v.json_type()
+                    ),
+                    Some(if key == "kind" { "write `kind: Pod`" } else { "write `apiVersion: v1`" }.into()),
+                    value_span(key),
+                ));
+                not_string = true;
+            }
+        }
+        if not_string {
+            decode_failed = true;
+            continue;
+        }
         let kind = doc.get("kind").and_then(Node::as_str).unwrap_or("");
         let api_version = doc.get("apiVersion").and_then(Node::as_str).unwrap_or("");
         if kind.is_empty() {

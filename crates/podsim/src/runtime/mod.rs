@@ -542,7 +542,10 @@ impl Runtime {
         if let Some(g) = &r.spec.grpc {
             wants.push((flag(&g.port_flag, g.port), ListenKind::Grpc));
         }
+        // `{port}` in a banner is the port the program really listens on (flags included).
+        let first_port = wants.first().map(|w| w.0.to_string()).unwrap_or_default();
         for line in &r.spec.banner {
+            let line = line.replace("{port}", &first_port);
             self.log(container, now, Stream::Stdout, &format!("{line}\n"));
         }
         for (port, kind) in wants {

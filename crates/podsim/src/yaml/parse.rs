@@ -14,7 +14,7 @@ pub const MAX_INPUT_BYTES: usize = 256 * 1024;
 /// Nesting depth limit.
 pub const MAX_DEPTH: usize = 48;
 /// Node count limit (after alias expansion).
-pub const MAX_NODES: usize = 100_000;
+pub const MAX_NODES: usize = 25_000;
 
 /// A YAML syntax (or resource-limit) error with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,7 +217,7 @@ fn error_at(idx: &LineIndex, byte: usize, message: String) -> YamlError {
 }
 
 /// Turn serde-saphyr's error text into a learner's message (without its location prefix).
-fn clean_message(e: &serde_saphyr::Error) -> String {
+fn clean_message(e: &serde_saphyr::Error, has_aliases: bool) -> String {
     let text = e.without_snippet().to_string();
     let first = text.lines().next().unwrap_or_default().trim();
     let first = first.strip_prefix("error: ").unwrap_or(first);
@@ -232,8 +232,21 @@ fn clean_message(e: &serde_saphyr::Error) -> String {
         _ => msg,
     };
     let lower = msg.to_ascii_lowercase();
+    if lower.contains("recursion limit") || lower.contains("depth") && lower.contains("budget") {
+        return format!(
+            "the YAML nests deeper than {MAX_DEPTH} levels; a Pod manifest needs far fewer"
+        );
+    }
+    if (lower.contains("budget") || lower.contains("alias") && lower.contains("limit"))
+        && !has_aliases
+    {
+        return format!("the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests");
+    }
     if lower.contains("budget") || lower.contains("alias") && lower.contains("limit") {
-        return format!("the YAML expands too much (anchors and aliases): {msg}");
+        return format!(
+            "the YAML expands too much: its anchors and aliases (`&a`, `*a`) make more than \
+             {MAX_NODES} nodes"
+        );
     }
     msg.to_string()
 }
@@ -260,7 +273,7 @@ pub fn parse_documents(text: &str) -> Result<Vec<Node>, YamlError> {
                 .location()
                 .map(|l| idx.byte_of_line_col(l.line() as u32, l.column() as u32))
                 .unwrap_or(0);
-            return Err(error_at(&idx, byte, clean_message(&e)));
+            return Err(error_at(&idx, byte, clean_message(&e, text.contains('*'))));
         }
     };
     let mut conv = Converter {
