@@ -328,7 +328,11 @@ fn hostile_input_is_refused_quickly_with_a_clear_message() {
         ),
         (
             pod(&format!("  containers: [{}]\n", vec!["{name: a, image: nginx}"; 10_000].join(","))),
-            "the YAML has more than 25000 nodes",
+            "the YAML has more than 10000 nodes",
+        ),
+        (
+            pod(&format!("  containers:\n{}", (0..1000).map(|i| format!("  - {{name: c{i}, image: nginx}}\n")).collect::<String>())),
+            "this pod has 1000 containers; podlab reads pods of up to 256 containers",
         ),
         ("\u{0}\u{1}\u{7f}apiVersion: v1".into(), "unexpected character"),
         (

@@ -669,3 +669,27 @@ fn active_deadline_fails_the_pod() {
     );
     assert_eq!(row.status, "DeadlineExceeded");
 }
+
+/// `kubectl delete pod --grace-period=5`: the scenario's `gracePeriodSeconds` overrides the
+/// pod's 30 s; a process that ignores SIGTERM is killed 5 s later (exit 137).
+#[test]
+fn delete_with_a_shorter_grace_period() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: stubborn}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [\"sh\", \"-c\", \"trap '' TERM; while true; do sleep 1; done\"]\n";
+    let tl = run(
+        text,
+        "events:\n- {at: 60s, action: deletePod, gracePeriodSeconds: 5}\n",
+        2 * MINUTE,
+    );
+    let d = tl.deletion.clone().unwrap();
+    assert_eq!(d.grace_period_seconds, 5);
+    assert_eq!(d.deletion_timestamp, 65 * SECOND);
+    let gone = d.deleted_at.unwrap();
+    assert!((65 * SECOND..67 * SECOND).contains(&gone), "{d:?}");
+    let last = &tl.snapshots.last().unwrap().status;
+    let t = last.container_statuses[0]
+        .state
+        .terminated
+        .as_ref()
+        .unwrap();
+    assert_eq!((t.exit_code, t.finished_at), (137, 65 * SECOND));
+}

@@ -213,6 +213,11 @@ fn emptydir_is_shared_and_tail_follows_it() {
     rt.advance(5 * SECOND);
     let shipped = rt.logs(r).iter().filter(|l| l.text == "logging").count();
     assert!(shipped >= 4, "{shipped}");
+    // Started before the file existed: busybox's `tail -F` says so, then follows it anyway.
+    assert_eq!(
+        rt.logs(r)[0].text,
+        "tail: can't open '/opt/logs.txt': No such file or directory"
+    );
     // Restarting the writer keeps the volume's content; its own /tmp is fresh.
     assert_eq!(
         exec(&mut rt, w, &["touch", "/tmp/mine"], 5 * SECOND).0,

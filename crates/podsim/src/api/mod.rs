@@ -140,6 +140,9 @@ fn field_diag(
     )
 }
 
+/// The most containers (init and app) podlab validates in one pod.
+pub const MAX_CONTAINERS: usize = 256;
+
 /// Parse, decode, default and validate `text`.
 pub fn load(text: &str) -> Loaded {
     let idx = LineIndex::new(text);
@@ -341,6 +344,28 @@ pub fn load(text: &str) -> Loaded {
     };
     if decode_failed {
         // The apiserver stops at decoding: nothing was validated yet.
+        out.manifest = Some(manifest);
+        return out;
+    }
+    // A product limit, not the apiserver's: lesson-sized pods answer within a frame; a pod
+    // of thousands of containers gets this message instead of a long validation.
+    let count = manifest.pod.spec.containers.len() + manifest.pod.spec.init_containers.len();
+    if count > MAX_CONTAINERS {
+        let at = pod_doc
+            .index
+            .map
+            .get("spec.containers")
+            .map(|e| e.value.start)
+            .unwrap_or(0);
+        out.diagnostics.push(diag(
+            Severity::Error,
+            Some("spec.containers".into()),
+            format!(
+                "this pod has {count} containers; podlab reads pods of up to {MAX_CONTAINERS} containers (init containers included)"
+            ),
+            None,
+            make_span(&idx, at, idx.line_end(at)),
+        ));
         out.manifest = Some(manifest);
         return out;
     }

@@ -104,21 +104,11 @@ pub fn pod_request(spec: &PodSpec, resource: &str) -> i128 {
     app.max(init_peak)
 }
 
-/// Why one node does not fit, as the scheduler's plugins say it.
+/// Why one node does not fit, as the scheduler's filter plugins say it. The plugins run in
+/// the default profile's order (TaintToleration, NodeAffinity, NodeResourcesFit) and the
+/// first one that rejects the node gives the reasons: a node is counted once.
 fn reasons(spec: &PodSpec, node: &Node) -> Vec<(String, bool)> {
     // (reason, whether preemption could help)
-    let mut out = Vec::new();
-    let labels = node.all_labels();
-    if !spec
-        .node_selector
-        .iter()
-        .all(|(k, v)| labels.get(k) == Some(v))
-    {
-        out.push((
-            "node(s) didn't match Pod's node affinity/selector".to_string(),
-            false,
-        ));
-    }
     for t in &node.taints {
         if t.effect == "PreferNoSchedule" {
             continue;
@@ -128,12 +118,27 @@ fn reasons(spec: &PodSpec, node: &Node) -> Vec<(String, bool)> {
             .iter()
             .any(|tol| tol.tolerates(&t.key, &t.value, &t.effect))
         {
-            out.push((
+            return vec![(
                 format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value),
                 false,
-            ));
-            break;
+            )];
         }
+    }
+    let labels = node.all_labels();
+    if !spec
+        .node_selector
+        .iter()
+        .all(|(k, v)| labels.get(k) == Some(v))
+    {
+        return vec![(
+            "node(s) didn't match Pod's node affinity/selector".to_string(),
+            false,
+        )];
+    }
+    // NodeResourcesFit: every missing resource, in one status.
+    let mut out = Vec::new();
+    if node.pods == 0 {
+        out.push(("Too many pods".to_string(), true));
     }
     let used = |q: &Option<Quantity>| q.as_ref().and_then(Quantity::milli_value).unwrap_or(0);
     let cpu_free = node.cpu.milli_value().unwrap_or(0) - used(&node.used_cpu);
@@ -143,9 +148,6 @@ fn reasons(spec: &PodSpec, node: &Node) -> Vec<(String, bool)> {
     }
     if pod_request(spec, "memory") > mem_free {
         out.push(("Insufficient memory".to_string(), true));
-    }
-    if node.pods == 0 {
-        out.push(("Too many pods".to_string(), true));
     }
     out
 }
@@ -266,6 +268,21 @@ mod tests {
             toleration_seconds: None,
         });
         assert_eq!(schedule(&spec, &nodes), Ok(1));
+    }
+
+    /// A node is counted under the first filter that rejects it only.
+    #[test]
+    fn each_node_is_counted_once_by_its_first_failing_filter() {
+        let mut spec = pod_with_cpu("6");
+        spec.node_selector.insert("pool".into(), "batch".into());
+        let mut batch = Node::default_node();
+        batch.name = "batch01".into();
+        batch.labels.insert("pool".into(), "batch".into());
+        let nodes = [Node::default_node(), batch];
+        assert_eq!(
+            schedule(&spec, &nodes),
+            Err("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.".into())
+        );
     }
 
     #[test]

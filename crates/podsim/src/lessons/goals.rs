@@ -33,7 +33,12 @@ impl Serialize for Dur {
 
 /// One checkable goal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
 pub enum Check {
     /// The manifest passes the apiserver's validation.
     Valid,

@@ -35,7 +35,11 @@ pub struct ScenarioEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "camelCase")]
+#[serde(
+    tag = "action",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Action {
     /// A Service named `name` now exists (nslookup finds it).
     CreateService { name: String },
@@ -62,7 +66,12 @@ pub enum Action {
     LoseNode,
     /// `kubectl delete pod`, with the pod's grace period unless one is given.
     DeletePod {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        /// `gracePeriodSeconds` (the spelling of earlier saved work is still read).
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            alias = "grace_period_seconds"
+        )]
         grace_period_seconds: Option<i64>,
     },
 }

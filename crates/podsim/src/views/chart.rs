@@ -30,6 +30,15 @@ fn statuses(s: &PodStatus) -> impl Iterator<Item = &ContainerStatus> {
         .chain(s.container_statuses.iter())
 }
 
+/// A column's span: `1.7s` below a minute when not whole seconds, else the clock form.
+fn column_width(step: Millis) -> String {
+    if step < 60_000 && step % 1000 != 0 {
+        format!("{:.1}s", step as f64 / 1000.0)
+    } else {
+        clock(step)
+    }
+}
+
 /// Render the chart from 0 to `until` in `width` columns.
 pub fn chart(tl: &Timeline, until: Millis, width: usize) -> String {
     let width = width.clamp(10, 400);
@@ -62,7 +71,7 @@ pub fn chart(tl: &Timeline, until: Millis, width: usize) -> String {
         tl.node.as_deref().unwrap_or("<no node>"),
         clock(0),
         clock(until),
-        clock(step)
+        column_width(step)
     );
     // Axis with a tick label every 15 columns.
     let mut axis = String::new();
@@ -157,4 +166,17 @@ pub fn chart(tl: &Timeline, until: Millis, width: usize) -> String {
     out.push_str(LEGEND);
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_width;
+
+    #[test]
+    fn column_widths_are_not_rounded_away() {
+        assert_eq!(column_width(1667), "1.7s");
+        assert_eq!(column_width(834), "0.8s");
+        assert_eq!(column_width(5000), "5s");
+        assert_eq!(column_width(90_000), "1m30s");
+    }
 }

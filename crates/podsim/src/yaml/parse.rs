@@ -14,7 +14,7 @@ pub const MAX_INPUT_BYTES: usize = 256 * 1024;
 /// Nesting depth limit.
 pub const MAX_DEPTH: usize = 48;
 /// Node count limit (after alias expansion).
-pub const MAX_NODES: usize = 25_000;
+pub const MAX_NODES: usize = 10_000;
 
 /// A YAML syntax (or resource-limit) error with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]

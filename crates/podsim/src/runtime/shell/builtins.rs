@@ -430,11 +430,16 @@ pub fn run(
                     files.push(a.clone());
                 }
             }
+            // `tail -F` on a missing file says so once, then keeps retrying.
+            let mut stderr = String::new();
             let text = match files.first() {
                 None => stdin.unwrap_or_default(),
                 Some(f) => match cx.fs.read(&path(f)) {
                     Ok(c) => c,
-                    Err(_) if follow && args.iter().any(|a| a == "-F") => String::new(),
+                    Err(_) if follow && args.iter().any(|a| a == "-F") => {
+                        stderr = format!("tail: can't open '{f}': No such file or directory\n");
+                        String::new()
+                    }
                     Err(_) => {
                         return Outcome::err(
                             1,
@@ -462,7 +467,7 @@ pub fn run(
                     return Outcome {
                         status: 0,
                         stdout: out,
-                        stderr: String::new(),
+                        stderr,
                         action: Some(Action::Follow {
                             path: path(f),
                             from: text.len(),

@@ -1,0 +1,274 @@
+//! Every lesson under `lessons/`: it parses; its starting manifest does not meet its goals
+//! (unless the lesson is read-only) and its solution meets them all; both languages are
+//! present and complete; every field path, container, probe and lesson link it refers to
+//! exists; ids and orders are unique and the curriculum has the chapter's lessons in order.
+
+use podsim::lessons::{Check, Lesson};
+use podsim::session::evaluate;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn lesson_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../lessons")
+}
+
+fn load_all() -> Vec<(String, Lesson)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(lesson_dir())
+        .expect("lessons/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&p).unwrap();
+            let lesson = Lesson::from_yaml(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, lesson)
+        })
+        .collect()
+}
+
+fn describe_failures(lesson: &Lesson, text: &str) -> (usize, Vec<String>) {
+    let (analysis, reports) = evaluate(lesson, text, &[]);
+    let mut failed = Vec::new();
+    for (g, r) in lesson.goals.iter().zip(&reports) {
+        if !r.met {
+            failed.push(format!("{} — {}", g.text.en, r.note));
+        }
+    }
+    if !analysis.is_valid() {
+        failed.push(format!(
+            "(diagnostics: {:?})",
+            analysis
+                .loaded
+                .diagnostics
+                .iter()
+                .map(|d| d.message.clone())
+                .collect::<Vec<_>>()
+        ));
+    }
+    (reports.iter().filter(|r| r.met).count(), failed)
+}
+
+#[test]
+fn there_are_at_least_fifteen_lessons_with_unique_ids_and_orders() {
+    let all = load_all();
+    assert!(all.len() >= 15, "only {} lessons", all.len());
+    let ids: BTreeSet<_> = all.iter().map(|(_, l)| l.id.clone()).collect();
+    assert_eq!(ids.len(), all.len(), "duplicate lesson ids");
+    let orders: BTreeSet<_> = all.iter().map(|(_, l)| l.order).collect();
+    assert_eq!(orders.len(), all.len(), "duplicate lesson orders");
+    for (name, l) in &all {
+        // File names start with the zero-padded order, so `ls lessons/` reads as the curriculum.
+        assert!(
+            name.starts_with(&format!("{:02}-", l.order)),
+            "{name}: file name should start with {:02}-",
+            l.order
+        );
+        assert!(
+            l.id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{name}: id {:?} must be lower-case letters, digits and dashes",
+            l.id
+        );
+    }
+}
+
+#[test]
+fn the_chapter_lessons_come_first_in_the_chapter_order() {
+    let mut all = load_all();
+    all.sort_by_key(|(_, l)| l.order);
+    let sections: Vec<String> = all
+        .iter()
+        .take(8)
+        .map(|(_, l)| l.section.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        sections,
+        ["5.2", "5.1", "5.3", "5.3", "5.4", "5.4", "5.4", "5.5"],
+        "the first eight lessons follow the source chapter"
+    );
+}
+
+#[test]
+fn starting_manifests_do_not_meet_their_goals_and_solutions_do() {
+    for (name, lesson) in load_all() {
+        assert!(!lesson.goals.is_empty(), "{name}: no goals");
+        let (met, failed) = describe_failures(&lesson, &lesson.solution);
+        assert!(
+            failed.is_empty(),
+            "{name}: the solution misses goals:\n  {}",
+            failed.join("\n  ")
+        );
+        assert_eq!(met, lesson.goals.len());
+        let (met_start, _) = describe_failures(&lesson, &lesson.manifest);
+        if lesson.read_only {
+            assert_eq!(
+                met_start,
+                lesson.goals.len(),
+                "{name}: a read-only lesson must meet its goals from the start"
+            );
+        } else {
+            assert!(
+                met_start < lesson.goals.len(),
+                "{name}: the starting manifest already meets every goal"
+            );
+            assert_ne!(
+                lesson.manifest.trim(),
+                lesson.solution.trim(),
+                "{name}: the solution is the starting manifest"
+            );
+        }
+    }
+}
+
+#[test]
+fn both_languages_are_present_and_complete() {
+    for (name, l) in load_all() {
+        let mut texts = vec![
+            ("title", &l.title),
+            ("summary", &l.summary),
+            ("body", &l.body),
+        ];
+        for g in &l.goals {
+            texts.push(("goal", &g.text));
+        }
+        for h in &l.hints {
+            texts.push(("hint", h));
+        }
+        for (what, t) in texts {
+            assert!(t.is_complete(), "{name}: {what} lacks a language: {t:?}");
+            // Korean text is Korean: it has Hangul in it.
+            assert!(
+                t.ko.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+                "{name}: {what} in Korean has no Hangul: {:?}",
+                t.ko
+            );
+        }
+        assert!(!l.hints.is_empty() || l.read_only, "{name}: no hints");
+        // The bodies say as much in both languages: the same code spans appear in each.
+        let codes = |s: &str| -> BTreeSet<String> {
+            s.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(|c| c.to_string())
+                .collect()
+        };
+        let (en, ko) = (codes(&l.body.en), codes(&l.body.ko));
+        let missing: Vec<_> = en.difference(&ko).collect();
+        assert!(
+            missing.len() * 4 <= en.len().max(1),
+            "{name}: the Korean body leaves out much of the English body's code: {missing:?}"
+        );
+    }
+}
+
+/// Lesson links in bodies and hints (`#/lesson/<id>`) point at lessons that exist.
+#[test]
+fn lesson_links_point_at_existing_lessons() {
+    let all = load_all();
+    let ids: BTreeSet<_> = all.iter().map(|(_, l)| l.id.clone()).collect();
+    for (name, l) in &all {
+        let mut texts: Vec<&str> = vec![&l.body.en, &l.body.ko];
+        for h in &l.hints {
+            texts.push(&h.en);
+            texts.push(&h.ko);
+        }
+        for t in texts {
+            for part in t.split("#/lesson/").skip(1) {
+                let id: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                assert!(ids.contains(&id), "{name}: link to unknown lesson {id:?}");
+            }
+        }
+    }
+}
+
+fn solution_json(l: &Lesson) -> serde_json::Value {
+    let (analysis, _) = evaluate(l, &l.solution, &[]);
+    let m = analysis.loaded.defaulted.expect("solution is valid");
+    serde_json::to_value(&m.pod).unwrap()
+}
+
+/// Field paths the goals check exist in the model's schema, and the containers they name
+/// exist in the solution.
+#[test]
+fn goals_refer_to_fields_and_containers_that_exist() {
+    for (name, l) in load_all() {
+        let pod = solution_json(&l);
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for key in ["containers", "initContainers"] {
+            if let Some(list) = pod["spec"][key].as_array() {
+                for c in list {
+                    names.insert(c["name"].as_str().unwrap_or_default().to_string());
+                }
+            }
+        }
+        for g in &l.goals {
+            let container = match &g.check {
+                Check::RestartsAtLeast { container, .. }
+                | Check::NeverRestarts { container }
+                | Check::ProbeResult { container, .. }
+                | Check::NotReadyWhileRunning { container }
+                | Check::Terminated { container, .. }
+                | Check::LogContains { container, .. }
+                | Check::WaitingReason { container, .. } => Some(container.clone()),
+                _ => None,
+            };
+            if let Some(c) = container {
+                assert!(
+                    names.contains(&c),
+                    "{name}: goal {:?} names container {c:?}, not in the solution ({names:?})",
+                    g.text.en
+                );
+            }
+            if let Check::InitOrder { containers } = &g.check {
+                for c in containers {
+                    assert!(names.contains(c), "{name}: init container {c:?} unknown");
+                }
+            }
+            let path = match &g.check {
+                Check::FieldSet { path, .. } => Some(path.clone()),
+                Check::Invalid { path: Some(p), .. } => Some(p.clone()),
+                _ => None,
+            };
+            if let Some(p) = path {
+                assert!(
+                    schema_has_path(&p),
+                    "{name}: goal {:?} refers to {p:?}, which the Pod schema does not have",
+                    g.text.en
+                );
+            }
+        }
+    }
+}
+
+/// Whether `spec.containers[0].livenessProbe.exec` names fields of the Pod schema (any key
+/// is accepted under a map such as labels or nodeSelector).
+fn schema_has_path(path: &str) -> bool {
+    use podsim::schema::Ty;
+    let mut ty = Ty::Obj(podsim::schema::root("Pod").expect("Pod schema"));
+    for part in path.split('.') {
+        let name = part.split('[').next().unwrap_or(part);
+        let indexed = part.contains('[');
+        ty = match ty {
+            Ty::Obj(o) => match o.field(name) {
+                Some(f) => f.ty,
+                None => return false,
+            },
+            Ty::StrMap | Ty::QuantityMap | Ty::Any => Ty::Str,
+            _ => return false,
+        };
+        if indexed {
+            ty = match ty {
+                Ty::Arr(inner) => *inner,
+                _ => return false,
+            };
+        }
+    }
+    true
+}
