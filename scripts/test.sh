@@ -2,7 +2,7 @@
 # podlab's one test command: runs every check and ends with a line counting the tests.
 #   formatting · clippy (native and wasm32) · native tests · wasm-bindgen tests in headless
 #   Chromium · release build with Trunk · browser tests (Playwright) against the built site on
-#   loopback · a bounded fuzz run.
+#   loopback, served at / and under a sub-path · a bounded fuzz run.
 # Set FUZZ_SECONDS to change the fuzz budget (default 60).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +52,9 @@ step "native tests" cargo test --workspace --locked
 step "wasm tests (headless Chromium)" cargo test -p podlab --target wasm32-unknown-unknown --locked
 step "release build (trunk)" sh -c 'trunk build --release && node scripts/sizes.mjs dist'
 step "browser tests (Playwright)" node tests/e2e/run.mjs dist
+# The same site built for a sub-path (as on a static host under /sub/path/): the deploy tests.
+step "release build under /sub/path/ (trunk)" trunk build --release --public-url /sub/path/ --dist target/dist-subpath
+step "browser tests under /sub/path/" env E2E_FILTER=deploy: node tests/e2e/run.mjs target/dist-subpath /sub/path/
 if [ -x scripts/fuzz.sh ]; then
   step "fuzz (bounded)" scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 fi

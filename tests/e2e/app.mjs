@@ -43,3 +43,16 @@ export async function replaceText(page, text) {
 export async function waitFor(page, fn, arg, timeout = 5000) {
   return page.waitForFunction(fn, arg, { timeout });
 }
+
+/// Replace the whole document by pasting (select all, then a paste event with the text), as a
+/// learner pastes a big manifest. Typing it would measure Chromium's contenteditable instead.
+export async function pasteText(page, text) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+a");
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+    document.querySelector(".cm-content").dispatchEvent(event);
+  }, text);
+}
