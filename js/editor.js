@@ -199,14 +199,22 @@ class Editor {
     });
   }
 
-  // Coalesce edits: Rust hears about the text once per animation frame at most.
+  // Coalesce edits: Rust hears about the text once per animation frame at most. A lone
+  // keystroke goes at once (a microtask after CodeMirror's update), so the redraw lands in the
+  // very next frame; more edits in the same frame wait for the next animation frame together.
   schedule() {
     if (this.pending) return;
     this.pending = true;
-    requestAnimationFrame(() => {
+    const flush = () => {
       this.pending = false;
+      this.flushedThisFrame = true;
+      requestAnimationFrame(() => {
+        this.flushedThisFrame = false;
+      });
       this.onChange(this.view.state.doc.toString());
-    });
+    };
+    if (this.flushedThisFrame) requestAnimationFrame(flush);
+    else queueMicrotask(flush);
   }
 
   getText() {

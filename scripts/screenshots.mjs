@@ -30,7 +30,14 @@ await shot("sandbox-describe", "#/sandbox", {
     await p.click("[data-testid=tab-describe]");
   },
 });
-await shot("lesson-ko", "#/lesson/first-pod", { lang: "ko" });
+await shot("lesson-liveness", "#/lesson/liveness", {
+  setup: async (p) => {
+    await p.click("[data-testid=solution]");
+    await p.waitForTimeout(300);
+    await p.click("[data-testid=tab-events]");
+  },
+});
+await shot("lesson-ko", "#/lesson/init-containers", { lang: "ko" });
 await shot("mobile", "#/lesson/first-pod", { width: 375, height: 812 });
 await browser.close();
 await site.close();

@@ -1,6 +1,7 @@
 //! podlab — the learner's app (Yew, client-side rendered). It renders and wires; every piece
 //! of Kubernetes logic lives in the `podsim` engine.
 //!
+//! - [`bench`]: a measuring hook for the benchmark script.
 //! - [`bridge`]: the wasm-bindgen bindings to the CodeMirror editor bundle (js/editor.js).
 //! - [`state`]: the one reducer the views share; [`storage`]: localStorage persistence;
 //!   [`share`]: share links in the URL fragment.
@@ -8,6 +9,7 @@
 //! - [`chart`]: timeline geometry; [`i18n`]: the app's words in English and Korean.
 //! - [`components`]: one Yew function component per file.
 
+pub mod bench;
 pub mod bridge;
 pub mod catalog;
 pub mod chart;

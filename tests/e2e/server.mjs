@@ -1,7 +1,10 @@
-// A tiny static file server for the built site, on loopback only. Used by the browser tests
-// and the benchmarks. Serves `dir` under `base` (default "/"), with the right MIME types and
-// the site's Content-Security-Policy header.
+// A tiny static file server for the built site, on loopback only. Used by the browser tests,
+// the benchmarks and scripts/serve.sh. Serves `dir` under `base` (default "/") as a static
+// host does: the right MIME types, ETags, hashed files (`name-<hash>.ext`) cacheable for a
+// year, and gzip when `gzip` is set. Counts requests and bytes sent (`stats()`).
 import { createServer } from "node:http";
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 
@@ -19,8 +22,12 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-export async function serve(dir, { port = 0, base = "/", headers = {} } = {}) {
+export async function serve(dir, { port = 0, base = "/", headers = {}, gzip = false } = {}) {
   const root = normalize(dir);
+  let stats;
+  const resetStats = () => (stats = { requests: 0, bytes: 0, raw: 0, byPath: {} });
+  resetStats();
+  const zipped = new Map();
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -40,25 +47,60 @@ export async function serve(dir, { port = 0, base = "/", headers = {} } = {}) {
         res.writeHead(404).end("not found");
         return;
       }
-      const body = await readFile(file);
-      res.writeHead(200, {
+      const raw = await readFile(file);
+      const etag = `"${createHash("sha1").update(raw).digest("hex").slice(0, 20)}"`;
+      const hashed = /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(file);
+      const head = {
         "content-type": TYPES[extname(file)] || "application/octet-stream",
-        "cache-control": "no-cache",
+        "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+        etag,
+        vary: "accept-encoding",
         ...headers,
-      });
+      };
+      const count = (n, r) => {
+        stats.requests++;
+        stats.bytes += n;
+        stats.raw += r;
+        const e = (stats.byPath[path] ||= { count: 0, bytes: 0 });
+        e.count++;
+        e.bytes += n;
+      };
+      if (req.headers["if-none-match"] === etag) {
+        res.writeHead(304, head).end();
+        count(0, 0);
+        return;
+      }
+      let body = raw;
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+        if (!zipped.has(etag)) zipped.set(etag, gzipSync(raw, { level: 9 }));
+        body = zipped.get(etag);
+        head["content-encoding"] = "gzip";
+      }
+      res.writeHead(200, { ...head, "content-length": body.length });
       res.end(body);
+      count(body.length, raw.length);
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: actual } = server.address();
-  return { server, url: `http://127.0.0.1:${actual}${base}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    server,
+    url: `http://127.0.0.1:${actual}${base}`,
+    stats: () => structuredClone(stats),
+    resetStats,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections?.();
+        server.close(r);
+      }),
+  };
 }
 
 // `node tests/e2e/server.mjs DIR [PORT] [BASE]` serves from the command line.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir = "dist", port = "8080", base = "/"] = process.argv.slice(2);
-  const { url } = await serve(dir, { port: Number(port), base });
+  const { url } = await serve(dir, { port: Number(port), base, gzip: true });
   console.log(`serving ${dir} on ${url}`);
 }

@@ -7,29 +7,8 @@ use podsim::sim::{simulate, Scenario};
 use podsim::time::{Millis, HOUR, MINUTE};
 use std::time::Instant;
 
-const THREE_BY_THREE: &str = "apiVersion: v1
-kind: Pod
-metadata:
-  name: bench
-spec:
-  containers:
-  - name: web
-    image: nginx:1.27
-    livenessProbe: {httpGet: {port: 80}, periodSeconds: 1}
-    readinessProbe: {tcpSocket: {port: 80}, periodSeconds: 1}
-    startupProbe: {exec: {command: [cat, /etc/hostname]}, periodSeconds: 1}
-  - name: api
-    image: registry.k8s.io/e2e-test-images/agnhost:2.40
-    args: [netexec, --http-port, \"8081\"]
-    livenessProbe: {httpGet: {port: 8081, path: /healthz}, periodSeconds: 1}
-    readinessProbe: {httpGet: {port: 8081}, periodSeconds: 1}
-    startupProbe: {tcpSocket: {port: 8081}, periodSeconds: 1}
-  - name: cache
-    image: redis:7
-    livenessProbe: {tcpSocket: {port: 6379}, periodSeconds: 1, initialDelaySeconds: 5}
-    readinessProbe: {exec: {command: [sh, -c, \"test -f /etc/hostname\"]}, periodSeconds: 1}
-    startupProbe: {tcpSocket: {port: 6379}, periodSeconds: 1, failureThreshold: 30}
-";
+/// Shared with the browser benchmark (tests/bench/browser.mjs).
+const THREE_BY_THREE: &str = include_str!("three_by_three.yaml");
 
 fn time(label: &str, text: &str, until: Millis, runs: u32) {
     let m = api::load(text).defaulted.expect("valid");

@@ -1,0 +1,114 @@
+// podlab's browser benchmarks against the built site (default ./dist), served on loopback
+// with gzip as a static host would. Prints figures; asserts nothing about speed.
+//   1. time to interactive: navigation start → the editor and the simulated Pod are on screen
+//      (median of 7 cold loads, each in a fresh browser context);
+//   2. first-load transfer: bytes on the wire (gzip) for everything the first visit fetches,
+//      the service worker's precache included;
+//   3. keystroke → redraw: 200 edits of a lesson manifest, from the key event to the result
+//      region's update (engine + render), and to the next painted frame; p50 / p95 / max;
+//   4. the engine in the shipped WebAssembly: 1 h of virtual time for the 3×3-probe pod.
+// Usage: node tests/bench/browser.mjs [DIST] [--json FILE]
+import { writeFileSync, readFileSync } from "node:fs";
+import { launch } from "../e2e/harness.mjs";
+import { serve } from "../e2e/server.mjs";
+
+const dist = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : "dist";
+const jsonAt = process.argv.indexOf("--json");
+const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : null;
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const median = (xs) => quantile(xs, 0.5);
+const f = (x) => x.toFixed(2);
+
+const site = await serve(dist, { gzip: true });
+const browser = await launch();
+const results = {};
+
+// 1 + 2. Cold loads.
+{
+  const tti = [];
+  let transfer = null;
+  for (let i = 0; i < 7; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector(".cm-content") && document.querySelector("[data-testid=pod-name]")) {
+          window.__interactive = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    site.resetStats();
+    await page.goto(site.url + "#/lesson/first-pod");
+    await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 20000 });
+    tti.push(await page.evaluate(() => window.__interactive));
+    if (i === 0) {
+      // Let the service worker install (it precaches the site) before counting bytes.
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.waitForTimeout(500);
+      transfer = site.stats();
+    }
+    await ctx.close();
+  }
+  results.tti_ms = { median: median(tti), min: Math.min(...tti), max: Math.max(...tti), runs: tti.length };
+  results.first_load = transfer;
+  console.log(`time to interactive (loopback): median ${f(median(tti))} ms, min ${f(Math.min(...tti))}, max ${f(Math.max(...tti))} (${tti.length} cold loads; goal ≤ 300 ms)`);
+  console.log(`first-load transfer: ${(transfer.bytes / 1024).toFixed(1)} KB on the wire (gzip) in ${transfer.requests} requests; ${(transfer.raw / 1024).toFixed(1)} KB uncompressed (goal ≤ 450 KB)`);
+  for (const [path, n] of Object.entries(transfer.byPath)) {
+    if (n.count > 1) console.log(`  note: ${path} was fetched ${n.count} times`);
+  }
+}
+
+// 3. Keystroke → redraw.
+{
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(site.url + "#/lesson/liveness");
+  await page.waitForSelector("[data-testid=pod-name]", { timeout: 20000 });
+  await page.evaluate(() => {
+    window.__lat = { dom: [], frame: [] };
+    document.addEventListener("keydown", () => (window.__t0 = performance.now()), true);
+    new MutationObserver(() => {
+      if (window.__t0 === undefined) return;
+      const t0 = window.__t0;
+      window.__t0 = undefined;
+      window.__lat.dom.push(performance.now() - t0);
+      requestAnimationFrame(() => setTimeout(() => window.__lat.frame.push(performance.now() - t0), 0));
+    }).observe(document.querySelector("section.result"), { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  // Edit the pod's name: append a letter, then take it away, 200 edits in all.
+  const line = page.locator(".cm-content .cm-line", { hasText: "name:" }).first();
+  await line.click();
+  await page.keyboard.press("End");
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press(i % 2 === 0 ? "x" : "Backspace");
+    await page.waitForFunction((n) => window.__lat.frame.length >= n, i + 1, { timeout: 5000 });
+  }
+  const lat = await page.evaluate(() => window.__lat);
+  const took = Number(await page.getAttribute("section.result", "data-took-ms"));
+  results.keystroke_ms = {
+    to_update: { p50: median(lat.dom), p95: quantile(lat.dom, 0.95), max: Math.max(...lat.dom) },
+    to_frame: { p50: median(lat.frame), p95: quantile(lat.frame, 0.95), max: Math.max(...lat.frame) },
+    engine_last_ms: took,
+    edits: lat.dom.length,
+  };
+  const k = results.keystroke_ms;
+  console.log(`keystroke → result updated (lesson "liveness", ${k.edits} edits): p50 ${f(k.to_update.p50)} ms, p95 ${f(k.to_update.p95)} ms, max ${f(k.to_update.max)} ms (goal p95 ≤ 8 ms)`);
+  console.log(`keystroke → next frame painted: p50 ${f(k.to_frame.p50)} ms, p95 ${f(k.to_frame.p95)} ms (includes waiting for the display's next frame)`);
+  console.log(`  of which parse → validate → simulate → goals: ${f(took)} ms (last edit)`);
+
+  // 4. The engine in the shipped wasm.
+  const manifest = readFileSync(new URL("../../crates/podsim/benches/three_by_three.yaml", import.meta.url), "utf8");
+  const out = JSON.parse(await page.evaluate(([m]) => window.wasmBindings.bench_simulate(m, 3600 * 1000, 10), [manifest]));
+  results.wasm_simulate_1h = out;
+  console.log(`engine in wasm (release, opt-level z): 1 h of the 3×3-probe pod: best ${f(out.best_ms)} ms, mean ${f(out.mean_ms)} ms (${out.probes} probe runs, ${out.events} events)`);
+  await ctx.close();
+}
+
+await browser.close();
+await site.close();
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify(results, null, 2) + "\n");
