@@ -680,7 +680,7 @@ fn delete_with_a_shorter_grace_period() {
         "events:\n- {at: 60s, action: deletePod, gracePeriodSeconds: 5}\n",
         2 * MINUTE,
     );
-    let d = tl.deletion.clone().unwrap();
+    let d = tl.deletion.unwrap();
     assert_eq!(d.grace_period_seconds, 5);
     assert_eq!(d.deletion_timestamp, 65 * SECOND);
     let gone = d.deleted_at.unwrap();

@@ -32,7 +32,7 @@ fn statuses(s: &PodStatus) -> impl Iterator<Item = &ContainerStatus> {
 
 /// A column's span: `1.7s` below a minute when not whole seconds, else the clock form.
 fn column_width(step: Millis) -> String {
-    if step < 60_000 && step % 1000 != 0 {
+    if step < 60_000 && !step.is_multiple_of(1000) {
         format!("{:.1}s", step as f64 / 1000.0)
     } else {
         clock(step)
