@@ -30,6 +30,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     let (en, ko) = match key {
         "tagline" => ("Watch a simulated kubelet run your Pod", "가상의 kubelet이 파드를 실행하는 모습을 지켜보세요"),
         "lessons" => ("Lessons", "레슨"),
+        "fault.file.path" => ("File path", "파일 경로"),
+        "fault.port" => ("Port", "포트"),
+        "fault.http.path" => ("HTTP path", "HTTP 경로"),
+        "fault.service.name" => ("Service name", "서비스 이름"),
         "editor.label" => ("Pod manifest (YAML)", "파드 매니페스트 (YAML)"),
         "editor.description" => (
             "Tab indents. Press Escape, then Tab, to leave the editor.",

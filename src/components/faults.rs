@@ -134,16 +134,16 @@ pub fn Faults(props: &FaultsProps) -> Html {
                 <button type="button" onclick={kill} data-testid="fault-kill">{t(lang, "fault.kill")}</button>
             </div>
             <div class="fault-row">
-                <input type="text" size="10" value={(*file).clone()} oninput={input(&file)} aria-label="path" />
+                <input type="text" size="10" value={(*file).clone()} oninput={input(&file)} aria-label={t(lang, "fault.file.path")} data-testid="fault-file-path" />
                 <button type="button" onclick={rm} data-testid="fault-file">{t(lang, "fault.file")}</button>
             </div>
             <div class="fault-row">
-                <input type="text" size="5" value={(*port).clone()} oninput={input(&port)} aria-label="port" />
-                <input type="text" size="8" value={(*path).clone()} oninput={input(&path)} aria-label="HTTP path" />
+                <input type="text" size="5" value={(*port).clone()} oninput={input(&port)} aria-label={t(lang, "fault.port")} data-testid="fault-port" />
+                <input type="text" size="8" value={(*path).clone()} oninput={input(&path)} aria-label={t(lang, "fault.http.path")} data-testid="fault-http-path" />
                 <button type="button" onclick={endpoint} data-testid="fault-endpoint">{t(lang, "fault.endpoint")}</button>
             </div>
             <div class="fault-row">
-                <input type="text" size="10" value={(*service).clone()} oninput={input(&service)} aria-label="Service" />
+                <input type="text" size="10" value={(*service).clone()} oninput={input(&service)} aria-label={t(lang, "fault.service.name")} data-testid="fault-service-name" />
                 <button type="button" onclick={svc} data-testid="fault-service">{t(lang, "fault.service")}</button>
             </div>
             <div class="fault-row">

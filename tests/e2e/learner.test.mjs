@@ -299,3 +299,99 @@ test("keyboard and small screens: controls reachable, visible focus, no sideways
   assertEq(unnamed, 0, "every button has a name");
   await ctx.close();
 });
+
+async function fault(page, at, setup) {
+  await seek(page, at);
+  const open = await page.$("details.faults[open]");
+  if (!open) await page.click(".faults summary");
+  await setup();
+}
+
+test("faults: break an HTTP endpoint, remove a file, create a Service, lose the node", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  // An HTTP liveness probe on nginx; the endpoint breaks at 30 s: Unhealthy, then a restart.
+  await replaceText(page, `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    livenessProbe:
+      httpGet: {port: 80, path: /}
+      periodSeconds: 5
+`);
+  await page.waitForFunction(() => document.querySelector("[data-testid=pod-name]")?.textContent === "web");
+  await fault(page, "30s", async () => {
+    await page.fill("[data-testid=fault-http-path]", "/");
+    await page.fill("[data-testid=fault-port]", "80");
+    await page.click("[data-testid=fault-endpoint]");
+  });
+  assert((await page.textContent("[data-testid=fault-list]")).includes("30s — HTTP :80/ → 500"), "listed");
+  await seek(page, "2m");
+  await page.click("[data-testid=tab-events]");
+  let v = await view(page);
+  assert(v.includes("Liveness probe failed: HTTP probe failed with statuscode: 500"), v);
+  await page.click("[data-testid=fault-clear]");
+
+  // A file an exec probe reads is removed at 20 s.
+  await replaceText(page, `apiVersion: v1
+kind: Pod
+metadata:
+  name: files
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "touch /tmp/healthy; sleep 3600"]
+    readinessProbe:
+      exec: {command: [cat, /tmp/healthy]}
+      periodSeconds: 5
+`);
+  await page.waitForFunction(() => document.querySelector("[data-testid=pod-name]")?.textContent === "files");
+  await fault(page, "20s", async () => {
+    await page.fill("[data-testid=fault-file-path]", "/tmp/healthy");
+    await page.click("[data-testid=fault-file]");
+  });
+  await seek(page, "1m");
+  await page.click("[data-testid=tab-get]");
+  v = await view(page);
+  assert(/files\s+0\/1\s+Running/.test(v), `not ready once the file is gone: ${v}`);
+  await page.click("[data-testid=fault-clear]");
+
+  // An init container waits for a Service that appears at 20 s.
+  await replaceText(page, `apiVersion: v1
+kind: Pod
+metadata:
+  name: waits
+spec:
+  initContainers:
+  - name: wait
+    image: busybox:1.36
+    command: ["sh", "-c", "until nslookup mysvc; do sleep 2; done"]
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 3600"]
+`);
+  await page.waitForFunction(() => document.querySelector("[data-testid=pod-name]")?.textContent === "waits");
+  await seek(page, "1m");
+  assert((await view(page)).includes("Init:0/1"), "waiting without the Service");
+  await fault(page, "20s", async () => {
+    await page.fill("[data-testid=fault-service-name]", "mysvc");
+    await page.click("[data-testid=fault-service]");
+  });
+  await seek(page, "1m");
+  v = await view(page);
+  assert(/waits\s+1\/1\s+Running/.test(v), `runs once the Service exists: ${v}`);
+  await page.click("[data-testid=fault-clear]");
+
+  // The node is lost at 60 s: NotReady after 40 s, evicted after the 300 s toleration.
+  await fault(page, "60s", async () => page.click("[data-testid=fault-node]"));
+  await seek(page, "7m");
+  assert((await view(page)).includes("Terminating"), "evicted pod is Terminating");
+  await page.click("[data-testid=tab-events]");
+  v = await view(page);
+  assert(v.includes("NodeNotReady") && v.includes("TaintManagerEviction"), v);
+});
