@@ -2,6 +2,7 @@
 //! WebAssembly build (opt-level "z", as learners get it). Exported to JavaScript as
 //! `window.wasmBindings.bench_simulate`; the app itself never calls it.
 
+use crate::state::now_ms;
 use podsim::sim::{simulate, Scenario};
 use wasm_bindgen::prelude::*;
 
@@ -12,17 +13,11 @@ pub fn bench_simulate(text: &str, until_ms: f64, runs: u32) -> String {
     let Some(m) = podsim::api::load(text).defaulted else {
         return r#"{"error":"the manifest is not valid"}"#.into();
     };
-    let now = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map(|p| p.now())
-            .unwrap_or(0.0)
-    };
     let scenario = Scenario::default();
     let until = until_ms.max(0.0) as u64;
     let (mut best, mut total, mut probes, mut events) = (f64::MAX, 0.0, 0, 0);
     for _ in 0..runs.max(1) {
-        let t = now();
+        let t = now_ms();
         match simulate(&m, &scenario, until) {
             Ok(tl) => {
                 probes = tl.probes.len();
@@ -30,7 +25,7 @@ pub fn bench_simulate(text: &str, until_ms: f64, runs: u32) -> String {
             }
             Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),
         }
-        let ms = now() - t;
+        let ms = now_ms() - t;
         best = f64::min(best, ms);
         total += ms;
     }

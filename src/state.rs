@@ -95,7 +95,7 @@ pub struct Computed {
 }
 
 /// A monotonic clock in milliseconds: the page's `performance.now()` in the browser.
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {
         web_sys::window()

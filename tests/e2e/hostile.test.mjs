@@ -1,7 +1,7 @@
 // Hostile inputs in the browser: each is answered within 100 ms of engine time with a clear
 // message, the page never freezes, and the app recovers as soon as the text is fixed.
 import { test, assert } from "./harness.mjs";
-import { openApp, pasteText as replaceText } from "./app.mjs";
+import { openApp, pasteText } from "./app.mjs";
 
 const POD = (spec) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: hostile\nspec:\n${spec}`;
 const SEED = POD("  containers:\n  - name: web\n    image: nginx:1.27\n");
@@ -31,7 +31,7 @@ const CASES = [
 for (const [name, text, want] of CASES) {
   test(`hostile: ${name} gets a clear message fast and the app recovers`, async ({ page, baseUrl }) => {
     await openApp(page, baseUrl + "#/sandbox");
-    await replaceText(page, text);
+    await pasteText(page, text);
     await page.waitForFunction(
       (want) => document.querySelector("[data-testid=problems]")?.textContent.includes(want),
       want,
@@ -40,7 +40,7 @@ for (const [name, text, want] of CASES) {
     const took = Number(await page.getAttribute("section.result", "data-took-ms"));
     assert(took <= 100, `${name}: the engine took ${took} ms (budget 100 ms)`);
     // Still responsive: a fix is picked up at once.
-    await replaceText(page, SEED);
+    await pasteText(page, SEED);
     await page.waitForFunction(() => document.querySelector("[data-testid=pod-name]")?.textContent === "hostile", null, { timeout: 5000 });
     assert(!(await page.$("[data-testid=problems]")), "problems cleared");
   });
@@ -48,7 +48,7 @@ for (const [name, text, want] of CASES) {
 
 test("hostile: periods of 0 are defaulted (not an error) and the run stays bounded", async ({ page, baseUrl }) => {
   await openApp(page, baseUrl + "#/sandbox");
-  await replaceText(page, POD("  containers:\n  - name: web\n    image: nginx\n    livenessProbe:\n      exec: {command: [\"true\"]}\n      periodSeconds: 0\n      timeoutSeconds: 0\n"));
+  await pasteText(page, POD("  containers:\n  - name: web\n    image: nginx\n    livenessProbe:\n      exec: {command: [\"true\"]}\n      periodSeconds: 0\n      timeoutSeconds: 0\n"));
   await page.waitForFunction(() => document.querySelector("[data-testid=pod-name]")?.textContent === "hostile", null, { timeout: 5000 });
   await page.check("[data-testid=show-defaulted]");
   const d = await page.textContent("[data-testid=defaulted]");
@@ -59,7 +59,7 @@ test("hostile: periods of 0 are defaulted (not an error) and the run stays bound
 
 test("hostile: markup in annotations and logs is shown as text, never as HTML", async ({ page, baseUrl }) => {
   await openApp(page, baseUrl + "#/sandbox");
-  await replaceText(
+  await pasteText(
     page,
     `apiVersion: v1
 kind: Pod

@@ -156,9 +156,7 @@ impl Converter<'_> {
     fn node(&mut self, raw: RawNode, depth: usize) -> Result<Node, String> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return Err(format!(
-                "the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests"
-            ));
+            return Err(too_many_nodes());
         }
         if depth > MAX_DEPTH {
             return Err(format!("the YAML nests deeper than {MAX_DEPTH} levels"));
@@ -216,6 +214,10 @@ fn error_at(idx: &LineIndex, byte: usize, message: String) -> YamlError {
     }
 }
 
+fn too_many_nodes() -> String {
+    format!("the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests")
+}
+
 /// Turn serde-saphyr's error text into a learner's message (without its location prefix).
 fn clean_message(e: &serde_saphyr::Error, has_aliases: bool) -> String {
     let text = e.without_snippet().to_string();
@@ -237,12 +239,12 @@ fn clean_message(e: &serde_saphyr::Error, has_aliases: bool) -> String {
             "the YAML nests deeper than {MAX_DEPTH} levels; a Pod manifest needs far fewer"
         );
     }
-    if (lower.contains("budget") || lower.contains("alias") && lower.contains("limit"))
-        && !has_aliases
-    {
-        return format!("the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests");
+    let over_budget =
+        lower.contains("budget") || lower.contains("alias") && lower.contains("limit");
+    if over_budget && !has_aliases {
+        return too_many_nodes();
     }
-    if lower.contains("budget") || lower.contains("alias") && lower.contains("limit") {
+    if over_budget {
         return format!(
             "the YAML expands too much: its anchors and aliases (`&a`, `*a`) make more than \
              {MAX_NODES} nodes"
