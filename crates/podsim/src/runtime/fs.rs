@@ -96,6 +96,9 @@ pub struct FsView<'a> {
     pub local: &'a mut Fs,
     pub volumes: &'a mut BTreeMap<String, Fs>,
     pub mounts: &'a [Mount],
+    /// How many writes, removals and mkdirs went through this view (the runtime uses it to
+    /// tell whether an exec changed the world).
+    pub writes: u32,
 }
 
 enum Target<'m> {
@@ -103,7 +106,20 @@ enum Target<'m> {
     Volume(&'m Mount, String),
 }
 
-impl FsView<'_> {
+impl<'a> FsView<'a> {
+    pub fn new(
+        local: &'a mut Fs,
+        volumes: &'a mut BTreeMap<String, Fs>,
+        mounts: &'a [Mount],
+    ) -> Self {
+        FsView {
+            local,
+            volumes,
+            mounts,
+            writes: 0,
+        }
+    }
+
     fn target<'m>(&self, path: &str, mounts: &'m [Mount]) -> Target<'m> {
         let best = mounts
             .iter()
@@ -162,6 +178,7 @@ impl FsView<'_> {
     }
 
     pub fn write(&mut self, path: &str, content: &str, append: bool) -> Result<(), FsError> {
+        self.writes += 1;
         let parent_ok = {
             let par = parent(path).to_string();
             self.is_dir(&par)
@@ -187,6 +204,7 @@ impl FsView<'_> {
     }
 
     pub fn remove(&mut self, path: &str, recursive: bool) -> Result<(), FsError> {
+        self.writes += 1;
         self.with(path, |fs, p, ro| {
             if ro {
                 return Err(FsError::ReadOnly);
@@ -208,6 +226,7 @@ impl FsView<'_> {
     }
 
     pub fn mkdir(&mut self, path: &str, parents: bool) -> Result<(), FsError> {
+        self.writes += 1;
         let parent_exists = {
             let par = parent(path).to_string();
             self.is_dir(&par)
@@ -292,18 +311,10 @@ mod tests {
             path: "/data".into(),
             read_only: true,
         }];
-        FsView {
-            local: &mut a,
-            volumes: &mut vols,
-            mounts: &rw,
-        }
-        .write("/opt/logs.txt", "x\n", true)
-        .unwrap();
-        let mut vb = FsView {
-            local: &mut b,
-            volumes: &mut vols,
-            mounts: &ro,
-        };
+        FsView::new(&mut a, &mut vols, &rw)
+            .write("/opt/logs.txt", "x\n", true)
+            .unwrap();
+        let mut vb = FsView::new(&mut b, &mut vols, &ro);
         assert_eq!(vb.read("/data/logs.txt").unwrap(), "x\n");
         assert_eq!(vb.write("/data/y", "", false), Err(FsError::ReadOnly));
         assert_eq!(vb.read("/opt/logs.txt"), Err(FsError::NotFound));

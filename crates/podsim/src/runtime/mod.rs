@@ -136,6 +136,9 @@ pub struct Runtime {
     /// Pending exits after SIGTERM: pid → (when, code).
     term_exits: BTreeMap<Pid, (Millis, i32)>,
     oom_at: BTreeMap<Pid, Millis>,
+    /// Counts changes of anything a probe can observe (processes, files, ports, Services,
+    /// endpoints). Equal epochs and no time boundary in between: the same answers.
+    epoch: u64,
 }
 
 const EXEC_OUTPUT_MAX: usize = 10 * 1024;
@@ -231,6 +234,7 @@ impl Runtime {
             pending: Vec::new(),
             term_exits: BTreeMap::new(),
             oom_at: BTreeMap::new(),
+            epoch: 0,
         }
     }
 
@@ -293,6 +297,7 @@ impl Runtime {
         spec: ContainerSpec,
         now: Millis,
     ) -> Result<ContainerId, StartError> {
+        self.epoch += 1;
         let (image, _) =
             images::lookup(&self.cfg.extra_images, &spec.image).map_err(|e| StartError {
                 message: match e {
@@ -479,11 +484,7 @@ impl Runtime {
 
     fn view(&mut self, id: ContainerId) -> Option<FsView<'_>> {
         let c = self.containers.get_mut(&id)?;
-        Some(FsView {
-            local: &mut c.fs,
-            volumes: &mut self.volumes,
-            mounts: &c.mounts,
-        })
+        Some(FsView::new(&mut c.fs, &mut self.volumes, &c.mounts))
     }
 
     /// Start a resident program: banner, ports (after warm-up), memory.
@@ -602,6 +603,17 @@ impl Runtime {
         }
     }
 
+    /// The change counter of what probes can observe (see the field).
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// The first instant after `now` at which an answer of the pod's network may change by
+    /// time alone (a server finishing its warm-up, a health endpoint turning bad).
+    pub fn answers_stable_until(&self, now: Millis) -> Option<Millis> {
+        self.net.stable_until(now)
+    }
+
     /// The earliest instant a process acts by itself.
     pub fn next_wake(&self) -> Option<Millis> {
         self.procs
@@ -621,6 +633,7 @@ impl Runtime {
                 .filter_map(|p| p.wake.filter(|w| *w <= now).map(|w| (w, p.pid)))
                 .min();
             let Some((at, pid)) = next else { break };
+            self.epoch += 1;
             self.step(pid, at);
         }
         std::mem::take(&mut self.pending)
@@ -690,15 +703,12 @@ impl Runtime {
                 return;
             };
             let mut cx = Cx {
-                fs: FsView {
-                    local: &mut c.fs,
-                    volumes: &mut self.volumes,
-                    mounts: &c.mounts,
-                },
+                fs: FsView::new(&mut c.fs, &mut self.volumes, &c.mounts),
                 net: &self.net,
                 clock,
                 hostname: &self.cfg.pod_name,
                 image: &c.image,
+                read_clock: false,
             };
             let y = vm.run(&mut cx);
             for (s, t) in vm.output.drain(..) {
@@ -966,6 +976,7 @@ impl Runtime {
 
     /// Send a signal to the container's PID 1 (SIGKILL ends everything at once).
     pub fn signal(&mut self, id: ContainerId, sig: Signal, now: Millis) {
+        self.epoch += 1;
         let Some(pid1) = self.containers.get(&id).filter(|c| c.alive).map(|c| c.pid1) else {
             return;
         };
@@ -1046,23 +1057,23 @@ impl Runtime {
         let mut output = String::new();
         let mut result = None;
         let mut kills = Vec::new();
+        let mut touched = false;
         for _ in 0..10_000 {
             let y = {
                 let Some(c) = self.containers.get_mut(&id) else {
                     break;
                 };
                 let mut cx = Cx {
-                    fs: FsView {
-                        local: &mut c.fs,
-                        volumes: &mut self.volumes,
-                        mounts: &c.mounts,
-                    },
+                    fs: FsView::new(&mut c.fs, &mut self.volumes, &c.mounts),
                     net: &self.net,
                     clock: now + elapsed,
                     hostname: &self.cfg.pod_name,
                     image: &image,
+                    read_clock: false,
                 };
-                vm.run(&mut cx)
+                let y = vm.run(&mut cx);
+                touched |= cx.fs.writes > 0 || cx.read_clock;
+                y
             };
             for (_, t) in vm.output.drain(..) {
                 if output.len() < EXEC_OUTPUT_MAX {
@@ -1093,6 +1104,11 @@ impl Runtime {
             }
         }
         output.truncate(output.floor_char_boundary(EXEC_OUTPUT_MAX));
+        // An exec that wrote, read the clock, took time or signalled may answer differently
+        // next time: the world is no longer the one earlier answers were given in.
+        if touched || elapsed > 0 || !kills.is_empty() {
+            self.epoch += 1;
+        }
         for (pid, signal) in kills {
             if pid == 1 {
                 let sig = if signal == "KILL" {
@@ -1125,17 +1141,17 @@ impl Runtime {
     ) -> Option<ExecOutcome> {
         let c = self.containers.get_mut(&id)?;
         let mut cx = Cx {
-            fs: FsView {
-                local: &mut c.fs,
-                volumes: &mut self.volumes,
-                mounts: &c.mounts,
-            },
+            fs: FsView::new(&mut c.fs, &mut self.volumes, &c.mounts),
             net: &self.net,
             clock: now,
             hostname: &self.cfg.pod_name,
             image,
+            read_clock: false,
         };
         let o = shell::builtins::run(&argv[0], &argv[1..], None, env, cwd, &mut cx);
+        if cx.fs.writes > 0 || cx.read_clock {
+            self.epoch += 1;
+        }
         if o.action.is_some() {
             return None;
         }
@@ -1179,18 +1195,21 @@ impl Runtime {
     }
 
     pub fn add_service(&mut self, name: &str, _namespace: &str, cluster_ip: &str) {
+        self.epoch += 1;
         self.net
             .services
             .insert(name.to_string(), cluster_ip.to_string());
     }
 
     pub fn remove_file(&mut self, id: ContainerId, path: &str) -> bool {
+        self.epoch += 1;
         let p = fs::normalize("/", path);
         self.view(id)
             .is_some_and(|mut v| v.remove(&p, true).is_ok())
     }
 
     pub fn write_file(&mut self, id: ContainerId, path: &str, content: &str) -> bool {
+        self.epoch += 1;
         let p = fs::normalize("/", path);
         match self.view(id) {
             Some(mut v) => {
@@ -1208,6 +1227,7 @@ impl Runtime {
     }
 
     pub fn break_endpoint(&mut self, port: u16, path: &str, status: u16, _now: Millis) {
+        self.epoch += 1;
         self.net.broken.insert((port, path.to_string()), status);
     }
 }

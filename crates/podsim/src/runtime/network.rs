@@ -120,6 +120,30 @@ impl Network {
         }
     }
 
+    /// The first instant after `now` at which some answer changes by time alone: a
+    /// listener's warm-up ends (`ready_at`), or a `healthy_for` endpoint turns to 500.
+    pub fn stable_until(&self, now: Millis) -> Option<Millis> {
+        self.listeners
+            .iter()
+            .flat_map(|l| {
+                let sick_at = match &l.kind {
+                    // `age > limit`, age in whole seconds since the start.
+                    ListenKind::Http(HttpSpec {
+                        healthy_for: Some(limit),
+                        ..
+                    }) => Some(
+                        l.started_at
+                            .saturating_add(limit.saturating_add(1).saturating_mul(1000)),
+                    ),
+                    _ => None,
+                };
+                [Some(l.ready_at), sick_at]
+            })
+            .flatten()
+            .filter(|&t| t > now)
+            .min()
+    }
+
     pub fn tcp(&self, host: Option<&str>, port: u16, now: Millis) -> Result<(), String> {
         let h = self.host_text(host);
         if !self.is_local(host) {

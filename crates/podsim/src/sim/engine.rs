@@ -2,6 +2,9 @@
 //! the kubelet's bookkeeping and the event queue; each handled event may request a kubelet
 //! sync, which — like the real pod worker — first writes the status, then computes the
 //! actions (`kubelet::pod_actions::compute`) and applies them, recording events.
+//! Steady stretches of probe ticks are recorded at once (`fast_forward`).
+
+mod fast_forward;
 
 use std::collections::VecDeque;
 
@@ -132,6 +135,12 @@ pub struct Engine<'a> {
     workers: Vec<Worker>,
     worker_probes: Vec<&'a Probe>,
     worker_generation: Vec<u64>,
+    /// Each worker's pending tick (time, queue sequence), if it has a valid one.
+    tick_seq: Vec<Option<(Millis, u64)>>,
+    /// Each worker's last answer, while repeating it is exact (see `fast_forward`).
+    steady: Vec<Option<fast_forward::Steady>>,
+    /// Record steady stretches at once (off: every tick runs its handler; the reference).
+    fast_forward: bool,
     runtime: Runtime,
     nodes: Vec<Node>,
     flags: PodFlags,
@@ -275,6 +284,9 @@ impl<'a> Engine<'a> {
             workers,
             worker_probes,
             worker_generation: vec![0; n_workers],
+            tick_seq: vec![None; n_workers],
+            steady: vec![None; n_workers],
+            fast_forward: true,
             runtime,
             nodes,
             flags,
@@ -332,13 +344,26 @@ impl<'a> Engine<'a> {
         self.at(t, Ev::Sync);
     }
 
+    /// Run every probe tick through its handler, one by one: no fast-forward through steady
+    /// stretches. Slower; the reference the fast path is tested against.
+    pub fn exhaustive(mut self) -> Self {
+        self.fast_forward = false;
+        self
+    }
+
     /// Run the simulation to `until` and hand back the timeline.
     pub fn run(mut self) -> Timeline {
         self.at(0, Ev::Schedule);
         for (i, f) in self.scenario.events.iter().enumerate() {
             self.queue.push(f.at, Ev::Fault { i });
         }
-        while let Some(t) = self.queue.peek_time() {
+        loop {
+            if self.fast_forward {
+                self.skip_steady_stretch();
+            }
+            let Some(t) = self.queue.peek_time() else {
+                break;
+            };
             if t > self.until {
                 break;
             }
@@ -586,9 +611,16 @@ impl<'a> Engine<'a> {
     fn start_workers(&mut self) {
         for w in 0..self.workers.len() {
             self.workers[w].next_tick = self.now;
-            let generation = self.worker_generation[w];
-            self.at(self.now, Ev::ProbeTick { w, generation });
+            self.push_tick(w, self.now);
         }
+    }
+
+    /// Queue worker `w`'s next tick at `t` under its current generation.
+    fn push_tick(&mut self, w: usize, t: Millis) {
+        let t = t.max(self.now);
+        let generation = self.worker_generation[w];
+        let seq = self.queue.push(t, Ev::ProbeTick { w, generation });
+        self.tick_seq[w] = Some((t, seq));
     }
 
     // ---- the sync loop ------------------------------------------------------------------
@@ -1179,12 +1211,15 @@ impl<'a> Engine<'a> {
     fn manual_probe(&mut self, w: usize) {
         self.worker_generation[w] += 1;
         self.workers[w].next_tick = self.now;
-        let generation = self.worker_generation[w];
-        self.at(self.now, Ev::ProbeTick { w, generation });
+        self.push_tick(w, self.now);
     }
 
     fn probe_tick(&mut self, w: usize, generation: u64) {
-        if generation != self.worker_generation[w] || self.flags.terminal {
+        if generation != self.worker_generation[w] {
+            return;
+        }
+        self.tick_seq[w] = None;
+        if self.flags.terminal {
             return;
         }
         let kind = self.workers[w].kind;
@@ -1209,14 +1244,27 @@ impl<'a> Engine<'a> {
             worker.advance_tick(self.now);
         }
         let next = worker.next_tick;
-        self.at(next, Ev::ProbeTick { w, generation });
+        self.push_tick(w, next);
     }
 
     fn run_worker_probe(&mut self, w: usize, c: usize, id: ContainerId) {
         let kind = self.workers[w].kind;
         let probe = self.worker_probes[w];
         let container = self.containers[c];
+        let epoch = self.runtime.epoch();
         let outcome = run_probe(&mut self.runtime, probe, container, id, self.now);
+        // The same world (nothing changed, not even by this probe) gives the same answer,
+        // until the next instant at which answers change by time alone.
+        self.steady[w] = (self.runtime.epoch() == epoch).then(|| fast_forward::Steady {
+            epoch,
+            instance: id,
+            valid_until: self
+                .runtime
+                .answers_stable_until(self.now)
+                .unwrap_or(Millis::MAX),
+            result: outcome.result,
+            output: outcome.output.clone(),
+        });
         match outcome.result {
             ProbeResult::Failure => {
                 let fp = self.field_path(c);

@@ -1,7 +1,8 @@
 //! The simulation: run a validated, defaulted manifest on one simulated node for a span of
 //! virtual time, under a scenario, and record everything in a [`Timeline`].
 //!
-//! - `engine`: the discrete-event loop driving the kubelet and the runtime.
+//! - `engine`: the discrete-event loop driving the kubelet and the runtime (`engine/`:
+//!   fast-forward through steady stretches of probe ticks).
 //! - `queue`: the event queue.
 //! - `scenario`: nodes, images and timed faults around the pod.
 //! - `timeline`: what was recorded, and the queries at an instant.
@@ -44,9 +45,29 @@ pub fn simulate(
     scenario: &Scenario,
     until: Millis,
 ) -> Result<Timeline, SimError> {
+    check(manifest)?;
+    Ok(engine::Engine::new(manifest, scenario, until.min(MAX_UNTIL)).run())
+}
+
+/// `simulate`, with every probe tick run through its handler one by one instead of steady
+/// stretches recorded at once: the reference that tests hold the fast path to.
+pub fn simulate_exhaustive(
+    manifest: &Manifest,
+    scenario: &Scenario,
+    until: Millis,
+) -> Result<Timeline, SimError> {
+    check(manifest)?;
+    Ok(
+        engine::Engine::new(manifest, scenario, until.min(MAX_UNTIL))
+            .exhaustive()
+            .run(),
+    )
+}
+
+fn check(manifest: &Manifest) -> Result<(), SimError> {
     let n = manifest.pod.spec.containers.len() + manifest.pod.spec.init_containers.len();
     if n > MAX_CONTAINERS {
         return Err(SimError::TooManyContainers(n));
     }
-    Ok(engine::Engine::new(manifest, scenario, until.min(MAX_UNTIL)).run())
+    Ok(())
 }

@@ -42,9 +42,24 @@ impl<E> Default for Queue<E> {
 }
 
 impl<E> Queue<E> {
-    pub fn push(&mut self, t: Millis, e: E) {
+    /// Schedule `e` at `t`; returns its sequence number (the order among equal times).
+    pub fn push(&mut self, t: Millis, e: E) -> u64 {
         self.seq += 1;
         self.heap.push(Reverse((t, self.seq, Slot(e))));
+        self.seq
+    }
+
+    /// A sequence number later than every one handed out so far, as a push would take it.
+    pub fn take_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// Every pending event with its time and sequence number, in no particular order.
+    pub fn pending(&self) -> impl Iterator<Item = (Millis, u64, &E)> {
+        self.heap
+            .iter()
+            .map(|Reverse((t, seq, Slot(e)))| (*t, *seq, e))
     }
 
     pub fn peek_time(&self) -> Option<Millis> {

@@ -141,6 +141,29 @@ impl Worker {
         changed.then_some(result)
     }
 
+    /// If `result` kept coming, at which run from now `record` would change something (the
+    /// cached result, or the hold after a liveness/startup failure); None: never.
+    pub fn runs_until_change(&self, result: ProbeResult) -> Option<u32> {
+        if result == ProbeResult::Unknown {
+            return None;
+        }
+        let holds = matches!(self.kind, ProbeKind::Liveness | ProbeKind::Startup)
+            && result == ProbeResult::Failure;
+        if self.cached == Some(result) && !holds {
+            return None;
+        }
+        let threshold = match result {
+            ProbeResult::Failure => self.failure_threshold,
+            _ => self.success_threshold,
+        };
+        let run = if self.last_result == Some(result) {
+            self.result_run
+        } else {
+            0
+        };
+        Some(threshold.saturating_sub(run).max(1))
+    }
+
     /// Advance the ticker past `now`.
     pub fn advance_tick(&mut self, now: Millis) {
         while self.next_tick <= now {
@@ -226,6 +249,39 @@ mod tests {
         assert_eq!(s.plan(1_000, Some((1, 0)), false), TickPlan::Probe);
         assert_eq!(s.plan(2_000, Some((1, 0)), true), TickPlan::Skip);
         assert_eq!(l.plan(2_000, Some((1, 0)), true), TickPlan::Probe);
+    }
+
+    #[test]
+    fn runs_until_change_counts_to_the_threshold() {
+        let mut w = Worker::new(ProbeKind::Liveness, 0, &probe(1, 0, 1, 3), 0);
+        w.observe_instance(1);
+        assert_eq!(w.runs_until_change(ProbeResult::Success), None);
+        assert_eq!(w.runs_until_change(ProbeResult::Unknown), None);
+        assert_eq!(w.runs_until_change(ProbeResult::Failure), Some(3));
+        w.record(ProbeResult::Failure);
+        assert_eq!(w.runs_until_change(ProbeResult::Failure), Some(2));
+        w.record(ProbeResult::Failure);
+        assert_eq!(w.runs_until_change(ProbeResult::Failure), Some(1));
+        assert_eq!(w.record(ProbeResult::Failure), Some(ProbeResult::Failure));
+
+        let mut r = Worker::new(ProbeKind::Readiness, 0, &probe(1, 0, 2, 3), 0);
+        r.observe_instance(1);
+        assert_eq!(
+            r.runs_until_change(ProbeResult::Failure),
+            None,
+            "readiness starts as Failure: more failures change nothing"
+        );
+        assert_eq!(r.runs_until_change(ProbeResult::Success), Some(2));
+        r.record(ProbeResult::Success);
+        assert_eq!(r.runs_until_change(ProbeResult::Success), Some(1));
+        assert_eq!(r.record(ProbeResult::Success), Some(ProbeResult::Success));
+        assert_eq!(r.runs_until_change(ProbeResult::Success), None);
+        // Each prediction is what `record` then does.
+        for _ in 0..2 {
+            assert_eq!(r.record(ProbeResult::Failure), None);
+        }
+        assert_eq!(r.runs_until_change(ProbeResult::Failure), Some(1));
+        assert_eq!(r.record(ProbeResult::Failure), Some(ProbeResult::Failure));
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct Cx<'a> {
     pub clock: Millis,
     pub hostname: &'a str,
     pub image: &'a ImageSpec,
+    /// Set when a command read the clock (`date`): its output depends on the instant.
+    pub read_clock: bool,
 }
 
 /// Something the command needs beyond returning a status.
@@ -341,7 +343,10 @@ pub fn run(
             }
             Outcome::ok(&s)
         }
-        "date" => Outcome::ok(&format!("{}\n", date(cx.clock))),
+        "date" => {
+            cx.read_clock = true;
+            Outcome::ok(&format!("{}\n", date(cx.clock)))
+        }
         "hostname" => Outcome::ok(&format!("{}\n", cx.hostname)),
         "whoami" => Outcome::ok("root\n"),
         "id" => Outcome::ok("uid=0(root) gid=0(root) groups=0(root),10(wheel)\n"),
