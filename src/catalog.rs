@@ -1,38 +1,71 @@
-//! The lessons shipped with the app (embedded from lessons/*.yaml by build.rs), parsed once
-//! and sorted by their `order`.
+//! The lessons shipped with the app, embedded from lessons/*.yaml by build.rs together with
+//! an index in curriculum order. Lists and links read the index; a lesson's full text is
+//! parsed the first time it is opened and kept.
 
 use podsim::lessons::Lesson;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
+
+/// What the index knows of a lesson without parsing it: its id, its file in
+/// `LESSON_FILES`, its section and its title and summary in English and Korean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LessonEntry {
+    pub id: &'static str,
+    pub file: usize,
+    pub section: Option<&'static str>,
+    pub title: [&'static str; 2],
+    pub summary: [&'static str; 2],
+}
+
+fn pick(texts: &[&'static str; 2], lang: &str) -> &'static str {
+    if lang == "ko" {
+        texts[1]
+    } else {
+        texts[0]
+    }
+}
+
+impl LessonEntry {
+    pub fn title(&self, lang: &str) -> &'static str {
+        pick(&self.title, lang)
+    }
+    pub fn summary(&self, lang: &str) -> &'static str {
+        pick(&self.summary, lang)
+    }
+}
 
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
 thread_local! {
-    static LESSONS: Rc<Vec<Lesson>> = Rc::new(parse_all());
+    static PARSED: RefCell<HashMap<&'static str, Rc<Lesson>>> = RefCell::new(HashMap::new());
 }
 
-fn parse_all() -> Vec<Lesson> {
-    let mut v: Vec<Lesson> = LESSON_FILES
-        .iter()
-        .filter_map(|(_, text)| Lesson::from_yaml(text).ok())
-        .collect();
-    v.sort_by_key(|l| l.order);
-    v
+/// Every lesson, in order.
+pub fn lessons() -> &'static [LessonEntry] {
+    LESSON_INDEX
 }
 
-/// All lessons, in order.
-pub fn lessons() -> Rc<Vec<Lesson>> {
-    LESSONS.with(Rc::clone)
+pub fn entry(id: &str) -> Option<&'static LessonEntry> {
+    LESSON_INDEX.iter().find(|e| e.id == id)
 }
 
-pub fn find(id: &str) -> Option<Lesson> {
-    lessons().iter().find(|l| l.id == id).cloned()
+/// The lesson `id`, parsed on first use (build.rs has checked that every lesson loads).
+pub fn find(id: &str) -> Option<Rc<Lesson>> {
+    let e = entry(id)?;
+    if let Some(l) = PARSED.with(|p| p.borrow().get(e.id).cloned()) {
+        return Some(l);
+    }
+    let (_, text) = LESSON_FILES.get(e.file)?;
+    let lesson = Rc::new(Lesson::from_yaml(text).ok()?);
+    PARSED.with(|p| p.borrow_mut().insert(e.id, lesson.clone()));
+    Some(lesson)
 }
 
 /// The lesson after `id`, if any.
-pub fn next_after(id: &str) -> Option<Lesson> {
-    let all = lessons();
-    let i = all.iter().position(|l| l.id == id)?;
-    all.get(i + 1).cloned()
+pub fn next_after(id: &str) -> Option<&'static LessonEntry> {
+    let i = LESSON_INDEX.iter().position(|e| e.id == id)?;
+    LESSON_INDEX.get(i + 1)
 }
 
 #[cfg(test)]
@@ -40,12 +73,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_embedded_lesson_parses() {
-        for (name, text) in LESSON_FILES {
-            if let Err(e) = Lesson::from_yaml(text) {
-                panic!("{name}: {e}");
-            }
-        }
+    fn every_embedded_lesson_parses_and_matches_its_index_entry() {
         assert_eq!(lessons().len(), LESSON_FILES.len());
+        let mut last_order = 0;
+        for e in lessons() {
+            let l = find(e.id).unwrap_or_else(|| panic!("{} does not load", e.id));
+            assert_eq!(l.id, e.id);
+            assert!(LESSON_FILES[e.file].1.contains(&format!("id: {}", e.id)));
+            assert!(l.order > last_order, "index out of order at {}", e.id);
+            last_order = l.order;
+            assert_eq!(e.title("en"), l.title.en);
+            assert_eq!(e.title("ko"), l.title.ko);
+            assert_eq!(e.summary("ko"), l.summary.ko);
+            assert_eq!(e.section, l.section.as_deref());
+        }
+        let first = lessons()[0].id;
+        assert_eq!(
+            next_after(first).map(|e| e.id),
+            lessons().get(1).map(|e| e.id)
+        );
+        assert!(
+            Rc::ptr_eq(&find(first).unwrap(), &find(first).unwrap()),
+            "parsed once"
+        );
     }
 }

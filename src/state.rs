@@ -51,7 +51,7 @@ impl Page {
     pub fn from_route(hash: &str) -> Page {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
         if let Some(id) = h.strip_prefix("lesson/") {
-            if catalog::find(id).is_some() {
+            if catalog::entry(id).is_some() {
                 return Page::Lesson(id.to_string());
             }
         }
@@ -67,7 +67,7 @@ impl Page {
     /// Where a first visit starts: the first lesson.
     pub fn start() -> Page {
         match catalog::lessons().first() {
-            Some(l) => Page::Lesson(l.id.clone()),
+            Some(l) => Page::Lesson(l.id.to_string()),
             None => Page::Sandbox,
         }
     }
@@ -255,7 +255,7 @@ impl AppState {
         s
     }
 
-    pub fn lesson(&self) -> Option<Lesson> {
+    pub fn lesson(&self) -> Option<Rc<Lesson>> {
         match &self.page {
             Page::Lesson(id) => catalog::find(id),
             _ => None,
@@ -311,7 +311,7 @@ impl AppState {
         Computed::new(
             &self.page.doc_key(),
             &doc.text,
-            self.lesson().as_ref(),
+            self.lesson().as_deref(),
             &doc.faults,
         )
     }

@@ -3,12 +3,13 @@
 use super::app::Store;
 use crate::i18n::t;
 use podsim::lessons::Lesson;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GoalsProps {
     pub store: Store,
-    pub lesson: Lesson,
+    pub lesson: Rc<Lesson>,
 }
 
 #[component]

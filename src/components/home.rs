@@ -29,20 +29,20 @@ pub fn Home(props: &HomeProps) -> Html {
             <h1>{t(lang, "lessons")}</h1>
             <ol class="lesson-list" data-testid="lesson-list">
                 { for lessons.iter().map(|l| {
-                    let done = store.saved.done.contains(&l.id);
-                    let page = Page::Lesson(l.id.clone());
+                    let done = store.saved.done.contains(l.id);
+                    let page = Page::Lesson(l.id.to_string());
                     html! {
                         <li class={classes!("lesson-card", done.then_some("done"))}>
                             <a href={page.route()} onclick={go(page.clone())} data-testid="lesson-link">
-                                <span class="lesson-title">{l.title.get(lang.code())}</span>
-                                if let Some(sec) = &l.section {
+                                <span class="lesson-title">{l.title(lang.code())}</span>
+                                if let Some(sec) = l.section {
                                     <span class="section">{format!("§{sec}")}</span>
                                 }
                                 if done {
                                     <span class="done-mark" aria-label={t(lang, "done")}>{"✓"}</span>
                                 }
                             </a>
-                            <p>{l.summary.get(lang.code())}</p>
+                            <p>{l.summary(lang.code())}</p>
                         </li>
                     }
                 }) }

@@ -59,9 +59,9 @@ pub fn LessonPane(props: &LessonPaneProps) -> Html {
                 <div class="lesson-done" role="status" data-testid="lesson-done">
                     <p>{t(lang, "lesson.done")}</p>
                     if let Some(n) = next {
-                        <a class="button primary" href={Page::Lesson(n.id.clone()).route()}
+                        <a class="button primary" href={Page::Lesson(n.id.to_string()).route()}
                            data-testid="next-lesson">
-                            {format!("{} → {}", t(lang, "lesson.next"), n.title.get(code))}
+                            {format!("{} → {}", t(lang, "lesson.next"), n.title(code))}
                         </a>
                     }
                 </div>
