@@ -33,9 +33,11 @@ const adoptingRoot = {
 };
 StyleModule.mount = (root, modules, options) =>
   mountStyles.call(StyleModule, root === document ? adoptingRoot : root, modules, options);
-import { yaml } from "@codemirror/lang-yaml";
+import { yaml as yamlMode } from "@codemirror/legacy-modes/mode/yaml";
 import { oneDark } from "@codemirror/theme-one-dark";
 import {
+  StreamLanguage,
+  foldService,
   syntaxHighlighting,
   defaultHighlightStyle,
   indentOnInput,
@@ -43,6 +45,34 @@ import {
   foldGutter,
   foldKeymap,
 } from "@codemirror/language";
+
+// YAML highlighting with CodeMirror's stream tokenizer for YAML: a fraction of the Lezer
+// grammar's size and start-up cost, and enough for manifests (keys, strings, numbers,
+// comments, anchors, documents).
+const yamlLanguage = StreamLanguage.define(yamlMode);
+
+// Folding by indentation, as YAML nests: a key with a block value (`spec:`) or a sequence
+// item (`- name: web`) folds the lines below it that are indented deeper — and, under a key,
+// the sequence items written at the key's own indentation (`containers:` then `- name`).
+const isItem = (text) => /^\s*-(\s|$)/.test(text);
+const opensBlock = (text) => /:\s*(#.*)?$/.test(text) || isItem(text);
+const indentOf = (text) => text.search(/\S/);
+const foldYaml = foldService.of((state, lineStart) => {
+  const line = state.doc.lineAt(lineStart);
+  const own = indentOf(line.text);
+  if (own < 0 || line.text.trimStart().startsWith("#") || !opensBlock(line.text)) return null;
+  const keyLine = !isItem(line.text) || /:\s*(#.*)?$/.test(line.text);
+  let last = null;
+  for (let n = line.number + 1; n <= state.doc.lines; n++) {
+    const next = state.doc.line(n);
+    const i = indentOf(next.text);
+    if (i < 0) continue;
+    const child = i > own || (i === own && keyLine && !isItem(line.text) && isItem(next.text));
+    if (!child) break;
+    last = next;
+  }
+  return last ? { from: line.to, to: last.to } : null;
+});
 import { setDiagnostics, lintGutter, lintKeymap } from "@codemirror/lint";
 import {
   autocompletion,
@@ -180,7 +210,8 @@ class Editor {
     this.aria = new Compartment();
     this.extensions = [
           basics,
-          yaml(),
+          yamlLanguage,
+          foldYaml,
           lintGutter(),
           autocompletion({ override: [completionSource], activateOnTyping: true }),
           hover,
@@ -193,6 +224,8 @@ class Editor {
             if (update.docChanged) self.schedule();
           }),
         ];
+    this.dark = false;
+    this.hasDiagnostics = false;
     this.view = new EditorView({
       parent,
       state: EditorState.create({ doc: options.doc || "", extensions: this.extensions }),
@@ -254,12 +287,17 @@ class Editor {
         message: String(d.message || ""),
       };
     });
+    // Nothing shown and nothing to show: no transaction (the common case at start-up).
+    if (diagnostics.length === 0 && !this.hasDiagnostics) return;
+    this.hasDiagnostics = diagnostics.length > 0;
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }
 
   setDark(dark) {
+    if (Boolean(dark) === this.dark) return;
+    this.dark = Boolean(dark);
     this.view.dispatch({
-      effects: this.theme.reconfigure(dark ? oneDark : []),
+      effects: this.theme.reconfigure(this.dark ? oneDark : []),
     });
   }
 
@@ -291,6 +329,11 @@ class Editor {
 
 window.PodlabEditor = {
   create(parent, options) {
-    return new Editor(parent, options || {});
+    const opts = options || {};
+    const editor = new Editor(parent, opts);
+    if (opts.dark) editor.setDark(true);
+    return editor;
   },
 };
+// The start-up script waits for this bundle before it starts the app.
+dispatchEvent(new Event("podlab-editor"));

@@ -43,11 +43,38 @@ const sha = (data) => createHash("sha256").update(data).digest("hex").slice(0, 1
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
-// 1. Inline module scripts → files.
-html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/g, (_, code) => {
+// 1. Inline module scripts → files. The start-up module compiles the WebAssembly while the
+//    editor bundle evaluates, and starts the app once that bundle has run.
+html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/g, (_, inline) => {
+  const code = inline.replace(
+    /const wasm = await init\(\{ module_or_path: ('[^']+') \}\);/,
+    (_m, url) => `const wasmUrl = ${url};
+// Compile while the rest of the page loads; fall back to wasm-bindgen's own loading (e.g. a
+// server that does not send application/wasm).
+const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null);
+// The editor bundle (an async script) builds its first editor as soon as it arrives; the app
+// starts once it has run (or failed to load: the page's load event waits for it either way).
+if (!window.PodlabEditor && document.readyState !== "complete") {
+  await new Promise((resolve) => {
+    addEventListener("podlab-editor", resolve, { once: true });
+    addEventListener("load", resolve, { once: true });
+  });
+}
+const wasm = await init({ module_or_path: (await compiled) ?? wasmUrl });`,
+  );
+  if (code === inline) {
+    console.error("post_build: Trunk's start-up script changed shape; update scripts/post_build.mjs");
+    process.exit(1);
+  }
+  // The service worker starts once the page is idle: installing it compiles sw.js and
+  // re-reads every file for its cache, work that would otherwise compete with the app's
+  // first render for the CPU.
   const registration = `
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
-  navigator.serviceWorker.register(${JSON.stringify(`${base}sw.js`)}, { scope: ${JSON.stringify(base)} }).catch(() => {});
+  const register = () =>
+    navigator.serviceWorker.register(${JSON.stringify(`${base}sw.js`)}, { scope: ${JSON.stringify(base)} }).catch(() => {});
+  if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 3000 });
+  else setTimeout(register, 1000);
 }`;
   const body = code.trim() + "\n" + registration.trim() + "\n";
   const name = `boot-${sha(body)}.js`;
@@ -57,6 +84,31 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error("post_build: index.html still has an inline script");
   process.exit(1);
+}
+
+// 1b. Start the big downloads first: the WebAssembly preload, the glue module and the
+//     start-up module go to the top of <head>; the editor bundle becomes an async script, so
+//     it no longer blocks the parser and does its set-up while the WebAssembly downloads.
+{
+  const early = [];
+  html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, (tag) => {
+    early.push(tag);
+    return "";
+  });
+  html = html.replace(/<script type="module" src="[^"]*"><\/script>/g, (tag) => {
+    early.push(tag);
+    return "";
+  });
+  let deferred = 0;
+  html = html.replace(/<script src="([^"]*editor-[^"]*\.js)"([^>]*)><\/script>/, (_m, src, rest) => {
+    deferred++;
+    return `<script async src="${src}"${rest}></script>`;
+  });
+  if (early.length < 3 || deferred !== 1) {
+    console.error(`post_build: expected the wasm preload, the glue module, the start-up script and the editor bundle (found ${early.length} and ${deferred})`);
+    process.exit(1);
+  }
+  html = html.replace(/(<title>[\s\S]*?<\/title>)/, `$1\n    ${early.join("\n    ")}`);
 }
 
 // 2. The Content-Security-Policy, first thing in <head> after the charset.

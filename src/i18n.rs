@@ -23,6 +23,13 @@ impl Lang {
             Lang::Ko => Lang::En,
         }
     }
+    /// The language's name in itself, as a language switch names it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ko => "한국어",
+        }
+    }
 }
 
 /// `t(lang, "key")`: the UI text for a key; the key itself when unknown (visible in tests).

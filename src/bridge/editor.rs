@@ -69,10 +69,12 @@ pub fn create(
     parent: &web_sys::Element,
     doc: &str,
     aria: (&str, &str),
+    dark: bool,
     callbacks: &EditorCallbacks,
 ) -> Result<EditorHandle, JsValue> {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"doc".into(), &doc.into())?;
+    js_sys::Reflect::set(&options, &"dark".into(), &dark.into())?;
     js_sys::Reflect::set(&options, &"ariaLabel".into(), &aria.0.into())?;
     js_sys::Reflect::set(&options, &"ariaDescription".into(), &aria.1.into())?;
     js_sys::Reflect::set(

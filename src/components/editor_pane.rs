@@ -67,7 +67,8 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
                     t(store.lang, "editor.label"),
                     t(store.lang, "editor.description"),
                 );
-                match editor::create(&parent, &doc.text, aria, &callbacks) {
+                let dark = is_dark(store.saved.theme);
+                match editor::create(&parent, &doc.text, aria, dark, &callbacks) {
                     Ok(handle) => {
                         *mounted.borrow_mut() = Some(Mounted {
                             handle,

@@ -330,7 +330,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <button type="button" onclick={pan(-0.5)} aria-label={t(lang, "pan.left")}>{"←"}</button>
                 <button type="button" onclick={zoom(0.5)} aria-label={t(lang, "zoom.in")} data-testid="zoom-in">{"+"}</button>
                 <button type="button" onclick={zoom(2.0)} aria-label={t(lang, "zoom.out")} data-testid="zoom-out">{"−"}</button>
-                <button type="button" onclick={reset} aria-label={t(lang, "zoom.reset")}>{"⤢"}</button>
+                <button type="button" onclick={reset} aria-label={t(lang, "zoom.reset")}>{"↺"}</button>
                 <button type="button" onclick={pan(0.5)} aria-label={t(lang, "pan.right")}>{"→"}</button>
                 <span class="window-label" data-testid="window">{format!("{} – {}", clock(w.start), clock(w.end))}</span>
             </div>
