@@ -155,6 +155,25 @@ impl Computed {
         }
     }
 
+    /// Nothing analysed yet (the state's first value, replaced before anything renders).
+    fn placeholder() -> Self {
+        Computed {
+            key: String::new(),
+            text: String::new(),
+            until: 0,
+            analysis: Analysis {
+                loaded: Default::default(),
+                timeline: None,
+                sim_error: None,
+            },
+            summary: None,
+            goals: Vec::new(),
+            lanes: None,
+            moments: Vec::new(),
+            took_ms: 0.0,
+        }
+    }
+
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.analysis.loaded.diagnostics
     }
@@ -246,7 +265,7 @@ impl AppState {
             saved,
             lang,
             page: page.clone(),
-            computed: Rc::new(Computed::new("", "", None, &[])),
+            computed: Rc::new(Computed::placeholder()),
             playing: false,
             notice: storage_reset.then_some("storage.reset"),
             revision: 0,

@@ -72,14 +72,18 @@ fn apply_theme(theme: Theme, lang: Lang) {
     let _ = root.set_attribute("lang", lang.code());
 }
 
+thread_local! {
+    /// The system's colour-scheme query, made once (views ask at every render).
+    static DARK_QUERY: Option<web_sys::MediaQueryList> = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+}
+
 /// Whether the page is dark right now (explicit choice, else the system's).
 pub fn is_dark(theme: Theme) -> bool {
     match theme {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::System => web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .is_some_and(|m| m.matches()),
+        Theme::System => DARK_QUERY.with(|q| q.as_ref().is_some_and(|m| m.matches())),
     }
 }
 

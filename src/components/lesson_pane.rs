@@ -4,6 +4,7 @@
 
 use super::app::Store;
 use super::goals::Goals;
+use super::lesson_body::LessonBody;
 use crate::catalog;
 use crate::i18n::t;
 use crate::markdown;
@@ -50,7 +51,7 @@ pub fn LessonPane(props: &LessonPaneProps) -> Html {
                 if let Some(sec) = &lesson.section { <span class="section">{format!("§{sec} ")}</span> }
                 {lesson.title.get(code)}
             </h2>
-            <div class="lesson-body">{ markdown::render(lesson.body.get(code)) }</div>
+            <LessonBody lesson={lesson.clone()} {lang} />
             if lesson.read_only {
                 <p class="readonly-note">{t(lang, "lesson.readonly")}</p>
             }

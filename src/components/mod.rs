@@ -6,6 +6,7 @@ pub mod faults;
 pub mod goals;
 pub mod header;
 pub mod home;
+pub mod lesson_body;
 pub mod lesson_pane;
 pub mod notice;
 pub mod playback;

@@ -1,6 +1,7 @@
 // podlab's browser benchmarks against the built site (default ./dist), served on loopback
 // with gzip as a static host would. Prints figures; asserts nothing about speed.
-//   1. time to interactive: navigation start → the editor and the simulated Pod are on screen
+//   1. time to interactive: navigation start → the editor, the parsed Pod and its simulated run
+//      (timeline and kubectl view) are on screen
 //      (median of 7 cold loads, each in a fresh browser context);
 //   2. first-load transfer: bytes on the wire (gzip) for everything the first visit fetches,
 //      the service worker's precache included;
@@ -36,7 +37,9 @@ const results = {};
     const page = await ctx.newPage();
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
-        if (document.querySelector(".cm-content") && document.querySelector("[data-testid=pod-name]")) {
+        // Interactive: the editor, the pod as parsed, and its simulated run (timeline and the
+        // kubectl view) are all on screen.
+        if (["[data-testid=yaml-editor]", "[data-testid=pod-name]", "[data-testid=timeline-svg]", "[data-testid=view-output]"].every((s) => document.querySelector(s))) {
           window.__interactive = performance.now();
           obs.disconnect();
         }

@@ -1,7 +1,8 @@
 // A tiny static file server for the built site, on loopback only. Used by the browser tests,
 // the benchmarks and scripts/serve.sh. Serves `dir` under `base` (default "/") as a static
 // host does: the right MIME types, ETags, hashed files (`name-<hash>.ext`) cacheable for a
-// year, and gzip when `gzip` is set. Counts requests and bytes sent (`stats()`).
+// year, and gzip when `gzip` is set (compressed once per file version, level 9). Counts
+// requests and bytes sent (`stats()`).
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -28,6 +29,7 @@ export async function serve(dir, { port = 0, base = "/", headers = {}, gzip = fa
   const resetStats = () => (stats = { requests: 0, bytes: 0, raw: 0, byPath: {} });
   resetStats();
   const zipped = new Map();
+  const files = new Map();
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -47,8 +49,16 @@ export async function serve(dir, { port = 0, base = "/", headers = {}, gzip = fa
         res.writeHead(404).end("not found");
         return;
       }
-      const raw = await readFile(file);
-      const etag = `"${createHash("sha1").update(raw).digest("hex").slice(0, 20)}"`;
+      // Each file is read, hashed and compressed once per version (size and mtime), as a
+      // static host keeps ETags and compressed copies ready instead of redoing them per request.
+      const version = `${file}:${info.size}:${info.mtimeMs}`;
+      let entry = files.get(version);
+      if (!entry) {
+        const bytes = await readFile(file);
+        entry = { raw: bytes, etag: `"${createHash("sha1").update(bytes).digest("hex").slice(0, 20)}"` };
+        files.set(version, entry);
+      }
+      const { raw, etag } = entry;
       const hashed = /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(file);
       const head = {
         "content-type": TYPES[extname(file)] || "application/octet-stream",
