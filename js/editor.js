@@ -227,7 +227,7 @@ class Editor {
     this.dark = false;
     this.hasDiagnostics = false;
     this.view = new EditorView({
-      parent,
+      parent: parent || undefined,
       state: EditorState.create({ doc: options.doc || "", extensions: this.extensions }),
     });
   }
@@ -248,6 +248,10 @@ class Editor {
     };
     if (this.flushedThisFrame) requestAnimationFrame(flush);
     else queueMicrotask(flush);
+  }
+
+  get dom() {
+    return this.view.dom;
   }
 
   getText() {

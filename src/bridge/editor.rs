@@ -11,7 +11,11 @@ extern "C" {
     pub type EditorHandle;
 
     #[wasm_bindgen(js_namespace = PodlabEditor, js_name = create)]
-    fn create_raw(parent: &web_sys::Element, options: &js_sys::Object) -> EditorHandle;
+    fn create_raw(parent: Option<&web_sys::Element>, options: &js_sys::Object) -> EditorHandle;
+
+    /// The editor's root element (to place it in the page when made without a parent).
+    #[wasm_bindgen(method, getter)]
+    pub fn dom(this: &EditorHandle) -> web_sys::Element;
 
     #[wasm_bindgen(method, js_name = getText)]
     pub fn get_text(this: &EditorHandle) -> String;
@@ -63,10 +67,10 @@ pub struct EditorCallbacks {
     pub hover: Closure<dyn FnMut(String, u32) -> String>,
 }
 
-/// Create an editor inside `parent`. The callbacks must outlive the editor: keep them with
-/// the handle.
+/// Create an editor inside `parent` (or detached, to be placed through `dom()`). The
+/// callbacks must outlive the editor: keep them with the handle.
 pub fn create(
-    parent: &web_sys::Element,
+    parent: Option<&web_sys::Element>,
     doc: &str,
     aria: (&str, &str),
     dark: bool,

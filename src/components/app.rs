@@ -3,6 +3,7 @@
 //! lays out the page: header, then home or the three regions (lesson, editor, result).
 
 use gloo_timers::callback::Interval;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -87,22 +88,52 @@ pub fn is_dark(theme: Theme) -> bool {
     }
 }
 
+/// The state at start-up: what was saved, the location hash (deep and share links), and the
+/// first analysis of the document on screen.
+pub fn initial_state() -> AppState {
+    let (saved, reset) = storage::load();
+    let hash = location_hash();
+    let mut state = AppState::new(saved, &hash, browser_lang(), reset);
+    // A share link replaces the sandbox's document (the learner's own text is kept
+    // under its lesson keys).
+    if let Some(payload) = hash.strip_prefix("#/share/") {
+        state = match share::decode(payload) {
+            Ok(shared) => (*Rc::new(state).reduce(Action::LoadShare(shared))).clone(),
+            Err(_) => (*Rc::new(state).reduce(Action::Notice("share.bad"))).clone(),
+        };
+    }
+    state
+}
+
+/// A start-up state made before the app renders (see `main`): the first analysis then runs
+/// before Yew's scheduler starts, so the first render and its effects (the editor) fit in one
+/// scheduler run instead of being split by a yield and a frame. Taken once; compares equal.
+#[derive(Clone, Default)]
+pub struct Prepared(Rc<RefCell<Option<AppState>>>);
+
+impl Prepared {
+    pub fn new(state: AppState) -> Self {
+        Prepared(Rc::new(RefCell::new(Some(state))))
+    }
+}
+
+impl PartialEq for Prepared {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The start-up state, if it was made already (else the app makes it).
+    #[prop_or_default]
+    pub prepared: Prepared,
+}
+
 #[component]
-pub fn App() -> Html {
-    let store = use_reducer(|| {
-        let (saved, reset) = storage::load();
-        let hash = location_hash();
-        let mut state = AppState::new(saved, &hash, browser_lang(), reset);
-        // A share link replaces the sandbox's document (the learner's own text is kept
-        // under its lesson keys).
-        if let Some(payload) = hash.strip_prefix("#/share/") {
-            state = match share::decode(payload) {
-                Ok(shared) => (*Rc::new(state).reduce(Action::LoadShare(shared))).clone(),
-                Err(_) => (*Rc::new(state).reduce(Action::Notice("share.bad"))).clone(),
-            };
-        }
-        state
-    });
+pub fn App(props: &AppProps) -> Html {
+    let prepared = props.prepared.clone();
+    let store = use_reducer(move || prepared.0.borrow_mut().take().unwrap_or_else(initial_state));
 
     // Persist every change at once.
     {

@@ -1,7 +1,8 @@
-//! The editor region: mounts the CodeMirror editor once, forwards every (frame-coalesced)
-//! edit to the reducer, takes new text from the state when the learner switches documents
-//! (or resets, or loads a solution), pushes the engine's diagnostics, completions and hover
-//! docs into the editor, and can show the object as the cluster would store it.
+//! The editor region: makes the CodeMirror editor once (during its first render, so that it
+//! is on screen with the first frame), forwards every (frame-coalesced) edit to the reducer,
+//! takes new text from the state when the learner switches documents (or resets, or loads a
+//! solution), pushes the engine's diagnostics, completions and hover docs into the editor,
+//! and can show the object as the cluster would store it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,63 +28,79 @@ struct Mounted {
     loaded: (String, u64),
 }
 
+/// The editor of one EditorPane: made during its first render, detached, and placed in the
+/// page with that render (so it is on screen with the first frame and costs no extra layout).
+struct Slot {
+    mounted: Option<Mounted>,
+    /// Why there is no editor.
+    error: Option<String>,
+}
+
+fn make_editor(latest: &Rc<RefCell<Store>>) -> Slot {
+    let (on_change_store, complete_store, hover_store) =
+        (latest.clone(), latest.clone(), latest.clone());
+    let callbacks = EditorCallbacks {
+        on_change: Closure::new(move |text: String| {
+            let store = on_change_store.borrow().clone();
+            store.dispatch(Action::Edit(text));
+        }),
+        complete: Closure::new(move |text: String, pos: u32| {
+            let lang = complete_store.borrow().lang;
+            assist::completions_json(&text, pos as usize, lang)
+        }),
+        hover: Closure::new(move |text: String, pos: u32| {
+            let lang = hover_store.borrow().lang;
+            assist::hover_json(&text, pos as usize, lang)
+        }),
+    };
+    let store = latest.borrow().clone();
+    let doc = store.doc();
+    let aria = (
+        t(store.lang, "editor.label"),
+        t(store.lang, "editor.description"),
+    );
+    let dark = is_dark(store.saved.theme);
+    match editor::create(None, &doc.text, aria, dark, &callbacks) {
+        Ok(handle) => Slot {
+            mounted: Some(Mounted {
+                handle,
+                _callbacks: callbacks,
+                loaded: (store.page.doc_key(), store.revision),
+            }),
+            error: None,
+        },
+        Err(e) => Slot {
+            mounted: None,
+            error: Some(
+                e.as_string()
+                    .unwrap_or_else(|| "the editor could not start".into()),
+            ),
+        },
+    }
+}
+
 #[component]
 pub fn EditorPane(props: &EditorPaneProps) -> Html {
     let store = &props.store;
     let lang = store.lang;
-    let host = use_node_ref();
-    let mounted: Rc<RefCell<Option<Mounted>>> = use_mut_ref(|| None);
-    let load_error = use_state(|| None::<String>);
     // The latest store and language for the JS closures created once.
     let latest = use_mut_ref(|| store.clone());
     *latest.borrow_mut() = store.clone();
-
-    {
-        let host = host.clone();
-        let mounted = mounted.clone();
+    let slot: Rc<RefCell<Slot>> = {
         let latest = latest.clone();
-        let load_error = load_error.clone();
+        use_mut_ref(move || make_editor(&latest))
+    };
+    let editor_dom: Option<web_sys::Node> = slot
+        .borrow()
+        .mounted
+        .as_ref()
+        .map(|m| m.handle.dom().into());
+    let load_error = slot.borrow().error.clone();
+    {
+        let slot = slot.clone();
         use_effect_with((), move |_| {
-            if let Some(parent) = host.cast::<web_sys::Element>() {
-                let (on_change_store, complete_store, hover_store) =
-                    (latest.clone(), latest.clone(), latest.clone());
-                let callbacks = EditorCallbacks {
-                    on_change: Closure::new(move |text: String| {
-                        let store = on_change_store.borrow().clone();
-                        store.dispatch(Action::Edit(text));
-                    }),
-                    complete: Closure::new(move |text: String, pos: u32| {
-                        let lang = complete_store.borrow().lang;
-                        assist::completions_json(&text, pos as usize, lang)
-                    }),
-                    hover: Closure::new(move |text: String, pos: u32| {
-                        let lang = hover_store.borrow().lang;
-                        assist::hover_json(&text, pos as usize, lang)
-                    }),
-                };
-                let store = latest.borrow().clone();
-                let doc = store.doc();
-                let aria = (
-                    t(store.lang, "editor.label"),
-                    t(store.lang, "editor.description"),
-                );
-                let dark = is_dark(store.saved.theme);
-                match editor::create(&parent, &doc.text, aria, dark, &callbacks) {
-                    Ok(handle) => {
-                        *mounted.borrow_mut() = Some(Mounted {
-                            handle,
-                            _callbacks: callbacks,
-                            loaded: (store.page.doc_key(), store.revision),
-                        })
-                    }
-                    Err(e) => load_error.set(Some(
-                        e.as_string()
-                            .unwrap_or_else(|| "the editor could not start".into()),
-                    )),
-                }
-            }
             move || {
-                if let Some(m) = mounted.borrow_mut().take() {
+                if let Some(m) = slot.borrow_mut().mounted.take() {
                     m.handle.destroy();
                 }
             }
@@ -92,12 +109,12 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
 
     // Text pushed from the state: another document, or a reset/solution/share in this one.
     {
-        let mounted = mounted.clone();
+        let mounted = slot.clone();
         let key = store.page.doc_key();
         let revision = store.revision;
         let text = store.doc().text;
         use_effect_with((key, revision), move |(key, revision)| {
-            if let Some(m) = mounted.borrow_mut().as_mut() {
+            if let Some(m) = mounted.borrow_mut().mounted.as_mut() {
                 if m.loaded.0 != *key {
                     m.handle.load(&text);
                 } else if m.loaded.1 != *revision {
@@ -110,9 +127,9 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
 
     // Diagnostics for the text the engine just analysed.
     {
-        let mounted = mounted.clone();
+        let mounted = slot.clone();
         use_effect_with(store.computed.clone(), move |computed| {
-            if let Some(m) = mounted.borrow().as_ref() {
+            if let Some(m) = mounted.borrow().mounted.as_ref() {
                 m.handle.set_diagnostics(&computed.editor_diagnostics());
             }
         });
@@ -120,9 +137,9 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
 
     // The editor's accessible name follows the UI language.
     {
-        let mounted = mounted.clone();
+        let mounted = slot.clone();
         use_effect_with(store.lang, move |lang| {
-            if let Some(m) = mounted.borrow().as_ref() {
+            if let Some(m) = mounted.borrow().mounted.as_ref() {
                 m.handle
                     .set_aria(t(*lang, "editor.label"), t(*lang, "editor.description"));
             }
@@ -131,10 +148,10 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
 
     // Dark editor in a dark page.
     {
-        let mounted = mounted.clone();
+        let mounted = slot.clone();
         let dark = is_dark(store.saved.theme);
         use_effect_with(dark, move |dark| {
-            if let Some(m) = mounted.borrow().as_ref() {
+            if let Some(m) = mounted.borrow().mounted.as_ref() {
                 m.handle.set_dark(*dark);
             }
         });
@@ -157,10 +174,10 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
     html! {
         <section class="region editor" aria-labelledby="editor-title">
             <h2 id="editor-title">{t(lang, "manifest")}</h2>
-            if let Some(err) = &*load_error {
+            if let Some(err) = &load_error {
                 <p class="error" role="alert">{err}</p>
             }
-            <div class="editor-host" ref={host}></div>
+            <div class="editor-host">{ for editor_dom.map(Html::VRef) }</div>
             <label class="toggle">
                 <input type="checkbox" checked={store.saved.show_defaulted} onchange={on_defaulted}
                        data-testid="show-defaulted" />
