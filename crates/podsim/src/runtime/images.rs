@@ -247,12 +247,68 @@ pub fn parse_ref(image: &str) -> Result<ImageRef, String> {
     })
 }
 
-/// The built-in catalog, parsed once.
-pub fn builtin_catalog() -> &'static [ImageSpec] {
-    static CATALOG: OnceLock<Vec<ImageSpec>> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        crate::yaml::from_yaml_str(include_str!("../../data/images.yaml")).unwrap_or_default()
+const CATALOG: &str = include_str!("../../data/images.yaml");
+
+/// One image of the built-in catalog: its repository and its entry's text, parsed the first
+/// time the image is looked up (a pod uses a few of the catalog's images, and parsing YAML is
+/// most of a cold start's cost in the browser).
+struct Entry {
+    repository: &'static str,
+    text: &'static str,
+    spec: OnceLock<Option<ImageSpec>>,
+}
+
+/// The catalog file cut into its top-level list items (`- repository: …` and the lines
+/// indented under it), each a YAML list of one image.
+fn entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let mut starts: Vec<usize> = Vec::new();
+        let mut at = 0;
+        for line in CATALOG.split_inclusive('\n') {
+            if line.starts_with("- ") {
+                starts.push(at);
+            }
+            at += line.len();
+        }
+        starts.push(CATALOG.len());
+        starts
+            .windows(2)
+            .filter_map(|w| {
+                let text = &CATALOG[w[0]..w[1]];
+                let repository = text.lines().find_map(|l| {
+                    let l = l.strip_prefix("- ").unwrap_or(l).trim_start();
+                    l.strip_prefix("repository:")
+                        .map(|r| r.trim().trim_matches('"'))
+                })?;
+                Some(Entry {
+                    repository,
+                    text,
+                    spec: OnceLock::new(),
+                })
+            })
+            .collect()
     })
+}
+
+/// The built-in image with this repository, if there is one.
+fn builtin(repository: &str) -> Option<&'static ImageSpec> {
+    let e = entries().iter().find(|e| e.repository == repository)?;
+    e.spec
+        .get_or_init(|| {
+            crate::yaml::from_yaml_str::<Vec<ImageSpec>>(e.text)
+                .ok()
+                .and_then(|v| v.into_iter().next())
+        })
+        .as_ref()
+}
+
+/// The whole built-in catalog, every image parsed.
+pub fn builtin_catalog() -> Vec<&'static ImageSpec> {
+    entries()
+        .iter()
+        .filter_map(|e| builtin(e.repository))
+        .collect()
 }
 
 /// A stable fake digest for an image.
@@ -278,8 +334,8 @@ where
     let canonical = r.canonical();
     let spec = extra
         .iter()
-        .chain(builtin_catalog().iter())
-        .find(|s| s.repository == r.repository);
+        .find(|s| s.repository == r.repository)
+        .or_else(|| builtin(&r.repository));
     let Some(spec) = spec else {
         return Err(ImageError::NotFound(format!(
             "rpc error: code = Unknown desc = failed to pull and unpack image \"{canonical}\": failed to resolve reference \"{canonical}\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
@@ -350,8 +406,18 @@ mod tests {
     }
 
     #[test]
+    fn the_catalog_cut_into_entries_is_the_catalog() {
+        let whole: Vec<ImageSpec> = crate::yaml::from_yaml_str(CATALOG).expect("catalog");
+        let parts: Vec<ImageSpec> = builtin_catalog().into_iter().cloned().collect();
+        assert!(whole.len() >= 12);
+        assert_eq!(parts, whole, "every image, in order, as the whole file reads");
+        for e in entries() {
+            assert_eq!(builtin(e.repository).map(|s| s.repository.as_str()), Some(e.repository));
+        }
+    }
+
+    #[test]
     fn catalog_parses_and_answers() {
-        assert!(builtin_catalog().len() >= 12);
         let (_, info) = lookup(&[], "busybox:1.36").unwrap();
         assert_eq!(info.repository, "docker.io/library/busybox");
         assert!(info.digest.starts_with("sha256:"));
