@@ -410,9 +410,15 @@ mod tests {
         let whole: Vec<ImageSpec> = crate::yaml::from_yaml_str(CATALOG).expect("catalog");
         let parts: Vec<ImageSpec> = builtin_catalog().into_iter().cloned().collect();
         assert!(whole.len() >= 12);
-        assert_eq!(parts, whole, "every image, in order, as the whole file reads");
+        assert_eq!(
+            parts, whole,
+            "every image, in order, as the whole file reads"
+        );
         for e in entries() {
-            assert_eq!(builtin(e.repository).map(|s| s.repository.as_str()), Some(e.repository));
+            assert_eq!(
+                builtin(e.repository).map(|s| s.repository.as_str()),
+                Some(e.repository)
+            );
         }
     }
 
