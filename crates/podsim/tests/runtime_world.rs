@@ -414,10 +414,32 @@ fn oom_and_start_errors() {
         memory_limit_bytes: Some(100 * 1024 * 1024),
         ..Default::default()
     };
-    rt.start_container(stress, 0).unwrap();
+    rt.start_container(stress.clone(), 0).unwrap();
     let ev = rt.advance(2 * SECOND);
     assert!(
         matches!(&ev[0], RuntimeEvent::Exited { exit_code: 137, reason, .. } if reason == "OOMKilled")
+    );
+    // A hog of exactly the limit still crosses it (the programs need memory too); one well
+    // under the limit runs on.
+    let mib = 1024 * 1024;
+    let sized = |vm: &str, limit: u64| ContainerSpec {
+        args: vec!["--vm".into(), "1".into(), "--vm-bytes".into(), vm.into()],
+        memory_limit_bytes: Some(limit * mib),
+        ..stress.clone()
+    };
+    let mut rt2 = runtime();
+    rt2.start_container(sized("250M", 250), 0).unwrap();
+    let ev = rt2.advance(2 * SECOND);
+    assert!(
+        matches!(ev.first(), Some(RuntimeEvent::Exited { reason, .. }) if reason == "OOMKilled"),
+        "{ev:?}"
+    );
+    let mut rt3 = runtime();
+    rt3.start_container(sized("150M", 200), 0).unwrap();
+    assert_eq!(
+        rt3.advance(60 * SECOND),
+        vec![],
+        "150M under a 200Mi limit keeps running"
     );
     let err = rt
         .start_container(

@@ -142,6 +142,9 @@ pub struct Runtime {
 }
 
 const EXEC_OUTPUT_MAX: usize = 10 * 1024;
+/// What `stress` uses besides its `--vm-bytes` (its own and its worker's code, libc, stacks):
+/// a hog sized exactly at the limit still crosses it, as in a real cgroup.
+const STRESS_BASELINE_BYTES: u64 = 2 * 1024 * 1024;
 /// The most processes one container may run at once (a fork bomb stops here).
 const MAX_PROCESSES: usize = 64;
 
@@ -583,7 +586,8 @@ impl Runtime {
                 "stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd\n",
             );
             if let (Some(b), Some(l)) = (bytes, limit) {
-                if b > l {
+                // The container's memory is the hog's allocation plus the programs themselves.
+                if b.saturating_add(STRESS_BASELINE_BYTES) > l {
                     self.oom_at.insert(pid, now + 800);
                     if let Some(p) = self.procs.get_mut(&pid) {
                         p.wake = Some(now + 800);
