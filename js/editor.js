@@ -326,7 +326,12 @@ class Editor {
     this.view.focus();
   }
 
+  // After this the Rust callbacks are gone: forget them, so that a completion, hover or
+  // change flush still pending in CodeMirror's timers cannot call into them.
   destroy() {
+    this.onChange = () => {};
+    this.complete = null;
+    this.hover = null;
     this.view.destroy();
   }
 }
