@@ -348,31 +348,16 @@ mod tests {
 
     #[test]
     fn replay_matches_the_queue() {
-        // One period: rotations, ties at the same instant in sequence order.
-        check(
-            vec![
+        // One period: rotations, ties at the same instant in sequence order, horizons that
+        // cut a round at its start, inside it and at its end.
+        for horizon in [10_000, 9_999, 9_200] {
+            let lanes = vec![
                 lane(0, 1000, 5, 1000),
                 lane(1, 1000, 3, 1000),
                 lane(2, 1500, 1, 1000),
-            ],
-            10_000,
-        );
-        check(
-            vec![
-                lane(0, 1000, 5, 1000),
-                lane(1, 1000, 3, 1000),
-                lane(2, 1500, 1, 1000),
-            ],
-            9_999,
-        );
-        check(
-            vec![
-                lane(0, 1000, 5, 1000),
-                lane(1, 1000, 3, 1000),
-                lane(2, 1500, 1, 1000),
-            ],
-            9_200,
-        );
+            ];
+            check(lanes, horizon);
+        }
         check(vec![lane(0, 0, 2, 1000), lane(1, 999, 1, 1000)], 1);
         // Spread wider than a period, several periods, a lone lane.
         check(vec![lane(0, 0, 1, 1000), lane(1, 2500, 2, 1000)], 7_000);
