@@ -1076,7 +1076,7 @@ impl Runtime {
                     read_clock: false,
                 };
                 let y = vm.run(&mut cx);
-                touched |= cx.fs.writes > 0 || cx.read_clock;
+                touched |= cx.touched_world();
                 y
             };
             for (_, t) in vm.output.drain(..) {
@@ -1153,7 +1153,7 @@ impl Runtime {
             read_clock: false,
         };
         let o = shell::builtins::run(&argv[0], &argv[1..], None, env, cwd, &mut cx);
-        if cx.fs.writes > 0 || cx.read_clock {
+        if cx.touched_world() {
             self.epoch += 1;
         }
         if o.action.is_some() {

@@ -21,6 +21,14 @@ pub struct Cx<'a> {
     pub read_clock: bool,
 }
 
+impl Cx<'_> {
+    /// Whether the commands run so far wrote to the filesystem or read the clock: their
+    /// answers may differ next time.
+    pub fn touched_world(&self) -> bool {
+        self.fs.writes > 0 || self.read_clock
+    }
+}
+
 /// Something the command needs beyond returning a status.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {

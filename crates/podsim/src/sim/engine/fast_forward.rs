@@ -220,9 +220,7 @@ impl Engine<'_> {
             let (w, next) = (lanes[i].w, lanes[i].next);
             self.worker_generation[w] += 1;
             self.workers[w].next_tick = next;
-            let generation = self.worker_generation[w];
-            let seq = self.queue.push(next, Ev::ProbeTick { w, generation });
-            self.tick_seq[w] = Some((next, seq));
+            self.push_tick(w, next);
         }
     }
 
