@@ -61,13 +61,12 @@ const foldYaml = foldService.of((state, lineStart) => {
   const line = state.doc.lineAt(lineStart);
   const own = indentOf(line.text);
   if (own < 0 || line.text.trimStart().startsWith("#") || !opensBlock(line.text)) return null;
-  const keyLine = !isItem(line.text) || /:\s*(#.*)?$/.test(line.text);
   let last = null;
   for (let n = line.number + 1; n <= state.doc.lines; n++) {
     const next = state.doc.line(n);
     const i = indentOf(next.text);
     if (i < 0) continue;
-    const child = i > own || (i === own && keyLine && !isItem(line.text) && isItem(next.text));
+    const child = i > own || (i === own && !isItem(line.text) && isItem(next.text));
     if (!child) break;
     last = next;
   }
@@ -157,6 +156,7 @@ class Editor {
     this.hover = options.hover || null;
     this.pending = false;
     this.theme = new Compartment();
+    this.dark = Boolean(options.dark);
     const self = this;
 
     const completionSource = (context) => {
@@ -217,14 +217,13 @@ class Editor {
           hover,
           EditorState.tabSize.of(2),
           EditorView.lineWrapping,
-          this.theme.of([]),
+          this.theme.of(this.dark ? oneDark : []),
           EditorView.contentAttributes.of({ "data-testid": "yaml-editor" }),
           this.aria.of(ariaAttributes(options.ariaLabel, options.ariaDescription)),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) self.schedule();
           }),
         ];
-    this.dark = false;
     this.hasDiagnostics = false;
     this.view = new EditorView({
       parent: parent || undefined,
@@ -338,10 +337,7 @@ class Editor {
 
 window.PodlabEditor = {
   create(parent, options) {
-    const opts = options || {};
-    const editor = new Editor(parent, opts);
-    if (opts.dark) editor.setDark(true);
-    return editor;
+    return new Editor(parent, options || {});
   },
 };
 // The start-up script waits for this bundle before it starts the app.
