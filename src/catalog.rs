@@ -3,7 +3,7 @@
 //! parsed the first time it is opened and kept.
 
 use podsim::lessons::Lesson;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -39,6 +39,8 @@ include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
 thread_local! {
     static PARSED: RefCell<HashMap<&'static str, Rc<Lesson>>> = RefCell::new(HashMap::new());
+    /// How far `parse_one_more` has gone through the index.
+    static WARMED: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Every lesson, in order.
@@ -60,6 +62,19 @@ pub fn find(id: &str) -> Option<Rc<Lesson>> {
     let lesson = Rc::new(Lesson::from_yaml(text).ok()?);
     PARSED.with(|p| p.borrow_mut().insert(e.id, lesson.clone()));
     Some(lesson)
+}
+
+/// Parse the next lesson of the curriculum not visited by this call yet (kept like an opened
+/// one); false once every lesson has had its turn.
+pub fn parse_one_more() -> bool {
+    let i = WARMED.with(|w| w.replace(w.get() + 1));
+    match LESSON_INDEX.get(i) {
+        Some(e) => {
+            let _ = find(e.id);
+            true
+        }
+        None => false,
+    }
 }
 
 /// The lesson after `id`, if any.
@@ -96,5 +111,11 @@ mod tests {
             Rc::ptr_eq(&find(first).unwrap(), &find(first).unwrap()),
             "parsed once"
         );
+        let mut turns = 0;
+        while parse_one_more() {
+            turns += 1;
+        }
+        assert_eq!(turns, lessons().len(), "one turn per lesson, then done");
+        assert!(!parse_one_more());
     }
 }

@@ -1,6 +1,7 @@
 //! The root component: owns the one reducer, wires the URL hash (deep links, share links),
-//! persistence (every change saved at once), the colour theme and the playback clock, and
-//! lays out the page: header, then home or the three regions (lesson, editor, result).
+//! persistence (every change saved at once), the colour theme and the playback clock, the
+//! lessons parsed while the page is idle, and lays out the page: header, then home or the
+//! three regions (lesson, editor, result).
 
 use gloo_timers::callback::Interval;
 use std::cell::RefCell;
@@ -15,6 +16,7 @@ use super::home::Home;
 use super::lesson_pane::LessonPane;
 use super::notice::Notice;
 use super::result_pane::ResultPane;
+use crate::catalog;
 use crate::i18n::Lang;
 use crate::share;
 use crate::state::{Action, AppState, Page};
@@ -130,11 +132,30 @@ pub struct AppProps {
     pub prepared: Prepared,
 }
 
+/// While the page is idle after start-up, parse the lessons not opened yet, one per idle
+/// period: opening one is then instant, and the engine's YAML code has run enough to be
+/// optimised (a first large input in freshly compiled wasm takes about twice as long).
+fn warm_lessons_when_idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let next = Closure::once_into_js(|| {
+        if catalog::parse_one_more() {
+            warm_lessons_when_idle();
+        }
+    });
+    if window.request_idle_callback(next.unchecked_ref()).is_err() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 50);
+    }
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let prepared = props.prepared.clone();
     let store = use_reducer(move || prepared.0.borrow_mut().take().unwrap_or_else(initial_state));
 
+    use_effect_with((), |_| warm_lessons_when_idle());
     // Persist every change at once.
     {
         let saved = store.saved.clone();
