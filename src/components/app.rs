@@ -17,7 +17,7 @@ use super::lesson_pane::LessonPane;
 use super::notice::Notice;
 use super::result_pane::ResultPane;
 use crate::catalog;
-use crate::i18n::Lang;
+use crate::i18n::{t, Lang};
 use crate::share;
 use crate::state::{Action, AppState, Page};
 use crate::storage::{self, Theme};
@@ -229,7 +229,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class="app">
-            <a class="skip-link" href="#main">{"Skip to content"}</a>
+            <a class="skip-link" href="#main">{t(store.lang, "skip")}</a>
             <Header store={store.clone()} />
             <Notice store={store.clone()} />
             { body }

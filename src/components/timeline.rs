@@ -1,25 +1,61 @@
 //! The visual timeline (SVG): one lane per container (init, sidecar, app) with waiting /
 //! running / terminated segments labelled by reason, restart markers, a row of probe ticks per
-//! probe kind (✓ success, ✗ failure, ? unknown), lanes for PodScheduled, Initialized,
+//! probe kind (● success, ✗ failure, ▲ unknown), lanes for PodScheduled, Initialized,
 //! ContainersReady and Ready, a phase band, and event markers. A cursor scrubs (click, drag
 //! or arrow keys); zoom and pan with buttons, the wheel or +/−. Shapes, patterns and labels
 //! carry the meaning, so it reads without colour.
 
 use super::app::Store;
 use crate::chart::{thin, ticks, Window};
-use crate::i18n::t;
+use crate::i18n::{t, Lang};
 use crate::state::Action;
 use podsim::kubelet::prober::{ProbeKind, ProbeResult};
 use podsim::time::{clock, SECOND};
 use podsim::views::lanes::{Segment, SegmentKind};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-const W: f64 = 640.0;
-const X0: f64 = 150.0;
-const X1: f64 = 632.0;
+/// The width drawn before the timeline's box has been measured, and the narrowest drawn.
+const FIRST_WIDTH: f64 = 640.0;
+const MIN_WIDTH: f64 = 280.0;
 const LANE: f64 = 24.0;
 const PROBE_ROW: f64 = 13.0;
 const COND: f64 = 15.0;
+
+/// Where the lanes go, in CSS pixels. The SVG is drawn at the width of its box (one SVG unit
+/// is one pixel), so its text keeps its size on a phone and beside a lesson on a laptop.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Geometry {
+    /// The whole width.
+    w: f64,
+    /// Where the lanes start, after their labels.
+    x0: f64,
+    /// Where they end, leaving room for the last time label (`10m00s`) after it.
+    x1: f64,
+}
+
+impl Geometry {
+    fn for_width(px: f64) -> Self {
+        let w = px.round().max(MIN_WIDTH);
+        let x0 = if w < 480.0 { 112.0 } else { 150.0 };
+        Geometry {
+            w,
+            x0,
+            x1: w - 40.0,
+        }
+    }
+
+    /// How many characters of a lane label fit before the lanes.
+    fn label_chars(&self) -> usize {
+        ((self.x0 - 12.0) / 5.2) as usize
+    }
+
+    /// How many time labels fit along the axis.
+    fn tick_count(&self) -> usize {
+        (((self.x1 - self.x0) / 60.0) as usize).clamp(3, 10)
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -37,12 +73,12 @@ fn kind_class(k: SegmentKind) -> &'static str {
     }
 }
 
-fn segment_rect(s: &Segment, w: &Window, y: f64, h: f64, lane_title: &str) -> Html {
+fn segment_rect(s: &Segment, w: &Window, g: Geometry, y: f64, h: f64, lane_title: &str) -> Html {
     if s.end < w.start || s.start > w.end {
         return html! {};
     }
-    let x = w.x(s.start, X0, X1);
-    let x2 = w.x(s.end, X0, X1);
+    let x = w.x(s.start, g.x0, g.x1);
+    let x2 = w.x(s.end, g.x0, g.x1);
     let width = (x2 - x).max(0.8);
     let title = format!(
         "{lane_title}: {}{} ({} – {})",
@@ -62,10 +98,15 @@ fn segment_rect(s: &Segment, w: &Window, y: f64, h: f64, lane_title: &str) -> Ht
                 <title>{title}</title>
             </rect>
             if show_label {
-                <text x={format!("{:.1}", x + 3.0)} y={format!("{:.1}", y + h - 5.0)} class="seg-label">{s.label.clone()}</text>
+                <text x={format!("{:.1}", x + 3.0)} y={format!("{:.1}", label_baseline(y, h))} class="seg-label">{s.label.clone()}</text>
             }
         </g>
     }
+}
+
+/// The baseline that centres a segment label's 9 px capitals in a bar from `y` to `y + h`.
+fn label_baseline(y: f64, h: f64) -> f64 {
+    y + h / 2.0 + 3.3
 }
 
 fn probe_mark(x: f64, y: f64, result: ProbeResult, title: String) -> Html {
@@ -88,6 +129,24 @@ fn probe_mark(x: f64, y: f64, result: ProbeResult, title: String) -> Html {
     }
 }
 
+/// A resize observer and the callback it calls, which must live as long as it.
+type WidthWatch = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+/// Call `on_width` with the element's content width now and whenever it changes.
+fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<WidthWatch> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let px = entry.content_rect().width();
+            if px > 0.0 {
+                on_width(px);
+            }
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some((observer, callback))
+}
+
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let store = &props.store;
@@ -102,6 +161,23 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
     let hover = use_state(String::new);
+    let boxed = use_node_ref();
+    let width = use_state_eq(|| FIRST_WIDTH);
+    {
+        let boxed = boxed.clone();
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let observer = boxed
+                .cast::<web_sys::Element>()
+                .and_then(|el| watch_width(&el, move |px| width.set(px.round())));
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    let g = Geometry::for_width(*width);
     let Some(lanes) = store.computed.lanes.clone() else {
         return html! {};
     };
@@ -113,12 +189,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let mut body: Vec<Html> = Vec::new();
     for c in &lanes.containers {
         let title = format!("{} [{}]", c.name, c.role);
-        let shown: String = if title.chars().count() > 26 {
+        let suffix = format!(" [{}]", c.role);
+        let max = g.label_chars();
+        let shown: String = if title.chars().count() > max {
+            let keep = max.saturating_sub(suffix.chars().count() + 1).max(3);
             c.name
                 .chars()
-                .take(20)
+                .take(keep)
                 .chain("…".chars())
-                .chain(format!(" [{}]", c.role).chars())
+                .chain(suffix.chars())
                 .collect()
         } else {
             title.clone()
@@ -127,16 +206,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <text class="lane-label" x="6" y={format!("{:.1}", y + 17.0)}>{shown}<title>{title.clone()}</title></text>
         });
         for s in &c.segments {
-            body.push(segment_rect(s, &w, y + 3.0, LANE - 6.0, &c.name));
+            body.push(segment_rect(s, &w, g, y + 3.0, LANE - 6.0, &c.name));
         }
         for (t, restart) in c.starts.iter().skip(1) {
             if w.contains(*t) {
-                let x = w.x(*t, X0, X1);
+                let x = w.x(*t, g.x0, g.x1);
                 body.push(html! {
                     <g class="restart">
                         <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", y)} y2={format!("{:.1}", y + LANE)} />
                         <text x={format!("{:.1}", x + 1.5)} y={format!("{:.1}", y + 9.0)}>{"↻"}</text>
-                        <title>{format!("{}: restart #{restart} at {}", c.name, clock(*t))}</title>
+                        <title>{match lang {
+                            Lang::En => format!("{}: restart #{restart} at {}", c.name, clock(*t)),
+                            Lang::Ko => format!("{}: {restart}번째 재시작, {}", c.name, clock(*t)),
+                        }}</title>
                     </g>
                 });
             }
@@ -159,20 +241,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             body.push(html! {
                 <text class="lane-label probe-label" x="18" y={format!("{:.1}", y + 10.0)}>{kind.as_str()}</text>
             });
-            for p in thin(&ticks_of, &w, 240) {
-                let x = w.x(p.t, X0, X1);
-                let title = format!(
-                    "{} {} probe at {}: {}{}",
-                    c.name,
-                    kind.as_str(),
-                    clock(p.t),
-                    p.result.as_str(),
-                    if p.output.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — {}", p.output)
-                    }
-                );
+            for p in thin(&ticks_of, &w, ((g.x1 - g.x0) / 2.0) as usize) {
+                let x = w.x(p.t, g.x0, g.x1);
+                let output = if p.output.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", p.output)
+                };
+                let (name, kind, at, result) =
+                    (&c.name, kind.as_str(), clock(p.t), p.result.as_str());
+                let title = match lang {
+                    Lang::En => format!("{name} {kind} probe at {at}: {result}{output}"),
+                    Lang::Ko => format!("{name} {kind} 프로브, {at}: {result}{output}"),
+                };
                 body.push(probe_mark(x, y + PROBE_ROW / 2.0, p.result, title));
             }
             y += PROBE_ROW;
@@ -184,7 +265,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <text class="lane-label cond-label" x="6" y={format!("{:.1}", y + 12.0)}>{cond.name.clone()}</text>
         });
         for s in &cond.segments {
-            body.push(segment_rect(s, &w, y + 3.0, COND - 5.0, &cond.name));
+            body.push(segment_rect(s, &w, g, y + 3.0, COND - 5.0, &cond.name));
         }
         y += COND;
     }
@@ -192,7 +273,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         html! { <text class="lane-label" x="6" y={format!("{:.1}", y + 15.0)}>{"phase"}</text> },
     );
     for s in &lanes.phase {
-        body.push(segment_rect(s, &w, y + 2.0, LANE - 6.0, "phase"));
+        body.push(segment_rect(s, &w, g, y + 2.0, LANE - 6.0, "phase"));
     }
     y += LANE;
     let height = y + 8.0;
@@ -203,11 +284,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .iter()
         .filter(|e| w.contains(e.t))
         .map(|e| {
-            let x = w.x(e.t, X0, X1);
-            let title = format!("{} {} at {}: {}", if e.warning { "Warning" } else { "Normal" }, e.reason, clock(e.t), e.message);
+            let x = w.x(e.t, g.x0, g.x1);
+            let kind = if e.warning { "Warning" } else { "Normal" };
+            let title = match lang {
+                Lang::En => format!("{kind} {} at {}: {}", e.reason, clock(e.t), e.message),
+                Lang::Ko => format!("{kind} {}, {}: {}", e.reason, clock(e.t), e.message),
+            };
             if e.warning {
                 html! {
-                    <path class="event event-warning" d={format!("M{x:.1} 4L{:.1} 14L{:.1} 14Z", x + 5.0, x - 5.0)}><title>{title}</title></path>
+                    <path class="event event-warning" d={format!("M{:.1} 4L{:.1} 4L{x:.1} 14Z", x - 5.0, x + 5.0)}><title>{title}</title></path>
                 }
             } else {
                 html! { <circle class="event event-normal" cx={format!("{x:.1}")} cy="9" r="3"><title>{title}</title></circle> }
@@ -215,20 +300,21 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
         .collect();
 
-    let axis: Html = ticks(&w, 8)
+    let axis: Html = ticks(&w, g.tick_count())
         .into_iter()
         .map(|t| {
-            let x = w.x(t, X0, X1);
+            let x = w.x(t, g.x0, g.x1);
+            let label = clock(t);
             html! {
                 <g class="tick">
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="18" y2={format!("{:.1}", height - 4.0)} />
-                    <text x={format!("{:.1}", x + 2.0)} y={format!("{:.1}", height)}>{clock(t)}</text>
+                    <text x={format!("{:.1}", x + 2.0)} y={format!("{:.1}", height)}>{label}</text>
                 </g>
             }
         })
         .collect();
 
-    let cursor_x = w.x(cursor, X0, X1);
+    let cursor_x = w.x(cursor, g.x0, g.x1);
     let seek_at = {
         let store = store.clone();
         move |e: &MouseEvent| {
@@ -242,9 +328,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             if rect.width() <= 0.0 {
                 return;
             }
-            let vx = (e.client_x() as f64 - rect.left()) / rect.width() * W;
-            if vx >= X0 {
-                store.dispatch(Action::Seek(w.t(vx, X0, X1)));
+            let vx = (e.client_x() as f64 - rect.left()) / rect.width() * g.w;
+            if vx >= g.x0 {
+                store.dispatch(Action::Seek(w.t(vx, g.x0, g.x1)));
             }
         }
     };
@@ -325,7 +411,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Callback::from(move |_| window.set(Window::all(until)))
     };
     html! {
-        <div class="timeline" data-testid="timeline">
+        <div class="timeline" data-testid="timeline" ref={boxed}>
             <div class="timeline-tools" role="group" aria-label={t(lang, "timeline")}>
                 <button type="button" onclick={pan(-0.5)} aria-label={t(lang, "pan.left")}>{"←"}</button>
                 <button type="button" onclick={zoom(0.5)} aria-label={t(lang, "zoom.in")} data-testid="zoom-in">{"+"}</button>
@@ -334,7 +420,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <button type="button" onclick={pan(0.5)} aria-label={t(lang, "pan.right")}>{"→"}</button>
                 <span class="window-label" data-testid="window">{format!("{} – {}", clock(w.start), clock(w.end))}</span>
             </div>
-            <svg viewBox={format!("0 0 {W} {height:.0}")} role="img" tabindex="0"
+            <svg viewBox={format!("0 0 {} {height:.0}", g.w)} role="img" tabindex="0"
                  aria-label={format!("{} {} – {}; {} {}", t(lang, "timeline"), clock(w.start), clock(w.end), t(lang, "cursor"), clock(cursor))}
                  {onclick} {onmousemove} {onkeydown} {onwheel} data-testid="timeline-svg">
                 <defs>
@@ -354,13 +440,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <details class="legend">
                 <summary>{t(lang, "legend")}</summary>
                 <ul>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-ready" width="28" height="12" /></svg>{" running, ready"}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-running" width="28" height="12" /></svg>{" running, not ready"}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-pending" width="28" height="12" /></svg>{" waiting (creating / initialising)"}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-blocked" width="28" height="12" /></svg>{" waiting: back-off or error (hatched)"}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-completed" width="28" height="12" /></svg>{" terminated, exit 0"}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-failed" width="28" height="12" /></svg>{" terminated, exit ≠ 0"}</li>
-                    <li>{"● probe Success · ✗ probe Failure · ▲ probe Unknown · ↻ restart · ▼ Warning event · • Normal event"}</li>
+                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-ready" width="28" height="12" /></svg>{" "}{t(lang, "legend.ready")}</li>
+                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-running" width="28" height="12" /></svg>{" "}{t(lang, "legend.running")}</li>
+                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-pending" width="28" height="12" /></svg>{" "}{t(lang, "legend.pending")}</li>
+                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-blocked" width="28" height="12" /></svg>{" "}{t(lang, "legend.blocked")}</li>
+                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-completed" width="28" height="12" /></svg>{" "}{t(lang, "legend.completed")}</li>
+                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-failed" width="28" height="12" /></svg>{" "}{t(lang, "legend.failed")}</li>
+                    <li>{t(lang, "legend.marks")}</li>
                 </ul>
             </details>
         </div>

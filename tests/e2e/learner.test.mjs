@@ -101,6 +101,44 @@ test("timeline: lanes, a cursor that clicks to seek, zoom and a legend", async (
   await page.waitForFunction(() => document.querySelector("[data-testid=hover-detail]")?.textContent.length > 0, null, { timeout: 3000 });
 });
 
+test("timeline: drawn at its real width, so its text stays legible beside a lesson and on a phone", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/lesson/restart-policies");
+  // One SVG unit per CSS pixel: the 10 px labels are 10 px on screen at any width.
+  const scale = () => page.evaluate(() => {
+    const svg = document.querySelector("[data-testid=timeline-svg]");
+    const label = svg.querySelector(".lane-label");
+    return {
+      units: svg.viewBox.baseVal.width,
+      px: svg.getBoundingClientRect().width,
+      font: label.getBoundingClientRect().height,
+    };
+  });
+  const wait1to1 = () => page.waitForFunction(() => {
+    const svg = document.querySelector("[data-testid=timeline-svg]");
+    return svg && Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) <= 1;
+  }, null, { timeout: 3000 });
+  await wait1to1();
+  const wide = await scale();
+  assert(wide.px < 640, `beside the lesson at 1280 px the pane is narrow (${wide.px} px)`);
+  assert(wide.font >= 9, `lane labels are legible: ${wide.font} px tall`);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await wait1to1();
+  const narrow = await scale();
+  assert(narrow.units < wide.units, `the phone draws a narrower timeline: ${narrow.units} < ${wide.units}`);
+  assert(narrow.font >= 9, `still legible at 375 px: ${narrow.font} px`);
+  // The last time label stays inside the drawing.
+  const overflow = await page.evaluate(() => {
+    const svg = document.querySelector("[data-testid=timeline-svg]");
+    const right = svg.getBoundingClientRect().right;
+    return [...svg.querySelectorAll(".tick text")].map((t) => t.getBoundingClientRect().right - right).filter((d) => d > 0.5);
+  });
+  assertEq(overflow.length, 0, `time labels past the right edge: ${overflow}`);
+  // Clicking still seeks to where the click lands.
+  const box = await page.locator("[data-testid=timeline-svg]").boundingBox();
+  await page.mouse.click(box.x + box.width - 40 - 1, box.y + box.height / 2);
+  assertEq(await cursorTime(page), "2m00s", "the lanes' right end is the end of the run");
+});
+
 test("timeline: probe ticks show success and failure with distinct shapes", async ({ page, baseUrl }) => {
   const manifest = `apiVersion: v1
 kind: Pod
@@ -253,6 +291,9 @@ test("language and theme: Korean text, dark theme, system default", async ({ bro
   assertEq(bg, "rgb(17, 21, 27)", "dark by the system");
   await page.selectOption("[data-testid=theme]", "light");
   assertEq(await page.getAttribute("html", "data-theme"), "light", "explicit theme");
+  await page.click(".legend summary");
+  assert((await page.textContent(".legend")).includes("프로브 Failure"), "the legend in Korean");
+  assertEq(await page.textContent(".skip-link"), "본문으로 건너뛰기", "the skip link in Korean");
   await page.click("[data-testid=lang-switch]");
   assert((await page.textContent("#lesson-title")).includes("Your first Pod"), "switched to English");
   await ctx.close();
