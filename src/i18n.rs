@@ -93,6 +93,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "● probe Success · ✗ probe Failure · ▲ probe Unknown · ↻ restart · ▼ Warning event · • Normal event",
             "● 프로브 Success · ✗ 프로브 Failure · ▲ 프로브 Unknown · ↻ 재시작 · ▼ Warning 이벤트 · • Normal 이벤트",
         ),
+        "deleted" => ("Pod deleted", "파드 삭제됨"),
         "skip" => ("Skip to content", "본문으로 건너뛰기"),
         "faults" => ("Faults", "장애 주입"),
         "faults.intro" => ("Happens at the cursor time; the timeline recomputes from there.", "커서 시각에 일어나며, 그 시점부터 타임라인을 다시 계산합니다."),

@@ -11,7 +11,7 @@ use crate::i18n::{t, Lang};
 use crate::state::Action;
 use podsim::kubelet::prober::{ProbeKind, ProbeResult};
 use podsim::time::{clock, SECOND};
-use podsim::views::lanes::{Segment, SegmentKind};
+use podsim::views::lanes::{Lanes, Segment, SegmentKind};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -127,6 +127,46 @@ fn probe_mark(x: f64, y: f64, result: ProbeResult, title: String) -> Html {
             </path>
         },
     }
+}
+
+/// `kubectl delete` as a dashed line, and the time after the object is gone greyed out with
+/// the phase of the kubelet's last status.
+fn deletion_marks(lanes: &Lanes, w: &Window, g: Geometry, height: f64, lang: Lang) -> Html {
+    let (top, bottom) = (18.0, height - 12.0);
+    let asked = lanes.deleted_at.filter(|t| w.contains(*t)).map(|t| {
+        let x = w.x(t, g.x0, g.x1);
+        let title = match lang {
+            Lang::En => format!("kubectl delete pod at {}", clock(t)),
+            Lang::Ko => format!("kubectl delete pod, {}", clock(t)),
+        };
+        html! {
+            <g class="deletion">
+                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{top:.1}")} y2={format!("{bottom:.1}")} />
+                <title>{title}</title>
+            </g>
+        }
+    });
+    let gone = lanes.gone_at.filter(|at| *at < w.end).map(|at| {
+        let x = w.x(at.max(w.start), g.x0, g.x1);
+        let phase = lanes.final_phase.as_deref().unwrap_or("-");
+        let title = match lang {
+            Lang::En => format!("The Pod object is gone from {} (its last status: phase {phase})", clock(at)),
+            Lang::Ko => format!("{}부터 파드 오브젝트가 없음 (마지막 상태: phase {phase})", clock(at)),
+        };
+        let label = t(lang, "deleted");
+        let width = g.x1 - x;
+        html! {
+            <g class="gone" data-testid="gone">
+                <rect x={format!("{x:.1}")} y={format!("{top:.1}")} width={format!("{width:.1}")} height={format!("{:.1}", bottom - top)}>
+                    <title>{title}</title>
+                </rect>
+                if width > 48.0 {
+                    <text x={format!("{:.1}", x + 4.0)} y={format!("{:.1}", top + 30.0)}>{label}</text>
+                }
+            </g>
+        }
+    });
+    html! { <>{ for asked }{ for gone }</> }
 }
 
 /// A resize observer and the callback it calls, which must live as long as it.
@@ -277,6 +317,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
     y += LANE;
     let height = y + 8.0;
+    let deletion = deletion_marks(&lanes, &w, g, height, lang);
 
     // Events along the top.
     let events: Html = lanes
@@ -434,6 +475,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <g class="axis">{axis}</g>
                 <g class="events">{events}</g>
                 { for body }
+                { deletion }
                 <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2={format!("{height:.0}")} />
             </svg>
             <p class="hover-detail" aria-live="polite" data-testid="hover-detail">{(*hover).clone()}</p>

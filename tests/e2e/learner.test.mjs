@@ -226,7 +226,12 @@ test("faults: kill a container and delete the pod at the cursor", async ({ page,
   await page.click("[data-testid=fault-delete]");
   await seek(page, "2m10s");
   assert((await view(page)).includes("Terminating"), "terminating");
+  // The timeline marks the delete and greys out the time after the object is gone.
+  await page.waitForSelector("[data-testid=timeline-svg] .deletion", { state: "attached" });
+  const gone = await page.textContent("[data-testid=gone] title", { timeout: 3000 });
+  assert(/gone from .* phase (Succeeded|Failed)/.test(gone), `gone: ${gone}`);
   await page.click("[data-testid=fault-clear]");
+  await page.waitForSelector("[data-testid=gone]", { state: "detached" });
   await page.waitForSelector("[data-testid=fault-list]", { state: "detached" });
 });
 

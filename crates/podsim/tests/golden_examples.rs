@@ -559,6 +559,48 @@ fn graceful_deletion_with_a_pre_stop_hook() {
         137
     );
     assert!(!tl.exists_at(131 * SECOND));
+    // `kubectl get pods -w`: the terminal status is written (MODIFIED), then the object is
+    // deleted (DELETED) showing that state once more; nothing after.
+    let watch = podsim::views::get::watch(&tl, 3 * MINUTE);
+    let rows: Vec<Vec<&str>> = watch
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let n = rows.len();
+    assert_eq!(
+        rows[n - 3],
+        ["graceful", "1/1", "Terminating", "0", "100s"],
+        "{watch}"
+    );
+    assert_eq!(
+        rows[n - 2],
+        ["graceful", "0/1", "Error", "0", "2m10s"],
+        "{watch}"
+    );
+    assert_eq!(rows[n - 1], rows[n - 2], "{watch}");
+    // The timeline's lanes end when the object is gone.
+    let lanes = podsim::views::lanes::lanes(&tl);
+    assert_eq!(lanes.gone_at, Some(130 * SECOND));
+    let ends: Vec<Millis> = lanes
+        .containers
+        .iter()
+        .flat_map(|c| &c.segments)
+        .chain(lanes.conditions.iter().flat_map(|c| &c.segments))
+        .chain(&lanes.phase)
+        .map(|s| s.end)
+        .collect();
+    assert_eq!(ends.iter().max(), Some(&(130 * SECOND)), "{ends:?}");
+    // The terminal status lasts only the instant before removal: the phase band ends Running.
+    let last = lanes.phase.last().unwrap();
+    assert_eq!((last.label.as_str(), last.end), ("Running", 130 * SECOND));
+    assert_eq!(lanes.final_phase.as_deref(), Some("Failed"));
+    // So does the CLI's text chart (2 s a column: the pod is gone from column 65).
+    let chart = podsim::views::chart::chart(&tl, 3 * MINUTE, 90);
+    let phase = chart.lines().find(|l| l.starts_with("phase")).unwrap();
+    let cells: Vec<char> = phase.chars().rev().take(90).collect::<Vec<_>>();
+    let cells: String = cells.into_iter().rev().collect();
+    assert_eq!(cells.trim_end().len(), 65, "{chart}");
+    assert!(cells.trim_end().ends_with('R'), "{chart}");
 }
 
 #[test]

@@ -88,12 +88,18 @@ pub fn chart(tl: &Timeline, until: Millis, width: usize) -> String {
     }
     let _ = writeln!(out, "{:label_w$}{}", "", axis);
     let at = |col: usize| (col as u64 * step + step / 2).min(until);
+    // Nothing is drawn once the pod object is gone.
+    let status_at = |col: usize| {
+        Some(at(col))
+            .filter(|&t| tl.exists_at(t))
+            .and_then(|t| tl.status_at(t))
+    };
     for (name, role) in &names {
         let mut lane = String::new();
         for col in 0..width {
             let lo = col as u64 * step;
             let hi = lo + step;
-            let status = tl.status_at(at(col));
+            let status = status_at(col);
             let cs = status.and_then(|s| statuses(s).find(|c| &c.name == name));
             let started_here = tl
                 .logs
@@ -112,27 +118,23 @@ pub fn chart(tl: &Timeline, until: Millis, width: usize) -> String {
     }
     for cond in ["Initialized", "ContainersReady", "Ready", "PodScheduled"] {
         let lane: String = (0..width)
-            .map(
-                |col| match tl.status_at(at(col)).and_then(|s| s.condition(cond)) {
-                    Some(c) if c.status == "True" => '+',
-                    Some(_) => '-',
-                    None => ' ',
-                },
-            )
+            .map(|col| match status_at(col).and_then(|s| s.condition(cond)) {
+                Some(c) if c.status == "True" => '+',
+                Some(_) => '-',
+                None => ' ',
+            })
             .collect();
         let _ = writeln!(out, "{cond:label_w$}{lane}");
     }
     let lane: String = (0..width)
-        .map(
-            |col| match tl.status_at(at(col)).map(|s| s.phase.as_str()) {
-                Some("Pending") => 'P',
-                Some("Running") => 'R',
-                Some("Succeeded") => 'S',
-                Some("Failed") => 'F',
-                Some(_) => '?',
-                None => ' ',
-            },
-        )
+        .map(|col| match status_at(col).map(|s| s.phase.as_str()) {
+            Some("Pending") => 'P',
+            Some("Running") => 'R',
+            Some("Succeeded") => 'S',
+            Some("Failed") => 'F',
+            Some(_) => '?',
+            None => ' ',
+        })
         .collect();
     let _ = writeln!(out, "{:label_w$}{lane}", "phase");
     let lane: String = (0..width)

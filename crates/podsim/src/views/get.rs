@@ -156,6 +156,11 @@ fn row_at(tl: &Timeline, t: Millis) -> Option<PodRow> {
     if !tl.exists_at(t) {
         return None;
     }
+    status_row(tl, t)
+}
+
+/// The row of the status recorded by `t`, whether or not the object still exists then.
+fn status_row(tl: &Timeline, t: Millis) -> Option<PodRow> {
     let status = tl.status_at(t)?;
     let node = if status.condition_true("PodScheduled") {
         tl.node.as_deref()
@@ -170,6 +175,33 @@ fn row_at(tl: &Timeline, t: Millis) -> Option<PodRow> {
         node,
         t,
     ))
+}
+
+/// When the pod is gone at `t`: the kubelet removes the object only once it has written the
+/// pod's terminal status, so that update (MODIFIED) comes first unless it was printed already;
+/// then the DELETED event shows the last state once more.
+fn rows_at_removal(tl: &Timeline, t: Millis, last: Option<&PodRow>) -> Vec<PodRow> {
+    let terminal = tl
+        .status_at(t)
+        .is_some_and(|s| matches!(s.phase.as_str(), "Succeeded" | "Failed"));
+    let same = |a: &PodRow, b: &PodRow| {
+        (&a.ready, &a.status, &a.restarts) == (&b.ready, &b.status, &b.restarts)
+    };
+    let mut rows = Vec::new();
+    let final_row = match (terminal.then(|| status_row(tl, t)).flatten(), last) {
+        (Some(f), Some(l)) if same(&f, l) => l.clone(),
+        (Some(f), _) => {
+            rows.push(f.clone());
+            f
+        }
+        (None, Some(l)) => l.clone(),
+        (None, None) => return rows,
+    };
+    rows.push(PodRow {
+        age: human_duration(t as i64),
+        ..final_row
+    });
+    rows
 }
 
 fn line(r: &PodRow, wide: bool) -> String {
@@ -223,27 +255,22 @@ pub fn watch(tl: &Timeline, t: Millis) -> String {
     moments.sort_unstable();
     moments.dedup();
     for m in moments {
-        let row = if tl.exists_at(m) {
-            row_at(tl, m)
+        let gone = !tl.exists_at(m);
+        let rows = if gone {
+            rows_at_removal(tl, m, last.as_ref())
         } else {
-            // The DELETED event shows the last state once more.
-            last.clone().map(|mut r| {
-                r.age = human_duration(m as i64);
-                r
-            })
+            row_at(tl, m).into_iter().collect()
         };
-        let Some(row) = row else { continue };
-        if last.is_none() {
-            out.push_str(&tabwriter::format(
-                &format!("{HEADER}{}", line(&row, false)),
-                6,
-                3,
-            ));
-        } else {
-            out.push_str(&tabwriter::format(&line(&row, false), 6, 3));
+        for row in rows {
+            let text = if last.is_none() {
+                format!("{HEADER}{}", line(&row, false))
+            } else {
+                line(&row, false)
+            };
+            out.push_str(&tabwriter::format(&text, 6, 3));
+            last = Some(row);
         }
-        last = Some(row);
-        if !tl.exists_at(m) {
+        if gone {
             break;
         }
     }

@@ -83,6 +83,9 @@ pub struct Lanes {
     /// When `kubectl delete` happened and when the pod was gone.
     pub deleted_at: Option<Millis>,
     pub gone_at: Option<Millis>,
+    /// The phase in the last status the kubelet wrote before the object was removed.
+    #[serde(default)]
+    pub final_phase: Option<String>,
 }
 
 fn container_state(c: &ContainerStatus) -> (SegmentKind, String, String) {
@@ -128,7 +131,7 @@ fn container_state(c: &ContainerStatus) -> (SegmentKind, String, String) {
     )
 }
 
-/// Turn a sequence of (time, value) samples into segments of equal values.
+/// Turn a sequence of (time, value) samples into segments of equal values, ending at `until`.
 fn segments<T: PartialEq>(
     samples: impl Iterator<Item = (Millis, Option<T>)>,
     until: Millis,
@@ -151,6 +154,9 @@ fn segments<T: PartialEq>(
         }
     };
     for (t, v) in samples {
+        if t >= until {
+            break;
+        }
         match (&cur, v) {
             (Some((_, old)), Some(new)) if *old == new => {}
             (_, v) => {
@@ -166,6 +172,11 @@ fn segments<T: PartialEq>(
 
 pub fn lanes(tl: &Timeline) -> Lanes {
     let until = tl.until;
+    // Once the pod object is gone, its lanes end: there is nothing left to show.
+    let end = tl
+        .deletion
+        .and_then(|d| d.deleted_at)
+        .map_or(until, |gone| gone.min(until));
     let spec = &tl.manifest.pod.spec;
     let statuses = |s: &PodStatus, name: &str| s.container(name).cloned();
     let containers = spec
@@ -178,9 +189,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
                     statuses(&s.status, &name).map(|c| container_state(&c)),
                 )
             });
-            let segs = segments(samples, until, |v: &(SegmentKind, String, String)| {
-                v.clone()
-            });
+            let segs = segments(samples, end, |v: &(SegmentKind, String, String)| v.clone());
             ContainerLane {
                 role: match (init, c.is_restartable()) {
                     (true, true) => "sidecar",
@@ -227,7 +236,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
             });
             ConditionLane {
                 name: name.to_string(),
-                segments: segments(samples, until, |(status, reason, message)| {
+                segments: segments(samples, end, |(status, reason, message)| {
                     let kind = if status == "True" {
                         SegmentKind::Ready
                     } else {
@@ -247,7 +256,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
         tl.snapshots
             .iter()
             .map(|s| (s.t_ms, Some(s.status.phase.clone()))),
-        until,
+        end,
         |p: &String| {
             let kind = match p.as_str() {
                 "Running" => SegmentKind::Running,
@@ -277,5 +286,10 @@ pub fn lanes(tl: &Timeline) -> Lanes {
         events,
         deleted_at: tl.deletion.map(|d| d.requested_at),
         gone_at: tl.deletion.and_then(|d| d.deleted_at),
+        final_phase: tl
+            .deletion
+            .and_then(|d| d.deleted_at)
+            .and_then(|gone| tl.status_at(gone))
+            .map(|s| s.phase.clone()),
     }
 }
