@@ -218,7 +218,7 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
             "get" => views::get::watch(tl, t),
             "describe" => views::describe::describe_pod(tl, t),
             "events" => views::events::get_events(tl, t),
-            "logs" => views::logs::logs(tl, t, &Default::default()).unwrap_or_else(|e| e),
+            "logs" => views::logs::logs(tl, t, &Default::default()).unwrap_or_else(|e| e + "\n"),
             _ => views::chart::chart(tl, lesson.until, 72),
         });
     }

@@ -252,3 +252,30 @@ fn validate_prints_the_apiservers_warnings_on_stderr() {
         "{stderr}"
     );
 }
+
+#[test]
+fn lesson_views_after_the_pod_is_gone_end_their_lines() {
+    // Lesson 12 deletes its worker at 30 s; the SIGKILL at 60 s removes it.
+    let (code, out, _) = podsim(&[
+        "lesson",
+        "../../lessons/12-graceful-termination.yaml",
+        "--at",
+        "80s",
+        "--output",
+        "logs",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("Error from server (NotFound): pods \"worker\" not found\n"),
+        "{out}"
+    );
+    let (_, get, _) = podsim(&[
+        "lesson",
+        "../../lessons/12-graceful-termination.yaml",
+        "--output",
+        "get",
+    ]);
+    let rows: Vec<&str> = get.lines().filter(|l| l.starts_with("worker")).collect();
+    let last: Vec<&str> = rows[rows.len() - 1].split_whitespace().collect();
+    assert_eq!(last, ["worker", "0/1", "Error", "0", "60s"], "{get}");
+}
