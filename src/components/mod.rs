@@ -12,4 +12,5 @@ pub mod notice;
 pub mod playback;
 pub mod result_pane;
 pub mod timeline;
+pub mod timeline_lanes;
 pub mod views;

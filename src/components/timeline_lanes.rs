@@ -1,0 +1,341 @@
+//! The timeline's drawing inside its SVG: the time axis, event markers, one lane per
+//! container with its segments, restarts and probe ticks, the condition lanes, the phase band
+//! and the deletion. A component of its own so that it is drawn again only when the run, the
+//! visible window, the width or the language change — not when the cursor moves or an edit
+//! leaves the run as it was.
+
+use crate::chart::{thin, ticks, Window};
+use crate::i18n::{t, Lang};
+use podsim::kubelet::prober::{ProbeKind, ProbeResult};
+use podsim::time::clock;
+use podsim::views::lanes::{ContainerLane, Lanes, Segment, SegmentKind};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The narrowest drawing.
+const MIN_WIDTH: f64 = 280.0;
+/// The first lane's top, below the event markers.
+const TOP: f64 = 22.0;
+const LANE: f64 = 24.0;
+const PROBE_ROW: f64 = 13.0;
+const COND: f64 = 15.0;
+
+/// Where the lanes go, in CSS pixels. The SVG is drawn at the width of its box (one SVG unit
+/// is one pixel), so its text keeps its size on a phone and beside a lesson on a laptop.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    /// The whole width.
+    pub w: f64,
+    /// Where the lanes start, after their labels.
+    pub x0: f64,
+    /// Where they end, leaving room for the last time label (`10m00s`) after it.
+    pub x1: f64,
+}
+
+impl Geometry {
+    pub fn for_width(px: f64) -> Self {
+        let w = px.round().max(MIN_WIDTH);
+        let x0 = if w < 480.0 { 112.0 } else { 150.0 };
+        Geometry {
+            w,
+            x0,
+            x1: w - 40.0,
+        }
+    }
+
+    /// How many characters of a lane label fit before the lanes.
+    fn label_chars(&self) -> usize {
+        ((self.x0 - 12.0) / 5.2) as usize
+    }
+
+    /// How many time labels fit along the axis.
+    fn tick_count(&self) -> usize {
+        (((self.x1 - self.x0) / 60.0) as usize).clamp(3, 10)
+    }
+}
+
+/// How tall one container's rows are: its lane and a row per kind of probe it has.
+fn container_height(c: &ContainerLane) -> f64 {
+    let kinds = [
+        ProbeKind::Startup,
+        ProbeKind::Liveness,
+        ProbeKind::Readiness,
+    ]
+    .iter()
+    .filter(|k| c.probes.iter().any(|p| p.probe == **k))
+    .count();
+    LANE + PROBE_ROW * kinds as f64
+}
+
+/// The height of the whole drawing, the axis labels at its bottom.
+pub fn lanes_height(lanes: &Lanes) -> f64 {
+    TOP + lanes.containers.iter().map(container_height).sum::<f64>()
+        + 4.0
+        + COND * lanes.conditions.len() as f64
+        + LANE
+        + 8.0
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineLanesProps {
+    pub lanes: Rc<Lanes>,
+    pub window: Window,
+    pub geometry: Geometry,
+    pub lang: Lang,
+}
+
+fn kind_class(k: SegmentKind) -> &'static str {
+    match k {
+        SegmentKind::Pending => "seg-pending",
+        SegmentKind::Blocked => "seg-blocked",
+        SegmentKind::Ready => "seg-ready",
+        SegmentKind::Running => "seg-running",
+        SegmentKind::Completed => "seg-completed",
+        SegmentKind::Failed => "seg-failed",
+    }
+}
+
+fn segment_rect(s: &Segment, w: &Window, g: Geometry, y: f64, h: f64, lane_title: &str) -> Html {
+    if s.end < w.start || s.start > w.end {
+        return html! {};
+    }
+    let x = w.x(s.start, g.x0, g.x1);
+    let x2 = w.x(s.end, g.x0, g.x1);
+    let width = (x2 - x).max(0.8);
+    let title = format!(
+        "{lane_title}: {}{} ({} – {})",
+        s.label,
+        if s.detail.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", s.detail)
+        },
+        clock(s.start),
+        clock(s.end)
+    );
+    let show_label = width > (s.label.chars().count() as f64) * 6.2 + 6.0;
+    html! {
+        <g class={classes!("seg", kind_class(s.kind))}>
+            <rect x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{width:.1}")} height={format!("{h:.1}")} rx="2">
+                <title>{title}</title>
+            </rect>
+            if show_label {
+                <text x={format!("{:.1}", x + 3.0)} y={format!("{:.1}", label_baseline(y, h))} class="seg-label">{s.label.clone()}</text>
+            }
+        </g>
+    }
+}
+
+/// The baseline that centres a segment label's 9 px capitals in a bar from `y` to `y + h`.
+fn label_baseline(y: f64, h: f64) -> f64 {
+    y + h / 2.0 + 3.3
+}
+
+fn probe_mark(x: f64, y: f64, result: ProbeResult, title: String) -> Html {
+    match result {
+        ProbeResult::Success => html! {
+            <circle class="probe probe-success" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="3"><title>{title}</title></circle>
+        },
+        ProbeResult::Failure => html! {
+            <path class="probe probe-failure"
+                  d={format!("M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}", x - 3.5, y - 3.5, x + 3.5, y + 3.5, x - 3.5, y + 3.5, x + 3.5, y - 3.5)}>
+                <title>{title}</title>
+            </path>
+        },
+        ProbeResult::Unknown => html! {
+            <path class="probe probe-unknown"
+                  d={format!("M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z", x, y - 4.0, x + 4.0, y + 3.5, x - 4.0, y + 3.5)}>
+                <title>{title}</title>
+            </path>
+        },
+    }
+}
+
+/// `kubectl delete` as a dashed line, and the time after the object is gone greyed out with
+/// the phase of the kubelet's last status.
+fn deletion_marks(lanes: &Lanes, w: &Window, g: Geometry, height: f64, lang: Lang) -> Html {
+    let (top, bottom) = (18.0, height - 12.0);
+    let asked = lanes.deleted_at.filter(|t| w.contains(*t)).map(|t| {
+        let x = w.x(t, g.x0, g.x1);
+        let title = match lang {
+            Lang::En => format!("kubectl delete pod at {}", clock(t)),
+            Lang::Ko => format!("kubectl delete pod, {}", clock(t)),
+        };
+        html! {
+            <g class="deletion">
+                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{top:.1}")} y2={format!("{bottom:.1}")} />
+                <title>{title}</title>
+            </g>
+        }
+    });
+    let gone = lanes.gone_at.filter(|at| *at < w.end).map(|at| {
+        let x = w.x(at.max(w.start), g.x0, g.x1);
+        let phase = lanes.final_phase.as_deref().unwrap_or("-");
+        let title = match lang {
+            Lang::En => format!("The Pod object is gone from {} (its last status: phase {phase})", clock(at)),
+            Lang::Ko => format!("{}부터 파드 오브젝트가 없음 (마지막 상태: phase {phase})", clock(at)),
+        };
+        let label = t(lang, "deleted");
+        let width = g.x1 - x;
+        html! {
+            <g class="gone" data-testid="gone">
+                <rect x={format!("{x:.1}")} y={format!("{top:.1}")} width={format!("{width:.1}")} height={format!("{:.1}", bottom - top)}>
+                    <title>{title}</title>
+                </rect>
+                if width > 48.0 {
+                    <text x={format!("{:.1}", x + 4.0)} y={format!("{:.1}", top + 30.0)}>{label}</text>
+                }
+            </g>
+        }
+    });
+    html! { <>{ for asked }{ for gone }</> }
+}
+
+#[component]
+pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
+    let (lanes, w, g, lang) = (&props.lanes, props.window, props.geometry, props.lang);
+    // Layout: rows from the top.
+    let mut y = TOP;
+    let mut body: Vec<Html> = Vec::new();
+    for c in &lanes.containers {
+        let title = format!("{} [{}]", c.name, c.role);
+        let suffix = format!(" [{}]", c.role);
+        let max = g.label_chars();
+        let shown: String = if title.chars().count() > max {
+            let keep = max.saturating_sub(suffix.chars().count() + 1).max(3);
+            c.name
+                .chars()
+                .take(keep)
+                .chain("…".chars())
+                .chain(suffix.chars())
+                .collect()
+        } else {
+            title.clone()
+        };
+        body.push(html! {
+            <text class="lane-label" x="6" y={format!("{:.1}", y + 17.0)}>{shown}<title>{title.clone()}</title></text>
+        });
+        for s in &c.segments {
+            body.push(segment_rect(s, &w, g, y + 3.0, LANE - 6.0, &c.name));
+        }
+        for (t, restart) in c.starts.iter().skip(1) {
+            if w.contains(*t) {
+                let x = w.x(*t, g.x0, g.x1);
+                body.push(html! {
+                    <g class="restart">
+                        <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", y)} y2={format!("{:.1}", y + LANE)} />
+                        <text x={format!("{:.1}", x + 1.5)} y={format!("{:.1}", y + 9.0)}>{"↻"}</text>
+                        <title>{match lang {
+                            Lang::En => format!("{}: restart #{restart} at {}", c.name, clock(*t)),
+                            Lang::Ko => format!("{}: {restart}번째 재시작, {}", c.name, clock(*t)),
+                        }}</title>
+                    </g>
+                });
+            }
+        }
+        y += LANE;
+        for kind in [
+            ProbeKind::Startup,
+            ProbeKind::Liveness,
+            ProbeKind::Readiness,
+        ] {
+            let ticks_of: Vec<_> = c
+                .probes
+                .iter()
+                .filter(|p| p.probe == kind)
+                .cloned()
+                .collect();
+            if ticks_of.is_empty() {
+                continue;
+            }
+            body.push(html! {
+                <text class="lane-label probe-label" x="18" y={format!("{:.1}", y + 10.0)}>{kind.as_str()}</text>
+            });
+            for p in thin(&ticks_of, &w, ((g.x1 - g.x0) / 2.0) as usize) {
+                let x = w.x(p.t, g.x0, g.x1);
+                let output = if p.output.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", p.output)
+                };
+                let (name, kind, at, result) =
+                    (&c.name, kind.as_str(), clock(p.t), p.result.as_str());
+                let title = match lang {
+                    Lang::En => format!("{name} {kind} probe at {at}: {result}{output}"),
+                    Lang::Ko => format!("{name} {kind} 프로브, {at}: {result}{output}"),
+                };
+                body.push(probe_mark(x, y + PROBE_ROW / 2.0, p.result, title));
+            }
+            y += PROBE_ROW;
+        }
+    }
+    y += 4.0;
+    for cond in &lanes.conditions {
+        body.push(html! {
+            <text class="lane-label cond-label" x="6" y={format!("{:.1}", y + 12.0)}>{cond.name.clone()}</text>
+        });
+        for s in &cond.segments {
+            body.push(segment_rect(s, &w, g, y + 3.0, COND - 5.0, &cond.name));
+        }
+        y += COND;
+    }
+    body.push(
+        html! { <text class="lane-label" x="6" y={format!("{:.1}", y + 15.0)}>{"phase"}</text> },
+    );
+    for s in &lanes.phase {
+        body.push(segment_rect(s, &w, g, y + 2.0, LANE - 6.0, "phase"));
+    }
+    y += LANE;
+    let height = y + 8.0;
+    debug_assert_eq!(
+        height,
+        lanes_height(lanes),
+        "the drawing and its measure agree"
+    );
+    let deletion = deletion_marks(lanes, &w, g, height, lang);
+
+    // Events along the top.
+    let events: Html = lanes
+        .events
+        .iter()
+        .filter(|e| w.contains(e.t))
+        .map(|e| {
+            let x = w.x(e.t, g.x0, g.x1);
+            let kind = if e.warning { "Warning" } else { "Normal" };
+            let title = match lang {
+                Lang::En => format!("{kind} {} at {}: {}", e.reason, clock(e.t), e.message),
+                Lang::Ko => format!("{kind} {}, {}: {}", e.reason, clock(e.t), e.message),
+            };
+            if e.warning {
+                html! {
+                    <path class="event event-warning" d={format!("M{:.1} 4L{:.1} 4L{x:.1} 14Z", x - 5.0, x + 5.0)}><title>{title}</title></path>
+                }
+            } else {
+                html! { <circle class="event event-normal" cx={format!("{x:.1}")} cy="9" r="3"><title>{title}</title></circle> }
+            }
+        })
+        .collect();
+
+    let axis: Html = ticks(&w, g.tick_count())
+        .into_iter()
+        .map(|t| {
+            let x = w.x(t, g.x0, g.x1);
+            let label = clock(t);
+            html! {
+                <g class="tick">
+                    <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="18" y2={format!("{:.1}", height - 4.0)} />
+                    <text x={format!("{:.1}", x + 2.0)} y={format!("{:.1}", height)}>{label}</text>
+                </g>
+            }
+        })
+        .collect();
+
+    html! {
+        <>
+            <g class="axis">{axis}</g>
+            <g class="events">{events}</g>
+            { for body }
+            { deletion }
+        </>
+    }
+}
