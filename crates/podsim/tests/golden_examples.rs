@@ -735,3 +735,33 @@ fn delete_with_a_shorter_grace_period() {
         .unwrap();
     assert_eq!((t.exit_code, t.finished_at), (137, 65 * SECOND));
 }
+
+/// STATUS of each row `kubectl get pods -w` prints, from creation until `t`.
+fn watch_statuses(tl: &Timeline, t: Millis) -> Vec<String> {
+    podsim::views::get::watch(tl, t)
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().nth(2).unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_watch_from_creation_shows_the_object_before_the_kubelet_does() {
+    // Created (no status), bound by the scheduler (still Pending), then the kubelet's status.
+    let web = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n";
+    let tl = run(web, "", MINUTE);
+    let s = watch_statuses(&tl, MINUTE);
+    assert_eq!(s[..3], ["Pending", "Pending", "ContainerCreating"], "{s:?}");
+    assert_eq!(s.last().map(String::as_str), Some("Running"), "{s:?}");
+    // With spec.nodeName there is no binding: the kubelet's status follows the created object.
+    let pinned = web.replace("spec:\n", "spec:\n  nodeName: node01\n");
+    let s = watch_statuses(&run(&pinned, "", MINUTE), MINUTE);
+    assert_eq!(s[..2], ["Pending", "ContainerCreating"], "{s:?}");
+    // Unschedulable: the created object, then the scheduler's PodScheduled=False update.
+    let big = web.replace(
+        "image: nginx:1.27\n",
+        "image: nginx:1.27\n    resources:\n      requests:\n        cpu: \"4\"\n",
+    );
+    let s = watch_statuses(&run(&big, "", MINUTE), MINUTE);
+    assert_eq!(s, ["Pending", "Pending"], "{s:?}");
+}

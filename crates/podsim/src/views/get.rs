@@ -4,7 +4,7 @@
 //! "(12s ago)", AGE.
 
 use super::tabwriter;
-use crate::model::{PodSpec, PodStatus};
+use crate::model::{PodCondition, PodSpec, PodStatus};
 use crate::sim::Timeline;
 use crate::time::{human_duration, Millis};
 
@@ -177,6 +177,39 @@ fn status_row(tl: &Timeline, t: Millis) -> Option<PodRow> {
     ))
 }
 
+/// What a watch started at creation prints before the kubelet's first status: the object as
+/// created (no status yet: `Pending`), then — unless `spec.nodeName` was set — the scheduler's
+/// binding (PodScheduled=True, still `Pending`). An unschedulable pod's first status is the
+/// scheduler's own update, so only the created object comes before it.
+fn before_the_kubelet(tl: &Timeline) -> Vec<PodRow> {
+    let spec = &tl.manifest.pod.spec;
+    let row = |status: &PodStatus, t: Millis| pod_row(&tl.pod_name, spec, status, false, None, t);
+    let created = PodStatus {
+        phase: "Pending".into(),
+        ..PodStatus::default()
+    };
+    let mut rows = vec![row(&created, 0)];
+    let bound = tl
+        .events
+        .iter()
+        .find(|e| e.reason == "Scheduled")
+        .map(|e| e.t_ms);
+    if let (None, Some(t)) = (&spec.node_name, bound) {
+        let scheduled = PodStatus {
+            conditions: vec![PodCondition {
+                type_: "PodScheduled".into(),
+                status: "True".into(),
+                reason: None,
+                message: None,
+                last_transition_time: Some(t),
+            }],
+            ..created
+        };
+        rows.push(row(&scheduled, t));
+    }
+    rows
+}
+
 /// When the pod is gone at `t`: the kubelet removes the object only once it has written the
 /// pod's terminal status, so that update (MODIFIED) comes first unless it was printed already;
 /// then the DELETED event shows the last state once more.
@@ -254,6 +287,17 @@ pub fn watch(tl: &Timeline, t: Millis) -> String {
     }
     moments.sort_unstable();
     moments.dedup();
+    if !moments.is_empty() {
+        for row in before_the_kubelet(tl) {
+            let text = if last.is_none() {
+                format!("{HEADER}{}", line(&row, false))
+            } else {
+                line(&row, false)
+            };
+            out.push_str(&tabwriter::format(&text, 6, 3));
+            last = Some(row);
+        }
+    }
     for m in moments {
         let gone = !tl.exists_at(m);
         let rows = if gone {
