@@ -287,15 +287,18 @@ pub fn watch(tl: &Timeline, t: Millis) -> String {
     }
     moments.sort_unstable();
     moments.dedup();
+    // Each row is flushed on its own; the first comes with the header.
+    let print = |row: PodRow, out: &mut String, last: &mut Option<PodRow>| {
+        let text = match last {
+            None => format!("{HEADER}{}", line(&row, false)),
+            Some(_) => line(&row, false),
+        };
+        out.push_str(&tabwriter::format(&text, 6, 3));
+        *last = Some(row);
+    };
     if !moments.is_empty() {
         for row in before_the_kubelet(tl) {
-            let text = if last.is_none() {
-                format!("{HEADER}{}", line(&row, false))
-            } else {
-                line(&row, false)
-            };
-            out.push_str(&tabwriter::format(&text, 6, 3));
-            last = Some(row);
+            print(row, &mut out, &mut last);
         }
     }
     for m in moments {
@@ -306,13 +309,7 @@ pub fn watch(tl: &Timeline, t: Millis) -> String {
             row_at(tl, m).into_iter().collect()
         };
         for row in rows {
-            let text = if last.is_none() {
-                format!("{HEADER}{}", line(&row, false))
-            } else {
-                line(&row, false)
-            };
-            out.push_str(&tabwriter::format(&text, 6, 3));
-            last = Some(row);
+            print(row, &mut out, &mut last);
         }
         if gone {
             break;
