@@ -139,6 +139,20 @@ pub fn thin<'a>(ticks: &'a [ProbeTick], w: &Window, buckets: usize) -> Vec<&'a P
     out.into_iter().map(|(_, p)| p).collect()
 }
 
+/// The label that fits a bar `width` pixels wide (9 px text, about 6.2 px a character with
+/// its margin): the whole label, else its start and "…" if four characters or more fit.
+pub fn fit_label(label: &str, width: f64) -> Option<String> {
+    let fits = ((width - 6.0) / 6.2).floor();
+    let n = label.chars().count();
+    if fits >= n as f64 {
+        Some(label.to_string())
+    } else if fits >= 4.0 {
+        Some(label.chars().take(fits as usize - 1).chain(['…']).collect())
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +180,26 @@ mod tests {
         };
         assert_eq!(w.x(15_000, 0.0, 100.0), 50.0);
         assert_eq!(w.t(50.0, 0.0, 100.0), 15_000);
+    }
+
+    #[test]
+    fn labels_are_cut_to_fit() {
+        assert_eq!(
+            fit_label("CrashLoopBackOff", 200.0).as_deref(),
+            Some("CrashLoopBackOff")
+        );
+        assert_eq!(
+            fit_label("CrashLoopBackOff", 6.0 + 6.2 * 16.0).as_deref(),
+            Some("CrashLoopBackOff")
+        );
+        assert_eq!(
+            fit_label("CrashLoopBackOff", 6.0 + 6.2 * 6.0).as_deref(),
+            Some("Crash…")
+        );
+        assert_eq!(fit_label("CrashLoopBackOff", 6.0 + 6.2 * 3.5), None);
+        assert_eq!(fit_label("True", 31.0).as_deref(), Some("True"));
+        assert_eq!(fit_label("True", 30.0), None);
+        assert_eq!(fit_label("", 1.0).as_deref(), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! visible window, the width or the language change — not when the cursor moves or an edit
 //! leaves the run as it was.
 
-use crate::chart::{thin, ticks, Window};
+use crate::chart::{fit_label, thin, ticks, Window};
 use crate::i18n::{t, Lang};
 use podsim::kubelet::prober::{ProbeKind, ProbeResult};
 use podsim::time::clock;
@@ -113,14 +113,14 @@ fn segment_rect(s: &Segment, w: &Window, g: Geometry, y: f64, h: f64, lane_title
         clock(s.start),
         clock(s.end)
     );
-    let show_label = width > (s.label.chars().count() as f64) * 6.2 + 6.0;
+    let label = fit_label(&s.label, width);
     html! {
         <g class={classes!("seg", kind_class(s.kind))}>
             <rect x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{width:.1}")} height={format!("{h:.1}")} rx="2">
                 <title>{title}</title>
             </rect>
-            if show_label {
-                <text x={format!("{:.1}", x + 3.0)} y={format!("{:.1}", label_baseline(y, h))} class="seg-label">{s.label.clone()}</text>
+            if let Some(label) = label {
+                <text x={format!("{:.1}", x + 3.0)} y={format!("{:.1}", label_baseline(y, h))} class="seg-label">{label}</text>
             }
         </g>
     }
