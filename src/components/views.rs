@@ -5,7 +5,7 @@
 use super::app::Store;
 use crate::i18n::t;
 use crate::state::Action;
-use podsim::views::{describe, events, get, logs, to_yaml};
+use podsim::views::{describe, events, get, logs, status_yaml};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -78,13 +78,7 @@ pub fn Views(props: &ViewsProps) -> Html {
         "status" => (
             format!("kubectl get pod {} -o yaml  # status", tl.pod_name),
             match tl.status_at(at) {
-                Some(s) if tl.exists_at(at) => {
-                    let mut wrapped = serde_json::Map::new();
-                    if let Ok(v) = serde_json::to_value(s) {
-                        wrapped.insert("status".into(), v);
-                    }
-                    to_yaml::to_yaml(&wrapped)
-                }
+                Some(s) if tl.exists_at(at) => status_yaml::status_yaml(s),
                 _ => format!(
                     "Error from server (NotFound): pods \"{}\" not found\n",
                     tl.pod_name

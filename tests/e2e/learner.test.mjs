@@ -210,6 +210,9 @@ spec:
   await page.click("[data-testid=tab-status]");
   v = await view(page);
   assert(v.includes("phase: Running") && v.includes("restartCount:"), v);
+  // As kubectl prints it: API field names, RFC 3339 times, Go's double quotes.
+  assert(/podIP: 10\.244\.\d+\.\d+\n  podIPs:\n  - ip: /.test(v), v);
+  assert(/lastTransitionTime: "2026-11-24T09:00:\d\dZ"/.test(v) && v.includes('status: "True"'), v);
 });
 
 test("faults: kill a container and delete the pod at the cursor", async ({ page, baseUrl }) => {

@@ -1,6 +1,6 @@
 //! Text and data views of a Pod for the learner: a summary of the manifest, and (from the
 //! simulation timeline) kubectl's `get pods` (and `-w`), `describe pod`, `get events` and
-//! `logs`, plus a compact text chart of the timeline.
+//! `logs`, the status as `get -o yaml` prints it, plus a compact text chart of the timeline.
 
 pub mod chart;
 pub mod clock;
@@ -9,6 +9,7 @@ pub mod events;
 pub mod get;
 pub mod lanes;
 pub mod logs;
+pub mod status_yaml;
 pub mod summary;
 pub mod tabwriter;
 pub mod to_yaml;

@@ -122,7 +122,8 @@ fn inline(v: &Value) -> String {
     }
 }
 
-/// A string as a YAML scalar: plain when it reads back as the same string, else quoted.
+/// A string as a YAML scalar: plain when it reads back as the same string, else double-quoted
+/// as kubectl's YAML encoder does (`status: "True"`, `value: "8080"`).
 pub fn scalar_text(s: &str) -> String {
     let needs_quotes = s.is_empty()
         || s.trim() != s
@@ -131,6 +132,7 @@ pub fn scalar_text(s: &str) -> String {
             "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~"
         )
         || s.parse::<f64>().is_ok()
+        || looks_like_timestamp(s)
         || s.starts_with(|c: char| ",[]{}#&*!|>'\"%@`".contains(c))
         || ["-", "?", ":"]
             .iter()
@@ -142,10 +144,26 @@ pub fn scalar_text(s: &str) -> String {
     if !needs_quotes {
         return s.to_string();
     }
-    if s.chars().any(|c| c.is_control() || c == '\'') {
-        return serde_json::to_string(s).unwrap_or_default();
-    }
-    format!("'{s}'")
+    // A JSON string is a YAML double-quoted scalar.
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// A date or date-time (`2026-11-24`, `2026-11-24T09:00:02Z`), which YAML would read as a
+/// timestamp.
+fn looks_like_timestamp(s: &str) -> bool {
+    let mut parts = s.splitn(3, '-');
+    let (Some(y), Some(m), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let day_len = rest.chars().take_while(char::is_ascii_digit).count();
+    let after = &rest[day_len..];
+    digits(y, 4..=4)
+        && digits(m, 1..=2)
+        && (1..=2).contains(&day_len)
+        && (after.is_empty() || after.starts_with(['T', 't', ' ']))
 }
 
 #[cfg(test)]
@@ -169,15 +187,23 @@ mod tests {
 
     #[test]
     fn quotes_what_yaml_would_misread() {
-        assert_eq!(scalar_text("8080"), "'8080'");
-        assert_eq!(scalar_text("true"), "'true'");
-        assert_eq!(scalar_text(""), "''");
-        assert_eq!(scalar_text("a: b"), "'a: b'");
-        assert_eq!(scalar_text("*"), "'*'");
+        assert_eq!(scalar_text("8080"), "\"8080\"");
+        assert_eq!(scalar_text("true"), "\"true\"");
+        assert_eq!(scalar_text(""), "\"\"");
+        assert_eq!(scalar_text("a: b"), "\"a: b\"");
+        assert_eq!(scalar_text("*"), "\"*\"");
+        assert_eq!(scalar_text("'quoted'"), "\"'quoted'\"");
+        assert_eq!(
+            scalar_text("2026-11-24T09:00:02Z"),
+            "\"2026-11-24T09:00:02Z\""
+        );
+        assert_eq!(scalar_text("2026-11-24"), "\"2026-11-24\"");
+        assert_eq!(scalar_text("2026-11-24-backup"), "2026-11-24-backup");
+        assert_eq!(scalar_text("nginx:1.27"), "nginx:1.27");
         assert_eq!(scalar_text("plain text"), "plain text");
         assert_eq!(scalar_text("it's"), "it's");
         assert_eq!(scalar_text("-c"), "-c");
-        assert_eq!(scalar_text("- x"), "'- x'");
+        assert_eq!(scalar_text("- x"), "\"- x\"");
         assert_eq!(scalar_text("a\tb"), "\"a\\tb\"");
     }
 
