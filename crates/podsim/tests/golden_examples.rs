@@ -765,3 +765,40 @@ fn a_watch_from_creation_shows_the_object_before_the_kubelet_does() {
     let s = watch_statuses(&run(&big, "", MINUTE), MINUTE);
     assert_eq!(s, ["Pending", "Pending"], "{s:?}");
 }
+
+#[test]
+fn nslookup_answers_with_the_services_cluster_ip() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  restartPolicy: Never\n  containers:\n  - name: a\n    image: busybox:1.36\n    command: [\"sh\", \"-c\", \"nslookup pinned; nslookup given\"]\n";
+    let services = "---\napiVersion: v1\nkind: Service\nmetadata: {name: pinned}\nspec:\n  clusterIP: 10.96.7.7\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Service\nmetadata: {name: given}\nspec:\n  ports:\n  - port: 80\n";
+    let text = format!("{pod}{services}");
+    let loaded = api::load(&text);
+    let m = loaded.defaulted.expect("valid");
+    // The IP defaulting gave the second Service is the one the cluster's DNS answers with.
+    let given = m.services[1].spec.cluster_ip.clone().expect("defaulted");
+    let tl = run(&text, "", MINUTE);
+    let log: Vec<String> = tl.logs[0].lines.iter().map(|l| l.text.clone()).collect();
+    let log = log.join("\n");
+    assert!(log.contains("10.96.7.7"), "{log}");
+    assert!(log.contains(&given), "{given} in {log}");
+    // The stored objects keep the API's field names.
+    let yaml = api::defaulted_yaml(&m);
+    assert!(yaml.contains("  clusterIP: 10.96.7.7\n"), "{yaml}");
+    // What the apiserver adds on create.
+    for field in [
+        "  creationTimestamp: \"2026-11-24T09:00:00Z\"\n",
+        &format!("  uid: {}\n", tl.uid),
+        "  serviceAccount: default\n  serviceAccountName: default\n",
+    ] {
+        assert!(yaml.contains(field), "{field:?} in {yaml}");
+    }
+    let with_host_ip = text.replace(
+        "  - name: a\n",
+        "  - name: a\n    ports:\n    - {containerPort: 80, hostPort: 8080, hostIP: 127.0.0.1}\n",
+    );
+    let m = api::load(&with_host_ip).defaulted.expect("valid");
+    assert_eq!(
+        m.pod.spec.containers[0].ports[0].host_ip.as_deref(),
+        Some("127.0.0.1")
+    );
+    assert!(api::defaulted_yaml(&m).contains("hostIP: 127.0.0.1"));
+}

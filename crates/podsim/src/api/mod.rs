@@ -412,8 +412,25 @@ pub fn load(text: &str) -> Loaded {
 }
 
 /// The objects as `kubectl get -o yaml` would print them (keys sorted), one document each.
+/// The pod also carries what the apiserver adds on create: `metadata.creationTimestamp` and
+/// `uid`, and `spec.serviceAccount`, the deprecated copy of `serviceAccountName`.
 pub fn defaulted_yaml(m: &Manifest) -> String {
-    let mut docs = vec![crate::views::to_yaml::to_yaml(&m.pod)];
+    let mut pod = serde_json::to_value(&m.pod).unwrap_or_default();
+    let meta = &m.pod.metadata;
+    let uid = crate::ids::pod_uid(meta.effective_namespace(), &meta.effective_name());
+    if let Some(obj) = pod.get_mut("metadata").and_then(|v| v.as_object_mut()) {
+        obj.insert(
+            "creationTimestamp".into(),
+            crate::views::clock::rfc3339(0).into(),
+        );
+        obj.insert("uid".into(), uid.into());
+    }
+    if let Some(spec) = pod.get_mut("spec").and_then(|v| v.as_object_mut()) {
+        if let Some(sa) = spec.get("serviceAccountName").cloned() {
+            spec.insert("serviceAccount".into(), sa);
+        }
+    }
+    let mut docs = vec![crate::views::to_yaml::to_yaml(&pod)];
     docs.extend(m.services.iter().map(crate::views::to_yaml::to_yaml));
     docs.extend(m.config_maps.iter().map(crate::views::to_yaml::to_yaml));
     docs.join("---\n")

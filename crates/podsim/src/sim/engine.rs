@@ -11,6 +11,7 @@ use std::collections::VecDeque;
 use super::queue::Queue;
 use super::scenario::{Action, Scenario};
 use super::timeline::{Deletion, InstanceLog, ProbeRecord, Timeline};
+use crate::ids::{hex_id, pod_ip, pod_uid, service_ip};
 use crate::kubelet::constants::*;
 use crate::kubelet::container_record::{ContainerRecord, Instance, KillInFlight};
 use crate::kubelet::events::{self, Event};
@@ -91,40 +92,6 @@ impl ContainerIds for Ids<'_> {
     }
 }
 
-/// A stable 64-hex-digit id from the pod uid and an instance number.
-fn hex_id(uid: &str, n: u64) -> String {
-    let mut out = String::with_capacity(64);
-    let mut h = fnv(uid.as_bytes()) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for _ in 0..4 {
-        h = h.wrapping_mul(0x100_0000_01b3).rotate_left(17) ^ 0xcbf2_9ce4_8422_2325;
-        out.push_str(&format!("{h:016x}"));
-    }
-    out
-}
-
-pub(crate) fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
-}
-
-/// A UUID-shaped uid derived from the pod's name, so runs are reproducible.
-pub fn pod_uid(namespace: &str, name: &str) -> String {
-    let a = fnv(format!("{namespace}/{name}").as_bytes());
-    let b = fnv(format!("{name}/{namespace}/uid").as_bytes());
-    format!(
-        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0xfff,
-        0x8000 | (b >> 48) & 0x3fff,
-        b & 0xffff_ffff_ffff
-    )
-}
-
 pub struct Engine<'a> {
     manifest: &'a Manifest,
     scenario: &'a Scenario,
@@ -199,7 +166,7 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        let pod_ip = format!("10.244.0.{}", 2 + fnv(uid.as_bytes()) % 250);
+        let pod_ip = pod_ip(&uid);
         let volumes = pod
             .spec
             .volumes
@@ -257,11 +224,12 @@ impl<'a> Engine<'a> {
         }
         for svc in &manifest.services {
             let svc_name = svc.metadata.effective_name();
-            let ip = format!(
-                "10.96.{}.{}",
-                fnv(svc_name.as_bytes()) % 200,
-                10 + fnv(svc_name.as_bytes()) % 240
-            );
+            // The cluster IP the Service was given (defaulting fills one in).
+            let ip = svc
+                .spec
+                .cluster_ip
+                .clone()
+                .unwrap_or_else(|| service_ip(&svc_name));
             runtime.add_service(&svc_name, svc.metadata.effective_namespace(), &ip);
         }
         let n_workers = workers.len();
@@ -553,7 +521,7 @@ impl<'a> Engine<'a> {
     }
 
     fn runtime_pod_ip(&self) -> String {
-        format!("10.244.0.{}", 2 + fnv(self.timeline.uid.as_bytes()) % 250)
+        pod_ip(&self.timeline.uid)
     }
 
     // ---- scheduling -------------------------------------------------------------------
@@ -1334,11 +1302,7 @@ impl<'a> Engine<'a> {
         };
         match &f.action {
             Action::CreateService { name } => {
-                let ip = format!(
-                    "10.96.{}.{}",
-                    fnv(name.as_bytes()) % 200,
-                    10 + fnv(name.as_bytes()) % 240
-                );
+                let ip = service_ip(name);
                 let ns = self.namespace();
                 self.runtime.add_service(name, ns, &ip);
             }
@@ -1524,15 +1488,6 @@ fn expand_env_refs(value: &str, env: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn uid_is_stable_and_uuid_shaped() {
-        let a = pod_uid("default", "web");
-        assert_eq!(a, pod_uid("default", "web"));
-        assert_ne!(a, pod_uid("default", "db"));
-        let parts: Vec<_> = a.split('-').map(str::len).collect();
-        assert_eq!(parts, [8, 4, 4, 4, 12]);
-    }
 
     #[test]
     fn env_refs_expand() {

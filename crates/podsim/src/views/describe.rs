@@ -12,18 +12,6 @@ use crate::time::{human_duration, Millis};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// The admission-added service-account volume's name, `kube-api-access-xxxxx`.
-pub fn api_access_volume_name(uid: &str) -> String {
-    const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
-    let mut h = crate::sim::engine::fnv(uid.as_bytes());
-    let mut s = String::from("kube-api-access-");
-    for _ in 0..5 {
-        s.push(ALPHABET[(h % ALPHABET.len() as u64) as usize] as char);
-        h /= ALPHABET.len() as u64;
-    }
-    s
-}
-
 const SA_PATH: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
 
 struct W(String);
@@ -52,7 +40,7 @@ pub fn describe_pod(tl: &Timeline, t: Millis) -> String {
         ..Default::default()
     };
     let status = tl.status_at(t).unwrap_or(&empty);
-    let sa_volume = api_access_volume_name(&tl.uid);
+    let sa_volume = crate::ids::api_access_volume_name(&tl.uid);
     let mut w = W(String::new());
     top(&mut w, tl, pod, status, t);
     if !pod.spec.init_containers.is_empty() {
