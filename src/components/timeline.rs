@@ -7,7 +7,7 @@
 //! patterns and labels carry the meaning, so it reads without colour.
 
 use super::app::Store;
-use super::timeline_lanes::{lanes_height, Geometry, TimelineLanes};
+use super::timeline_lanes::{layout, Geometry, TimelineLanes};
 use crate::chart::Window;
 use crate::i18n::t;
 use crate::state::Action;
@@ -79,7 +79,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let w = *window;
     let cursor = store.cursor();
 
-    let height = lanes_height(&lanes);
+    let height = layout(&lanes).height;
     let cursor_x = w.x(cursor, g.x0, g.x1);
     let seek_at = {
         let store = store.clone();

@@ -8,7 +8,7 @@ use crate::chart::{fit_label, thin, ticks, Window};
 use crate::i18n::{t, Lang};
 use podsim::kubelet::prober::{ProbeKind, ProbeResult};
 use podsim::time::clock;
-use podsim::views::lanes::{ContainerLane, Lanes, Segment, SegmentKind};
+use podsim::views::lanes::{Lanes, Segment, SegmentKind};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -54,26 +54,49 @@ impl Geometry {
     }
 }
 
-/// How tall one container's rows are: its lane and a row per kind of probe it has.
-fn container_height(c: &ContainerLane) -> f64 {
-    let kinds = [
-        ProbeKind::Startup,
-        ProbeKind::Liveness,
-        ProbeKind::Readiness,
-    ]
-    .iter()
-    .filter(|k| c.probes.iter().any(|p| p.probe == **k))
-    .count();
-    LANE + PROBE_ROW * kinds as f64
+/// The probe rows under a container's lane, in this order, each only if it has probes.
+const PROBE_KINDS: [ProbeKind; 3] = [
+    ProbeKind::Startup,
+    ProbeKind::Liveness,
+    ProbeKind::Readiness,
+];
+
+/// Where each band of the drawing starts, from the top, and the drawing's height: the one
+/// place the vertical layout is worked out, for the drawing and for the SVG around it.
+pub struct Layout {
+    /// The top of each container's lane (its probe rows follow it).
+    containers: Vec<f64>,
+    /// The top of the first condition lane.
+    conditions: f64,
+    /// The top of the phase band.
+    phase: f64,
+    /// The whole height, the axis labels at its bottom.
+    pub height: f64,
 }
 
-/// The height of the whole drawing, the axis labels at its bottom.
-pub fn lanes_height(lanes: &Lanes) -> f64 {
-    TOP + lanes.containers.iter().map(container_height).sum::<f64>()
-        + 4.0
-        + COND * lanes.conditions.len() as f64
-        + LANE
-        + 8.0
+pub fn layout(lanes: &Lanes) -> Layout {
+    let mut y = TOP;
+    let containers = lanes
+        .containers
+        .iter()
+        .map(|c| {
+            let top = y;
+            let probe_rows = PROBE_KINDS
+                .iter()
+                .filter(|k| c.probes.iter().any(|p| p.probe == **k))
+                .count();
+            y += LANE + PROBE_ROW * probe_rows as f64;
+            top
+        })
+        .collect();
+    let conditions = y + 4.0;
+    let phase = conditions + COND * lanes.conditions.len() as f64;
+    Layout {
+        containers,
+        conditions,
+        phase,
+        height: phase + LANE + 8.0,
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -194,10 +217,10 @@ fn deletion_marks(lanes: &Lanes, w: &Window, g: Geometry, height: f64, lang: Lan
 #[component]
 pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
     let (lanes, w, g, lang) = (&props.lanes, props.window, props.geometry, props.lang);
-    // Layout: rows from the top.
-    let mut y = TOP;
+    let rows = layout(lanes);
     let mut body: Vec<Html> = Vec::new();
-    for c in &lanes.containers {
+    for (c, &top) in lanes.containers.iter().zip(&rows.containers) {
+        let y = top;
         let title = format!("{} [{}]", c.name, c.role);
         let suffix = format!(" [{}]", c.role);
         let max = g.label_chars();
@@ -233,12 +256,8 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
                 });
             }
         }
-        y += LANE;
-        for kind in [
-            ProbeKind::Startup,
-            ProbeKind::Liveness,
-            ProbeKind::Readiness,
-        ] {
+        let mut y = top + LANE;
+        for kind in PROBE_KINDS {
             let ticks_of: Vec<_> = c
                 .probes
                 .iter()
@@ -269,29 +288,23 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
             y += PROBE_ROW;
         }
     }
-    y += 4.0;
-    for cond in &lanes.conditions {
+    for (i, cond) in lanes.conditions.iter().enumerate() {
+        let y = rows.conditions + COND * i as f64;
         body.push(html! {
             <text class="lane-label cond-label" x="6" y={format!("{:.1}", y + 12.0)}>{cond.name.clone()}</text>
         });
         for s in &cond.segments {
             body.push(segment_rect(s, &w, g, y + 3.0, COND - 5.0, &cond.name));
         }
-        y += COND;
     }
+    let y = rows.phase;
     body.push(
         html! { <text class="lane-label" x="6" y={format!("{:.1}", y + 15.0)}>{"phase"}</text> },
     );
     for s in &lanes.phase {
         body.push(segment_rect(s, &w, g, y + 2.0, LANE - 6.0, "phase"));
     }
-    y += LANE;
-    let height = y + 8.0;
-    debug_assert_eq!(
-        height,
-        lanes_height(lanes),
-        "the drawing and its measure agree"
-    );
+    let height = rows.height;
     let deletion = deletion_marks(lanes, &w, g, height, lang);
 
     // Events along the top.

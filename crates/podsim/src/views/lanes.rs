@@ -172,11 +172,9 @@ fn segments<T: PartialEq>(
 
 pub fn lanes(tl: &Timeline) -> Lanes {
     let until = tl.until;
+    let gone_at = tl.deletion.and_then(|d| d.deleted_at);
     // Once the pod object is gone, its lanes end: there is nothing left to show.
-    let end = tl
-        .deletion
-        .and_then(|d| d.deleted_at)
-        .map_or(until, |gone| gone.min(until));
+    let end = gone_at.map_or(until, |gone| gone.min(until));
     let spec = &tl.manifest.pod.spec;
     let statuses = |s: &PodStatus, name: &str| s.container(name).cloned();
     let containers = spec
@@ -285,10 +283,8 @@ pub fn lanes(tl: &Timeline) -> Lanes {
         phase,
         events,
         deleted_at: tl.deletion.map(|d| d.requested_at),
-        gone_at: tl.deletion.and_then(|d| d.deleted_at),
-        final_phase: tl
-            .deletion
-            .and_then(|d| d.deleted_at)
+        gone_at,
+        final_phase: gone_at
             .and_then(|gone| tl.status_at(gone))
             .map(|s| s.phase.clone()),
     }
