@@ -2,7 +2,7 @@
 //! running / terminated segments labelled by reason, restart markers, a row of probe ticks per
 //! probe kind (● success, ✗ failure, ▲ unknown), lanes for PodScheduled, Initialized,
 //! ContainersReady and Ready, a phase band, and event markers (drawn by `timeline_lanes`).
-//! Here: the SVG at its box's width, the cursor, which scrubs (click, drag or arrow keys),
+//! Here: the SVG at its box's width, the cursor, which scrubs (press or drag with a mouse, pen or finger; or arrow keys),
 //! zoom and pan with buttons, the wheel or +/−, hover details and the legend. Shapes,
 //! patterns and labels carry the meaning, so it reads without colour.
 
@@ -40,6 +40,27 @@ fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Optio
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(el);
     Some((observer, callback))
+}
+
+/// Show the detail (the SVG `<title>`) of the shape under the pointer, or of its group.
+fn show_detail(e: &MouseEvent, hover: &UseStateHandle<String>) {
+    let Some(target) = e
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+    else {
+        return;
+    };
+    let title_of = |el: &web_sys::Element| {
+        el.query_selector("title")
+            .ok()
+            .flatten()
+            .and_then(|t| t.text_content())
+    };
+    if let Some(text) =
+        title_of(&target).or_else(|| target.parent_element().and_then(|p| title_of(&p)))
+    {
+        hover.set(text);
+    }
 }
 
 #[component]
@@ -100,34 +121,29 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         }
     };
-    let onclick = {
+    // Pointer events serve mouse, pen and touch alike: pressing seeks (and shows the detail
+    // of what is under the finger, as hovering does for a mouse); dragging scrubs. A touch
+    // stays with the shape it pressed (the browser's implicit capture), so a finger keeps
+    // scrubbing across the lanes. (With an explicit `setPointerCapture` on the SVG, tried,
+    // Yew delivered no further moves to this handler.)
+    let onpointerdown = {
         let seek_at = seek_at.clone();
-        Callback::from(move |e: MouseEvent| seek_at(&e))
-    };
-    let onmousemove = {
         let hover = hover.clone();
-        Callback::from(move |e: MouseEvent| {
-            if e.buttons() == 1 {
-                seek_at(&e);
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
             }
-            if let Some(target) = e
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            {
-                let title = target
-                    .query_selector("title")
-                    .ok()
-                    .flatten()
-                    .and_then(|t| t.text_content())
-                    .or_else(|| {
-                        target
-                            .parent_element()
-                            .and_then(|p| p.query_selector("title").ok().flatten())
-                            .and_then(|t| t.text_content())
-                    });
-                if let Some(text) = title {
-                    hover.set(text);
-                }
+            show_detail(&e, &hover);
+            seek_at(&e);
+        })
+    };
+    let onpointermove = {
+        let hover = hover.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.buttons() & 1 == 1 {
+                seek_at(&e);
+            } else {
+                show_detail(&e, &hover);
             }
         })
     };
@@ -188,7 +204,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </div>
             <svg viewBox={format!("0 0 {} {height:.0}", g.w)} role="img" tabindex="0"
                  aria-label={format!("{} {} – {}; {} {}", t(lang, "timeline"), clock(w.start), clock(w.end), t(lang, "cursor"), clock(cursor))}
-                 {onclick} {onmousemove} {onkeydown} {onwheel} data-testid="timeline-svg">
+                 {onpointerdown} {onpointermove} {onkeydown} {onwheel} data-testid="timeline-svg">
                 <defs>
                     <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />

@@ -89,6 +89,14 @@ test("timeline: lanes, a cursor that clicks to seek, zoom and a legend", async (
   await page.mouse.click(box.x + box.width * 0.6, box.y + box.height / 2);
   const t = await cursorTime(page);
   assert(t !== "2m00s" && t !== "0s", `clicked to ${t}`);
+  // Dragging with the button held scrubs.
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  const pressed = await cursorTime(page);
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await cursorTime(page);
+  assert(pressed !== dragged && dragged !== "2m00s", `dragged from ${pressed} to ${dragged}`);
   const before = await page.textContent("[data-testid=window]");
   await page.click("[data-testid=zoom-in]");
   const after = await page.textContent("[data-testid=window]");
@@ -137,6 +145,47 @@ test("timeline: drawn at its real width, so its text stays legible beside a less
   const box = await page.locator("[data-testid=timeline-svg]").boundingBox();
   await page.mouse.click(box.x + box.width - 40 - 1, box.y + box.height / 2);
   assertEq(await cursorTime(page), "2m00s", "the lanes' right end is the end of the run");
+});
+
+test("timeline: a finger scrubs the cursor (press, then drag) and a tap shows a shape's detail", async ({ browser, baseUrl }) => {
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto(baseUrl + "#/lesson/first-pod");
+  const svg = page.locator("[data-testid=timeline-svg]");
+  await svg.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const s = document.querySelector("[data-testid=timeline-svg]");
+    return s && Math.abs(s.viewBox.baseVal.width - s.getBoundingClientRect().width) <= 1;
+  }, null, { timeout: 3000 });
+  const cdp = await ctx.newCDPSession(page);
+  const touch = (type, x, y) =>
+    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+  const seconds = (text) => {
+    const m = /^(?:(\d+)m)?(?:(\d+)s)?$/.exec(text.trim());
+    assert(m, `a clock reading: ${text}`);
+    return Number(m[1] || 0) * 60 + Number(m[2] || 0);
+  };
+  assertEq(await cursorTime(page), "2m00s", "the cursor starts at the end of the run");
+  // A tap on a segment shows its detail, as hovering does with a mouse.
+  const seg = await page.locator(".seg-ready rect").first().boundingBox();
+  await touch("touchStart", seg.x + seg.width / 2, seg.y + seg.height / 2);
+  await touch("touchEnd");
+  const detail = await page.textContent("[data-testid=hover-detail]");
+  assert(detail.includes("Running") || detail.includes("Ready"), `the tapped segment's detail: ${detail}`);
+  // Press at a third of the lanes, drag to four fifths: the cursor follows the finger.
+  const box = await svg.boundingBox();
+  const y = box.y + box.height / 2;
+  const [from, to] = [box.x + box.width * 0.4, box.x + box.width * 0.85];
+  await touch("touchStart", from, y);
+  const pressed = seconds(await cursorTime(page));
+  for (let i = 1; i <= 6; i++) await touch("touchMove", from + ((to - from) * i) / 6, y);
+  await touch("touchEnd");
+  const dragged = seconds(await cursorTime(page));
+  assert(pressed > 0 && pressed < 90, `pressing seeks to where the finger lands: ${pressed}s`);
+  assert(dragged > pressed + 20 && dragged < 120, `dragging scrubs: ${pressed}s → ${dragged}s`);
+  const scrolledX = await page.evaluate(() => window.scrollX);
+  assertEq(scrolledX, 0, "the drag scrubbed instead of scrolling the page sideways");
+  await ctx.close();
 });
 
 test("timeline: probe ticks show success and failure with distinct shapes", async ({ page, baseUrl }) => {
