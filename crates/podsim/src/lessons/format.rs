@@ -26,14 +26,15 @@ impl Text {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Goal {
     pub text: Text,
+    #[serde(deserialize_with = "Check::from_tagged")]
     pub check: Check,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Lesson {
     /// Stable id, used in URLs (`#/lesson/first-pod`) and saved progress.

@@ -31,17 +31,17 @@ impl Serialize for Dur {
     }
 }
 
-/// One checkable goal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One checkable goal, written in a lesson as its kind beside its fields
+/// (`{kind: phaseAt, at: 30s, phase: Running}`): see [`Check::from_tagged`].
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(
-    tag = "kind",
     rename_all = "camelCase",
     rename_all_fields = "camelCase",
     deny_unknown_fields
 )]
 pub enum Check {
     /// The manifest passes the apiserver's validation.
-    Valid,
+    Valid {},
     /// The manifest is rejected, optionally with an error at `path` whose message contains
     /// `contains`.
     Invalid {
@@ -142,6 +142,25 @@ pub enum Check {
     WaitingReason { container: String, reason: String },
 }
 
+impl Check {
+    /// Read a goal as lessons write it, its `kind` beside its fields, by moving the fields
+    /// under the kind (`{phaseAt: {at: 30s, phase: Running}}`) and reading that. (serde's
+    /// internally tagged form would buffer every field first, and its generated code was the
+    /// largest single function in the shipped WebAssembly.)
+    pub fn from_tagged<'de, D: Deserializer<'de>>(d: D) -> Result<Check, D::Error> {
+        use serde::de::Error;
+        let mut fields = serde_json::Map::deserialize(d)?;
+        let kind = match fields.remove("kind") {
+            Some(serde_json::Value::String(kind)) => kind,
+            Some(_) => return Err(D::Error::custom("`kind` must be a string")),
+            None => return Err(D::Error::missing_field("kind")),
+        };
+        let mut tagged = serde_json::Map::new();
+        tagged.insert(kind, serde_json::Value::Object(fields));
+        serde_json::from_value(serde_json::Value::Object(tagged)).map_err(D::Error::custom)
+    }
+}
+
 /// Whether a goal is met, with a short note on what was seen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalReport {
@@ -225,7 +244,7 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
         .filter(|d| matches!(d.severity, Severity::Error))
         .collect();
     match c {
-        Check::Valid => {
+        Check::Valid {} => {
             if errors.is_empty() && loaded.defaulted.is_some() {
                 report(true, "the API server accepts the manifest")
             } else {
@@ -579,7 +598,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 },
             )
         }
-        Check::Valid
+        Check::Valid {}
         | Check::Invalid { .. }
         | Check::FieldSet { .. }
         | Check::ContainerCount { .. } => report(false, "not a timeline check"),
@@ -607,10 +626,28 @@ mod tests {
 
     #[test]
     fn checks_parse_from_yaml() {
-        let c: Check = crate::yaml::from_yaml_str::<Check>(
-            "kind: restartsAtLeast\ncontainer: web\ncount: 1\nwithin: 2m\n",
-        )
-        .unwrap();
+        let read = |yaml: &str| {
+            let v: serde_json::Value = crate::yaml::from_yaml_str(yaml).unwrap();
+            Check::from_tagged(v).map_err(|e| e.to_string())
+        };
+        let c = read("kind: restartsAtLeast\ncontainer: web\ncount: 1\nwithin: 2m\n").unwrap();
+        assert_eq!(read("kind: valid\n"), Ok(Check::Valid {}));
+        assert_eq!(
+            read("kind: invalid\n"),
+            Ok(Check::Invalid {
+                path: None,
+                contains: None
+            })
+        );
+        let err = |yaml: &str| read(yaml).unwrap_err();
+        assert!(
+            err("kind: vaild\n").starts_with("unknown variant `vaild`, expected one of `valid`")
+        );
+        assert_eq!(err("container: web\n"), "missing field `kind`");
+        assert_eq!(err("kind: 3\n"), "`kind` must be a string");
+        assert!(err("kind: neverRestarts\ncontainer: a\ncount: 1\n")
+            .starts_with("unknown field `count`, expected `container`"));
+        assert_eq!(err("kind: neverRestarts\n"), "missing field `container`");
         assert_eq!(
             c,
             Check::RestartsAtLeast {
