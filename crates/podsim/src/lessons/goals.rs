@@ -32,7 +32,8 @@ impl Serialize for Dur {
 }
 
 /// One checkable goal, written in a lesson as its kind beside its fields
-/// (`{kind: phaseAt, at: 30s, phase: Running}`): see [`Check::from_tagged`].
+/// (`{kind: phaseAt, at: 30s, phase: Running}`): see [`Check::from_tagged`] and
+/// [`crate::yaml::tagged`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(
     rename_all = "camelCase",
@@ -41,7 +42,7 @@ impl Serialize for Dur {
 )]
 pub enum Check {
     /// The manifest passes the apiserver's validation.
-    Valid {},
+    Valid,
     /// The manifest is rejected, optionally with an error at `path` whose message contains
     /// `contains`.
     Invalid {
@@ -143,21 +144,10 @@ pub enum Check {
 }
 
 impl Check {
-    /// Read a goal as lessons write it, its `kind` beside its fields, by moving the fields
-    /// under the kind (`{phaseAt: {at: 30s, phase: Running}}`) and reading that. (serde's
-    /// internally tagged form would buffer every field first, and its generated code was the
-    /// largest single function in the shipped WebAssembly.)
+    /// Read a goal as lessons write it, its `kind` beside its fields.
     pub fn from_tagged<'de, D: Deserializer<'de>>(d: D) -> Result<Check, D::Error> {
-        use serde::de::Error;
-        let mut fields = serde_json::Map::deserialize(d)?;
-        let kind = match fields.remove("kind") {
-            Some(serde_json::Value::String(kind)) => kind,
-            Some(_) => return Err(D::Error::custom("`kind` must be a string")),
-            None => return Err(D::Error::missing_field("kind")),
-        };
-        let mut tagged = serde_json::Map::new();
-        tagged.insert(kind, serde_json::Value::Object(fields));
-        serde_json::from_value(serde_json::Value::Object(tagged)).map_err(D::Error::custom)
+        let fields = serde_json::Map::deserialize(d)?;
+        crate::yaml::tagged::from_tagged(fields, "kind").map_err(serde::de::Error::custom)
     }
 }
 
@@ -244,7 +234,7 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
         .filter(|d| matches!(d.severity, Severity::Error))
         .collect();
     match c {
-        Check::Valid {} => {
+        Check::Valid => {
             if errors.is_empty() && loaded.defaulted.is_some() {
                 report(true, "the API server accepts the manifest")
             } else {
@@ -598,7 +588,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 },
             )
         }
-        Check::Valid {}
+        Check::Valid
         | Check::Invalid { .. }
         | Check::FieldSet { .. }
         | Check::ContainerCount { .. } => report(false, "not a timeline check"),
@@ -631,7 +621,7 @@ mod tests {
             Check::from_tagged(v).map_err(|e| e.to_string())
         };
         let c = read("kind: restartsAtLeast\ncontainer: web\ncount: 1\nwithin: 2m\n").unwrap();
-        assert_eq!(read("kind: valid\n"), Ok(Check::Valid {}));
+        assert_eq!(read("kind: valid\n"), Ok(Check::Valid));
         assert_eq!(
             read("kind: invalid\n"),
             Ok(Check::Invalid {

@@ -25,21 +25,45 @@ pub struct Scenario {
     pub events: Vec<ScenarioEvent>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// Something that happens at a time, written as the time beside the action and its fields
+/// (`{at: 20s, action: killContainer, container: web}`) in lessons, saved work and share
+/// links: read and written through [`crate::yaml::tagged`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioEvent {
-    #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub at: Millis,
-    #[serde(flatten)]
     pub action: Action,
 }
 
+impl<'de> Deserialize<'de> for ScenarioEvent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut fields = serde_json::Map::deserialize(d)?;
+        let at = fields
+            .remove("at")
+            .ok_or_else(|| D::Error::missing_field("at"))?;
+        let at = de_duration(at).map_err(D::Error::custom)?;
+        let action =
+            crate::yaml::tagged::from_tagged(fields, "action").map_err(D::Error::custom)?;
+        Ok(ScenarioEvent { at, action })
+    }
+}
+
+impl Serialize for ScenarioEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeMap};
+        let fields =
+            crate::yaml::tagged::to_tagged(&self.action, "action").map_err(S::Error::custom)?;
+        let mut map = s.serialize_map(Some(fields.len() + 1))?;
+        map.serialize_entry("at", &duration_text(self.at))?;
+        for (k, v) in &fields {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "action",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Action {
     /// A Service named `name` now exists (nslookup finds it).
     CreateService { name: String },
@@ -98,11 +122,12 @@ fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Millis, D::Error> {
     }
 }
 
-fn ser_duration<S: Serializer>(ms: &Millis, s: S) -> Result<S::Ok, S::Error> {
+/// A time as scenarios write it: `20s`, or `1500ms` when not whole seconds.
+fn duration_text(ms: Millis) -> String {
     if ms.is_multiple_of(1000) {
-        s.serialize_str(&format!("{}s", ms / 1000))
+        format!("{}s", ms / 1000)
     } else {
-        s.serialize_str(&format!("{ms}ms"))
+        format!("{ms}ms")
     }
 }
 
@@ -121,5 +146,99 @@ impl Scenario {
         } else {
             self.nodes.clone()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The form saved work and share links hold (written by earlier builds too).
+    fn saved() -> serde_json::Value {
+        json!([
+            {"at": "20s", "action": "killContainer", "container": "web"},
+            {"at": "1500ms", "action": "loseNode"},
+            {"at": "1m", "action": "deletePod"},
+            {"at": "2m", "action": "deletePod", "gracePeriodSeconds": 5},
+            {"at": "3m", "action": "failEndpoint", "port": 8080},
+        ])
+    }
+
+    #[test]
+    fn events_read_the_time_beside_the_action_and_its_fields() {
+        let events: Vec<ScenarioEvent> = serde_json::from_value(saved()).unwrap();
+        let want = vec![
+            ScenarioEvent {
+                at: 20_000,
+                action: Action::KillContainer {
+                    container: "web".into(),
+                },
+            },
+            ScenarioEvent {
+                at: 1_500,
+                action: Action::LoseNode,
+            },
+            ScenarioEvent {
+                at: 60_000,
+                action: Action::DeletePod {
+                    grace_period_seconds: None,
+                },
+            },
+            ScenarioEvent {
+                at: 120_000,
+                action: Action::DeletePod {
+                    grace_period_seconds: Some(5),
+                },
+            },
+            ScenarioEvent {
+                at: 180_000,
+                action: Action::FailEndpoint {
+                    port: 8080,
+                    path: "/".into(),
+                    status: 500,
+                },
+            },
+        ];
+        assert_eq!(events, want);
+        // Written back in the same form (defaults spelled out), and read back the same.
+        let written = serde_json::to_value(&events).unwrap();
+        assert_eq!(written[0], saved()[0]);
+        assert_eq!(written[1], saved()[1]);
+        assert_eq!(written[2], json!({"at": "60s", "action": "deletePod"}));
+        assert_eq!(
+            written[4],
+            json!({"at": "180s", "action": "failEndpoint", "port": 8080, "path": "/", "status": 500})
+        );
+        let again: Vec<ScenarioEvent> = serde_json::from_value(written).unwrap();
+        assert_eq!(again, want);
+        // From text, as share links and localStorage hand it over; old spelling still read.
+        let text = r#"{"at": 3, "action": "deletePod", "grace_period_seconds": 0}"#;
+        let e: ScenarioEvent = serde_json::from_str(text).unwrap();
+        assert_eq!(e.at, 3_000);
+        assert_eq!(
+            e.action,
+            Action::DeletePod {
+                grace_period_seconds: Some(0)
+            }
+        );
+    }
+
+    #[test]
+    fn bad_events_say_what_is_wrong() {
+        let err = |v: serde_json::Value| {
+            serde_json::from_value::<ScenarioEvent>(v)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(err(json!({"action": "loseNode"})), "missing field `at`");
+        assert_eq!(err(json!({"at": "1s"})), "missing field `action`");
+        assert!(err(json!({"at": "1s", "action": "explode"}))
+            .starts_with("unknown variant `explode`, expected one of `createService`"));
+        assert_eq!(
+            err(json!({"at": "1s", "action": "killContainer"})),
+            "missing field `container`"
+        );
+        assert!(err(json!({"at": "soon", "action": "loseNode"})).contains("soon"));
     }
 }
