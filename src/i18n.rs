@@ -54,6 +54,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "manifest" => ("Manifest", "매니페스트"),
         "result" => ("Result", "결과"),
         "goals" => ("Goals", "목표"),
+        "goal.met" => (" (met)", " (달성)"),
+        "goal.unmet" => (" (not met yet)", " (아직 달성하지 못함)"),
         "hints" => ("Hints", "힌트"),
         "hint.next" => ("Show a hint", "힌트 보기"),
         "hint.none" => ("No more hints.", "더 이상 힌트가 없습니다."),

@@ -29,9 +29,9 @@ pub fn Goals(props: &GoalsProps) -> Html {
                             <span class="goal-mark" aria-hidden="true">{ if met { "✓" } else { "○" } }</span>
                             <span class="goal-text">{g.text.get(lang.code())}</span>
                             if let Some(r) = report {
-                                <span class="goal-note">{r.note.clone()}</span>
+                                <span class="goal-note">{r.note.get(lang.code())}</span>
                             }
-                            <span class="visually-hidden">{ if met { " (met)" } else { " (not met yet)" } }</span>
+                            <span class="visually-hidden">{ if met { t(lang, "goal.met") } else { t(lang, "goal.unmet") } }</span>
                         </li>
                     }
                 }) }

@@ -351,8 +351,14 @@ test("language and theme: Korean text, dark theme, system default", async ({ bro
   await page.click(".legend summary");
   assert((await page.textContent(".legend")).includes("프로브 Failure"), "the legend in Korean");
   assertEq(await page.textContent(".skip-link"), "본문으로 건너뛰기", "the skip link in Korean");
+  // What each goal saw is told in Korean too.
+  const notes = () => page.$$eval("[data-testid=goal] .goal-note", (els) => els.map((e) => e.textContent));
+  const ko = await notes();
+  assert(ko.length > 0 && ko.every((n) => /[가-힣]/.test(n)), `goal notes in Korean: ${ko}`);
   await page.click("[data-testid=lang-switch]");
   assert((await page.textContent("#lesson-title")).includes("Your first Pod"), "switched to English");
+  const en = await notes();
+  assert(en.every((n) => !/[가-힣]/.test(n)), `goal notes in English: ${en}`);
   await ctx.close();
 });
 

@@ -230,7 +230,7 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
             "{} {} — {}\n",
             if r.met { "✓" } else { "✗" },
             g.text.en,
-            r.note
+            r.note.en
         ));
     }
     out.push_str(&format!(

@@ -34,8 +34,16 @@ fn describe_failures(lesson: &Lesson, text: &str) -> (usize, Vec<String>) {
     let (analysis, reports) = evaluate(lesson, text, &[]);
     let mut failed = Vec::new();
     for (g, r) in lesson.goals.iter().zip(&reports) {
+        // What the goal saw is told in every language the lesson is written in.
+        assert!(
+            r.note.is_complete(),
+            "{}: the note for \"{}\" lacks a language: {:?}",
+            lesson.id,
+            g.text.en,
+            r.note
+        );
         if !r.met {
-            failed.push(format!("{} — {}", g.text.en, r.note));
+            failed.push(format!("{} — {}", g.text.en, r.note.en));
         }
     }
     if !analysis.is_valid() {

@@ -4,6 +4,7 @@
 //! web restarts at least once", "init containers complete in order", "STATUS shows
 //! CrashLoopBackOff", "event Unhealthy seen", "readiness of web fails while Running", …).
 
+use super::format::Text;
 use crate::api::{Loaded, Severity};
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
 use crate::model::PodStatus;
@@ -151,18 +152,75 @@ impl Check {
     }
 }
 
-/// Whether a goal is met, with a short note on what was seen.
+/// Whether a goal is met, with a short note on what was seen, in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalReport {
     pub met: bool,
-    pub note: String,
+    pub note: Text,
 }
 
-fn report(met: bool, note: impl Into<String>) -> GoalReport {
-    GoalReport {
-        met,
-        note: note.into(),
+fn report(met: bool, note: Text) -> GoalReport {
+    GoalReport { met, note }
+}
+
+/// A note in English and Korean.
+fn both(en: impl Into<String>, ko: impl Into<String>) -> Text {
+    Text {
+        en: en.into(),
+        ko: ko.into(),
     }
+}
+
+/// A note that reads the same in every language (a field's value, an API message).
+fn same(text: impl Into<String>) -> Text {
+    let text = text.into();
+    both(text.clone(), text)
+}
+
+/// `1 error`, `2 errors`.
+fn count_of(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// `restarted once`, `restarted 3 times` / `재시작 3회`.
+fn restarts(container: &str, n: u32) -> Text {
+    let en = match n {
+        1 => format!("{container} restarted once"),
+        n => format!("{container} restarted {n} times"),
+    };
+    both(en, format!("{container} 재시작 {n}회"))
+}
+
+fn unparsed() -> Text {
+    both(
+        "the manifest does not parse",
+        "매니페스트를 읽을 수 없습니다",
+    )
+}
+
+fn status_at(status: &str, t: Millis) -> Text {
+    both(
+        format!("STATUS {status} at {}", secs(t)),
+        format!("{}에 STATUS {status}", secs(t)),
+    )
+}
+
+fn status_never(status: &str) -> Text {
+    both(
+        format!("STATUS never {status}"),
+        format!("STATUS가 {status}인 적 없음"),
+    )
+}
+
+fn no_event(reason: &str) -> Text {
+    both(
+        format!("no {reason} event"),
+        format!("{reason} 이벤트 없음"),
+    )
 }
 
 fn first_time(tl: &Timeline, f: impl Fn(&PodStatus) -> bool) -> Option<Millis> {
@@ -236,9 +294,18 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
     match c {
         Check::Valid => {
             if errors.is_empty() && loaded.defaulted.is_some() {
-                report(true, "the API server accepts the manifest")
+                report(
+                    true,
+                    both(
+                        "the API server accepts the manifest",
+                        "API 서버가 매니페스트를 받아들입니다",
+                    ),
+                )
             } else {
-                report(false, format!("{} error(s)", errors.len().max(1)))
+                {
+                    let n = errors.len().max(1);
+                    report(false, both(count_of(n, "error"), format!("오류 {n}개")))
+                }
             }
         }
         Check::Invalid { path, contains } => {
@@ -250,30 +317,34 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
                     .is_none_or(|t| d.message.contains(t.as_str()))
             });
             match hit {
-                Some(d) => report(true, d.message.clone()),
-                None => report(false, "no such error"),
+                Some(d) => report(true, same(d.message.clone())),
+                None => report(false, both("no such error", "그런 오류가 없습니다")),
             }
         }
         Check::FieldSet { path, equals } => {
             let Some(m) = loaded.manifest.as_ref() else {
-                return report(false, "the manifest does not parse");
+                return report(false, unparsed());
             };
             let v = match serde_json::to_value(&m.pod) {
                 Ok(v) => v,
-                Err(_) => return report(false, "the manifest does not parse"),
+                Err(_) => return report(false, unparsed()),
             };
             match (field(&v, path), equals) {
-                (None, _) | (Some(serde_json::Value::Null), _) => {
-                    report(false, format!("{path} is not set"))
-                }
+                (None, _) | (Some(serde_json::Value::Null), _) => report(
+                    false,
+                    both(
+                        format!("{path} is not set"),
+                        format!("{path}: 설정되지 않음"),
+                    ),
+                ),
                 (Some(found), Some(want)) => {
                     let text = match found {
                         serde_json::Value::String(s) => s.clone(),
                         other => other.to_string(),
                     };
-                    report(&text == want, format!("{path} = {text}"))
+                    report(&text == want, same(format!("{path} = {text}")))
                 }
-                (Some(found), None) => report(true, format!("{path} = {found}")),
+                (Some(found), None) => report(true, same(format!("{path} = {found}"))),
             }
         }
         Check::ContainerCount { min, max } => {
@@ -283,11 +354,20 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
                 .map(|m| m.pod.spec.containers.len())
                 .unwrap_or(0);
             let ok = min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
-            report(ok, format!("{n} container(s)"))
+            report(
+                ok,
+                both(count_of(n, "container"), format!("컨테이너 {n}개")),
+            )
         }
         _ => {
             let Some(tl) = tl else {
-                return report(false, "fix the manifest first: nothing runs yet");
+                return report(
+                    false,
+                    both(
+                        "fix the manifest first: nothing runs yet",
+                        "먼저 매니페스트를 고치세요: 아직 아무것도 실행되지 않습니다",
+                    ),
+                );
             };
             check_timeline(c, tl)
         }
@@ -301,7 +381,13 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 .status_at(at.0)
                 .map(|s| s.phase.clone())
                 .unwrap_or_default();
-            report(&now == phase, format!("phase at {} is {now}", secs(at.0)))
+            report(
+                &now == phase,
+                both(
+                    format!("phase at {} is {now}", secs(at.0)),
+                    format!("{}의 phase: {now}", secs(at.0)),
+                ),
+            )
         }
         Check::PhaseReached { phase, within } => {
             let t = first_time(tl, |s| &s.phase == phase);
@@ -309,8 +395,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 ok,
                 match t {
-                    Some(t) => format!("{phase} at {}", secs(t)),
-                    None => format!("never {phase}"),
+                    Some(t) => both(
+                        format!("{phase} at {}", secs(t)),
+                        format!("{}에 {phase}", secs(t)),
+                    ),
+                    None => both(format!("never {phase}"), format!("{phase}인 적 없음")),
                 },
             )
         }
@@ -325,8 +414,14 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 within_ok(t, *within),
                 match t {
-                    Some(t) => format!("{condition}={status} at {}", secs(t)),
-                    None => format!("{condition} never {status}"),
+                    Some(t) => both(
+                        format!("{condition}={status} at {}", secs(t)),
+                        format!("{}에 {condition}={status}", secs(t)),
+                    ),
+                    None => both(
+                        format!("{condition} never {status}"),
+                        format!("{condition}: {status}인 적 없음"),
+                    ),
                 },
             )
         }
@@ -338,11 +433,20 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             let now = tl
                 .status_at(at.0)
                 .and_then(|s| s.condition(condition))
-                .map(|c| c.status.clone())
-                .unwrap_or_else(|| "absent".into());
+                .map(|c| c.status.clone());
+            let at = secs(at.0);
             report(
-                &now == status,
-                format!("{condition} at {} is {now}", secs(at.0)),
+                now.as_ref() == Some(status),
+                match now {
+                    Some(now) => both(
+                        format!("{condition} at {at} is {now}"),
+                        format!("{at}의 {condition}: {now}"),
+                    ),
+                    None => both(
+                        format!("{condition} at {at} is absent"),
+                        format!("{at}에 {condition} 없음"),
+                    ),
+                },
             )
         }
         Check::ConditionNever { condition, reason } => {
@@ -357,8 +461,14 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 became_true.is_none() && reason_seen,
                 match became_true {
-                    Some(t) => format!("{condition} became True at {}", secs(t)),
-                    None => format!("{condition} stays False"),
+                    Some(t) => both(
+                        format!("{condition} became True at {}", secs(t)),
+                        format!("{}에 {condition}이 True가 됨", secs(t)),
+                    ),
+                    None => both(
+                        format!("{condition} stays False"),
+                        format!("{condition}: 계속 False"),
+                    ),
                 },
             )
         }
@@ -376,10 +486,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 .filter_map(|s| statuses_of(&s.status, container).map(|c| c.restart_count))
                 .max()
                 .unwrap_or(0);
-            report(
-                within_ok(t, *within),
-                format!("{container} restarted {max} time(s)"),
-            )
+            report(within_ok(t, *within), restarts(container, max))
         }
         Check::NeverRestarts { container } => {
             let max = tl
@@ -388,12 +495,21 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 .filter_map(|s| statuses_of(&s.status, container).map(|c| c.restart_count))
                 .max();
             match max {
-                None => report(false, format!("{container} never ran")),
+                None => report(
+                    false,
+                    both(
+                        format!("{container} never ran"),
+                        format!("{container}: 실행된 적 없음"),
+                    ),
+                ),
                 Some(0) => report(
                     tl.logs.iter().any(|l| &l.container == container),
-                    format!("{container} was never restarted"),
+                    both(
+                        format!("{container} was never restarted"),
+                        format!("{container}: 재시작 없음"),
+                    ),
                 ),
-                Some(n) => report(false, format!("{container} restarted {n} time(s)")),
+                Some(n) => report(false, restarts(container, n)),
             }
         }
         Check::InitOrder { containers } => {
@@ -431,11 +547,20 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 all_done && ordered && before_app,
                 if !all_done {
-                    "not every init container completed".to_string()
+                    both(
+                        "not every init container completed",
+                        "완료되지 않은 init 컨테이너가 있습니다",
+                    )
                 } else if !before_app {
-                    "the app containers did not start after them".to_string()
+                    both(
+                        "the app containers did not start after them",
+                        "앱 컨테이너가 그 뒤에 시작되지 않았습니다",
+                    )
                 } else {
-                    "completed in order, then the app started".to_string()
+                    both(
+                        "completed in order, then the app started",
+                        "차례대로 완료된 뒤 앱이 시작되었습니다",
+                    )
                 },
             )
         }
@@ -447,8 +572,8 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 within_ok(t, *within),
                 match t {
-                    Some(t) => format!("STATUS {status} at {}", secs(t)),
-                    None => format!("STATUS never {status}"),
+                    Some(t) => status_at(status, t),
+                    None => status_never(status),
                 },
             )
         }
@@ -460,8 +585,8 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 t.is_none(),
                 match t {
-                    Some(t) => format!("STATUS {status} at {}", secs(t)),
-                    None => format!("STATUS never {status}"),
+                    Some(t) => status_at(status, t),
+                    None => status_never(status),
                 },
             )
         }
@@ -479,8 +604,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 within_ok(e.map(|e| e.t_ms), *within),
                 match e {
-                    Some(e) => format!("{} at {}: {}", e.reason, secs(e.t_ms), e.message),
-                    None => format!("no {reason} event"),
+                    Some(e) => both(
+                        format!("{} at {}: {}", e.reason, secs(e.t_ms), e.message),
+                        format!("{}에 {}: {}", secs(e.t_ms), e.reason, e.message),
+                    ),
+                    None => no_event(reason),
                 },
             )
         }
@@ -489,8 +617,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 e.is_none(),
                 match e {
-                    Some(e) => format!("{} at {}", e.reason, secs(e.t_ms)),
-                    None => format!("no {reason} event"),
+                    Some(e) => both(
+                        format!("{} at {}", e.reason, secs(e.t_ms)),
+                        format!("{}에 {}", secs(e.t_ms), e.reason),
+                    ),
+                    None => no_event(reason),
                 },
             )
         }
@@ -506,13 +637,24 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 p.is_some(),
                 match p {
-                    Some(p) => format!(
-                        "{} probe {} at {}",
-                        probe.as_str(),
-                        result.as_str(),
-                        secs(p.t_ms)
+                    Some(p) => both(
+                        format!(
+                            "{} probe {} at {}",
+                            probe.as_str(),
+                            result.as_str(),
+                            secs(p.t_ms)
+                        ),
+                        format!(
+                            "{}에 {} 프로브 {}",
+                            secs(p.t_ms),
+                            probe.as_str(),
+                            result.as_str()
+                        ),
                     ),
-                    None => format!("no {} {} result", probe.as_str(), result.as_str()),
+                    None => both(
+                        format!("no {} {} result", probe.as_str(), result.as_str()),
+                        format!("{} 프로브의 {} 결과 없음", probe.as_str(), result.as_str()),
+                    ),
                 },
             )
         }
@@ -525,8 +667,14 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 t.is_some(),
                 match t {
-                    Some(t) => format!("{container} running but not ready at {}", secs(t)),
-                    None => format!("{container} was never running and unready"),
+                    Some(t) => both(
+                        format!("{container} running but not ready at {}", secs(t)),
+                        format!("{}에 {container}: 실행 중이지만 준비되지 않음", secs(t)),
+                    ),
+                    None => both(
+                        format!("{container} was never running and unready"),
+                        format!("{container}: 실행 중이면서 준비되지 않은 때가 없음"),
+                    ),
                 },
             )
         }
@@ -554,8 +702,14 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 hit.is_some(),
                 match hit {
-                    Some((t, code, r)) => format!("{container} exited {code} ({r}) by {}", secs(t)),
-                    None => format!("{container} did not terminate that way"),
+                    Some((t, code, r)) => both(
+                        format!("{container} exited {code} ({r}) by {}", secs(t)),
+                        format!("{}까지 {container} 종료: 코드 {code} ({r})", secs(t)),
+                    ),
+                    None => both(
+                        format!("{container} did not terminate that way"),
+                        format!("{container}: 그렇게 종료된 적 없음"),
+                    ),
                 },
             )
         }
@@ -569,8 +723,14 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 found.is_some(),
                 match found {
-                    Some(l) => format!("logged at {}", secs(l.t)),
-                    None => format!("{container} never logged {text:?}"),
+                    Some(l) => both(
+                        format!("logged at {}", secs(l.t)),
+                        format!("{}에 로그에 남음", secs(l.t)),
+                    ),
+                    None => both(
+                        format!("{container} never logged {text:?}"),
+                        format!("{container}의 로그에 {text:?} 없음"),
+                    ),
                 },
             )
         }
@@ -583,15 +743,24 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 t.is_some(),
                 match t {
-                    Some(t) => format!("{container} waiting: {reason} at {}", secs(t)),
-                    None => format!("{container} never waiting with {reason}"),
+                    Some(t) => both(
+                        format!("{container} waiting: {reason} at {}", secs(t)),
+                        format!("{}에 {container} 대기: {reason}", secs(t)),
+                    ),
+                    None => both(
+                        format!("{container} never waiting with {reason}"),
+                        format!("{container}: {reason} 대기 없음"),
+                    ),
                 },
             )
         }
         Check::Valid
         | Check::Invalid { .. }
         | Check::FieldSet { .. }
-        | Check::ContainerCount { .. } => report(false, "not a timeline check"),
+        | Check::ContainerCount { .. } => report(
+            false,
+            both("not a timeline check", "타임라인 검사가 아닙니다"),
+        ),
     }
 }
 
@@ -612,6 +781,15 @@ mod tests {
         );
         assert_eq!(field(&v, "spec.containers[2]"), None);
         assert_eq!(field(&v, "spec.containers[x]"), None);
+    }
+
+    #[test]
+    fn notes_count_in_words() {
+        assert_eq!(count_of(1, "error"), "1 error");
+        assert_eq!(count_of(3, "container"), "3 containers");
+        assert_eq!(restarts("web", 1).en, "web restarted once");
+        assert_eq!(restarts("web", 0).en, "web restarted 0 times");
+        assert_eq!(restarts("web", 4).ko, "web 재시작 4회");
     }
 
     #[test]
