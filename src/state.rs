@@ -189,8 +189,8 @@ impl Computed {
         !self.goals.is_empty() && self.goals.iter().all(|g| g.met)
     }
 
-    /// The diagnostics in the editor's terms (UTF-16 offsets).
-    pub fn editor_diagnostics(&self) -> Vec<EditorDiagnostic> {
+    /// The diagnostics in the editor's terms (UTF-16 offsets), hints in `lang`.
+    pub fn editor_diagnostics(&self, lang: Lang) -> Vec<EditorDiagnostic> {
         self.diagnostics()
             .iter()
             .map(|d| EditorDiagnostic {
@@ -201,7 +201,7 @@ impl Computed {
                     Severity::Warning => "warning",
                 },
                 message: match &d.hint {
-                    Some(h) => format!("{} ({})", d.message, h),
+                    Some(h) => format!("{} ({})", d.message, h.get(lang.code())),
                     None => d.message.clone(),
                 },
             })

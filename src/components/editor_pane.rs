@@ -125,14 +125,18 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
         });
     }
 
-    // Diagnostics for the text the engine just analysed.
+    // Diagnostics for the text the engine just analysed, hints in the UI's language.
     {
         let mounted = slot.clone();
-        use_effect_with(store.computed.clone(), move |computed| {
-            if let Some(m) = mounted.borrow().mounted.as_ref() {
-                m.handle.set_diagnostics(&computed.editor_diagnostics());
-            }
-        });
+        use_effect_with(
+            (store.computed.clone(), store.lang),
+            move |(computed, lang)| {
+                if let Some(m) = mounted.borrow().mounted.as_ref() {
+                    m.handle
+                        .set_diagnostics(&computed.editor_diagnostics(*lang));
+                }
+            },
+        );
     }
 
     // The editor's accessible name follows the UI language.

@@ -355,6 +355,15 @@ test("language and theme: Korean text, dark theme, system default", async ({ bro
   const notes = () => page.$$eval("[data-testid=goal] .goal-note", (els) => els.map((e) => e.textContent));
   const ko = await notes();
   assert(ko.length > 0 && ko.every((n) => /[가-힣]/.test(n)), `goal notes in Korean: ${ko}`);
+  // So is the hint beside an API error (the error itself stays the apiserver's words).
+  await page.goto(baseUrl + "#/sandbox");
+  await page.waitForSelector(".cm-content[data-testid=yaml-editor]");
+  await replaceText(page, "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n    imagee: nginx\n");
+  await page.waitForSelector("[data-testid=problems] .hint");
+  const problem = await page.textContent("[data-testid=problems] li");
+  assert(problem.includes('unknown field "spec.containers[0].imagee"') && problem.includes('혹시 "image"인가요?'), problem);
+  await page.goto(baseUrl + "#/lesson/first-pod");
+  await page.waitForSelector("[data-testid=goal] .goal-note");
   await page.click("[data-testid=lang-switch]");
   assert((await page.textContent("#lesson-title")).includes("Your first Pod"), "switched to English");
   const en = await notes();

@@ -123,7 +123,7 @@ pub fn format_diagnostics(loaded: &api::Loaded) -> String {
         if matches!(d.severity, api::Severity::Error) {
             s.push_str(&format!("{}:{}: {}", d.span.line, d.span.col, d.message));
             if let Some(h) = &d.hint {
-                s.push_str(&format!(" ({h})"));
+                s.push_str(&format!(" ({})", h.en));
             }
             s.push('\n');
         }

@@ -9,6 +9,7 @@
 //! - [`sim`]: the discrete-event simulation, its scenario and the recorded timeline.
 //! - [`views`]: kubectl-style text views (get, describe, events, logs) and the text chart.
 //! - [`lessons`]: the lesson format and the goal checker.
+//! - [`text`]: text in English and Korean side by side.
 
 pub mod api;
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod runtime;
 pub mod schema;
 pub mod session;
 pub mod sim;
+pub mod text;
 pub mod time;
 pub mod views;
 pub mod yaml;

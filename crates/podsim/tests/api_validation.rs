@@ -219,7 +219,9 @@ fn strict_decoding_and_types() {
         d.message,
         "strict decoding error: unknown field \"spec.containers[0].imagee\""
     );
-    assert_eq!(d.hint.as_deref(), Some("did you mean \"image\"?"));
+    let hint = d.hint.as_ref().expect("a hint");
+    assert_eq!(hint.en, "did you mean \"image\"?");
+    assert_eq!(hint.ko, "혹시 \"image\"인가요?");
     assert_eq!((d.span.line, d.span.col, d.span.end_col), (8, 5, 11));
     one(
         &pod("  containers:\n  - name: a\n    image: nginx\n    ports:\n    - containerPort: \"8080\"\n"),
@@ -387,4 +389,28 @@ fn completion_and_hover() {
     let h = schema::hover(text, text[..at].encode_utf16().count() + 2, Lang::Ko).unwrap();
     assert_eq!(h.title, "spec.containers[].readinessProbe (Probe)");
     assert!(h.body.contains("트래픽"), "{}", h.body);
+}
+
+#[test]
+fn every_hint_is_in_english_and_korean() {
+    let broken = [
+        "apiVersion: v1\nmetadata: {name: a}\n",
+        "kind: Pod\nmetadata: {name: a}\n",
+        "apiVersion: v2\nkind: Pod\nmetadata: {name: a}\n",
+        "apiVersion: v1\nkind: [Pod]\nmetadata: {name: a}\n",
+        "apiVersion: [v1]\nkind: Pod\nmetadata: {name: a}\n",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: 3\n    imagee: x\n",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: nginx\n    resources: {limits: {cpu: lots}}\n",
+    ];
+    let mut hints = 0;
+    for text in broken {
+        for d in api::load(text).diagnostics {
+            if let Some(h) = &d.hint {
+                hints += 1;
+                assert!(h.is_complete(), "{text}: {h:?}");
+                assert_ne!(h.en, h.ko, "{text}: the Korean hint is a translation");
+            }
+        }
+    }
+    assert!(hints >= 7, "every broken manifest above has a hint ({hints})");
 }

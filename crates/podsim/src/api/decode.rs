@@ -7,6 +7,7 @@
 
 use crate::model::Quantity;
 use crate::schema::{Obj, Ty};
+use crate::text::Text;
 use crate::yaml::node::{ByteSpan, Node, Value};
 use serde_json::{Map, Number, Value as Json};
 use std::collections::HashMap;
@@ -61,7 +62,7 @@ pub struct DecodeError {
     pub span: ByteSpan,
     pub path: String,
     pub message: String,
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
 }
 
 pub struct Decoded {
@@ -184,7 +185,10 @@ impl Decoder<'_> {
                                     v.json_type(),
                                     go_path(path)
                                 ),
-                                hint: Some("quote it to make it a string".into()),
+                                hint: Some(Text::new(
+                                    "quote it to make it a string",
+                                    "따옴표로 감싸 문자열로 만드세요",
+                                )),
                             });
                         }
                         _ => {
@@ -238,7 +242,10 @@ impl Decoder<'_> {
                         span: node.span,
                         path: path.to_string(),
                         message: crate::model::quantity::QUANTITY_ERROR.to_string(),
-                        hint: Some("e.g. 500m or 0.5 for cpu, 128Mi or 1Gi for memory".into()),
+                        hint: Some(Text::new(
+                            "e.g. 500m or 0.5 for cpu, 128Mi or 1Gi for memory",
+                            "예: cpu는 500m 또는 0.5, memory는 128Mi 또는 1Gi",
+                        )),
                     });
                     None
                 }
@@ -269,7 +276,12 @@ impl Decoder<'_> {
                     }
                 }
                 None => {
-                    let hint = suggest(&k.text, obj).map(|s| format!("did you mean \"{s}\"?"));
+                    let hint = suggest(&k.text, obj).map(|s| {
+                        Text::new(
+                            format!("did you mean \"{s}\"?"),
+                            format!("혹시 \"{s}\"인가요?"),
+                        )
+                    });
                     self.errors.push(DecodeError {
                         span: k.span,
                         path: p.clone(),
@@ -341,8 +353,10 @@ mod tests {
                 "strict decoding error: unknown field \"spec.containers[0].portz\""
             ]
         );
-        assert_eq!(d.errors[0].hint.as_deref(), Some("did you mean \"image\"?"));
-        assert_eq!(d.errors[1].hint.as_deref(), Some("did you mean \"ports\"?"));
+        let hint = |i: usize| d.errors[i].hint.as_ref().map(|h| h.en.as_str());
+        assert_eq!(hint(0), Some("did you mean \"image\"?"));
+        assert_eq!(hint(1), Some("did you mean \"ports\"?"));
+        assert!(d.errors[0].hint.as_ref().is_some_and(Text::is_complete));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod validation;
 
 use crate::model::{ConfigMap, Manifest, Pod, Service};
 use crate::schema;
+use crate::text::Text;
 use crate::yaml::node::ByteSpan;
 use crate::yaml::{parse_documents, LineIndex, Node, Value};
 use decode::{decode, SpanIndex};
@@ -47,8 +48,8 @@ pub struct Diagnostic {
     pub path: Option<String>,
     /// The apiserver's words, e.g. `spec.containers[0].image: Required value`.
     pub message: String,
-    /// A nudge for the learner (`did you mean "image"?`).
-    pub hint: Option<String>,
+    /// A nudge for the learner (`did you mean "image"?`), in every language.
+    pub hint: Option<Text>,
     pub span: Span,
 }
 
@@ -112,7 +113,7 @@ fn diag(
     severity: Severity,
     path: Option<String>,
     message: String,
-    hint: Option<String>,
+    hint: Option<Text>,
     span: Span,
 ) -> Diagnostic {
     Diagnostic {
@@ -213,7 +214,11 @@ pub fn load(text: &str) -> Loaded {
                         "json: cannot unmarshal {} into Go struct field TypeMeta.{key} of type string",
                         v.json_type()
                     ),
-                    Some(if key == "kind" { "write `kind: Pod`" } else { "write `apiVersion: v1`" }.into()),
+                    Some(if key == "kind" {
+                        Text::new("write `kind: Pod`", "`kind: Pod`라고 쓰세요")
+                    } else {
+                        Text::new("write `apiVersion: v1`", "`apiVersion: v1`이라고 쓰세요")
+                    }),
                     value_span(key),
                 ));
                 not_string = true;
@@ -230,7 +235,7 @@ pub fn load(text: &str) -> Loaded {
                 Severity::Error,
                 Some("kind".into()),
                 "kind not set".into(),
-                Some("add `kind: Pod`".into()),
+                Some(Text::new("add `kind: Pod`", "`kind: Pod`를 넣으세요")),
                 key_or_doc("kind"),
             ));
             decode_failed = true;
@@ -252,7 +257,10 @@ pub fn load(text: &str) -> Loaded {
                 Severity::Error,
                 Some("apiVersion".into()),
                 "apiVersion not set".into(),
-                Some("add `apiVersion: v1`".into()),
+                Some(Text::new(
+                    "add `apiVersion: v1`",
+                    "`apiVersion: v1`을 넣으세요",
+                )),
                 key_or_doc("apiVersion"),
             ));
             decode_failed = true;
@@ -263,7 +271,10 @@ pub fn load(text: &str) -> Loaded {
                 Severity::Error,
                 Some("apiVersion".into()),
                 format!("no matches for kind \"{kind}\" in version \"{api_version}\""),
-                Some(format!("{kind} is in apiVersion v1")),
+                Some(Text::new(
+                    format!("{kind} is in apiVersion v1"),
+                    format!("{kind}의 apiVersion은 v1입니다"),
+                )),
                 value_span("apiVersion"),
             ));
             decode_failed = true;

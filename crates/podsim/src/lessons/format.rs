@@ -4,27 +4,9 @@
 use super::goals::Check;
 use crate::sim::Scenario;
 use crate::time::{parse_duration, Millis, MINUTE};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 
-/// A text in every language podlab speaks.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    pub en: String,
-    pub ko: String,
-}
-
-impl Text {
-    pub fn get(&self, lang: &str) -> &str {
-        match lang {
-            "ko" => &self.ko,
-            _ => &self.en,
-        }
-    }
-    pub fn is_complete(&self) -> bool {
-        !self.en.trim().is_empty() && !self.ko.trim().is_empty()
-    }
-}
+pub use crate::text::Text;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

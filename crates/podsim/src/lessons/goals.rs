@@ -4,11 +4,11 @@
 //! web restarts at least once", "init containers complete in order", "STATUS shows
 //! CrashLoopBackOff", "event Unhealthy seen", "readiness of web fails while Running", …).
 
-use super::format::Text;
 use crate::api::{Loaded, Severity};
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
 use crate::model::PodStatus;
 use crate::sim::Timeline;
+use crate::text::Text;
 use crate::time::{parse_duration, Millis};
 use crate::views::get::pod_row;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -163,20 +163,6 @@ fn report(met: bool, note: Text) -> GoalReport {
     GoalReport { met, note }
 }
 
-/// A note in English and Korean.
-fn both(en: impl Into<String>, ko: impl Into<String>) -> Text {
-    Text {
-        en: en.into(),
-        ko: ko.into(),
-    }
-}
-
-/// A note that reads the same in every language (a field's value, an API message).
-fn same(text: impl Into<String>) -> Text {
-    let text = text.into();
-    both(text.clone(), text)
-}
-
 /// `1 error`, `2 errors`.
 fn count_of(n: usize, one: &str) -> String {
     if n == 1 {
@@ -192,32 +178,32 @@ fn restarts(container: &str, n: u32) -> Text {
         1 => format!("{container} restarted once"),
         n => format!("{container} restarted {n} times"),
     };
-    both(en, format!("{container} 재시작 {n}회"))
+    Text::new(en, format!("{container} 재시작 {n}회"))
 }
 
 fn unparsed() -> Text {
-    both(
+    Text::new(
         "the manifest does not parse",
         "매니페스트를 읽을 수 없습니다",
     )
 }
 
 fn status_at(status: &str, t: Millis) -> Text {
-    both(
+    Text::new(
         format!("STATUS {status} at {}", secs(t)),
         format!("{}에 STATUS {status}", secs(t)),
     )
 }
 
 fn status_never(status: &str) -> Text {
-    both(
+    Text::new(
         format!("STATUS never {status}"),
         format!("STATUS가 {status}인 적 없음"),
     )
 }
 
 fn no_event(reason: &str) -> Text {
-    both(
+    Text::new(
         format!("no {reason} event"),
         format!("{reason} 이벤트 없음"),
     )
@@ -296,7 +282,7 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
             if errors.is_empty() && loaded.defaulted.is_some() {
                 report(
                     true,
-                    both(
+                    Text::new(
                         "the API server accepts the manifest",
                         "API 서버가 매니페스트를 받아들입니다",
                     ),
@@ -304,7 +290,10 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
             } else {
                 {
                     let n = errors.len().max(1);
-                    report(false, both(count_of(n, "error"), format!("오류 {n}개")))
+                    report(
+                        false,
+                        Text::new(count_of(n, "error"), format!("오류 {n}개")),
+                    )
                 }
             }
         }
@@ -317,8 +306,8 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
                     .is_none_or(|t| d.message.contains(t.as_str()))
             });
             match hit {
-                Some(d) => report(true, same(d.message.clone())),
-                None => report(false, both("no such error", "그런 오류가 없습니다")),
+                Some(d) => report(true, Text::same(d.message.clone())),
+                None => report(false, Text::new("no such error", "그런 오류가 없습니다")),
             }
         }
         Check::FieldSet { path, equals } => {
@@ -332,7 +321,7 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
             match (field(&v, path), equals) {
                 (None, _) | (Some(serde_json::Value::Null), _) => report(
                     false,
-                    both(
+                    Text::new(
                         format!("{path} is not set"),
                         format!("{path}: 설정되지 않음"),
                     ),
@@ -342,9 +331,9 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
                         serde_json::Value::String(s) => s.clone(),
                         other => other.to_string(),
                     };
-                    report(&text == want, same(format!("{path} = {text}")))
+                    report(&text == want, Text::same(format!("{path} = {text}")))
                 }
-                (Some(found), None) => report(true, same(format!("{path} = {found}"))),
+                (Some(found), None) => report(true, Text::same(format!("{path} = {found}"))),
             }
         }
         Check::ContainerCount { min, max } => {
@@ -356,14 +345,14 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
             let ok = min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
             report(
                 ok,
-                both(count_of(n, "container"), format!("컨테이너 {n}개")),
+                Text::new(count_of(n, "container"), format!("컨테이너 {n}개")),
             )
         }
         _ => {
             let Some(tl) = tl else {
                 return report(
                     false,
-                    both(
+                    Text::new(
                         "fix the manifest first: nothing runs yet",
                         "먼저 매니페스트를 고치세요: 아직 아무것도 실행되지 않습니다",
                     ),
@@ -383,7 +372,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 .unwrap_or_default();
             report(
                 &now == phase,
-                both(
+                Text::new(
                     format!("phase at {} is {now}", secs(at.0)),
                     format!("{}의 phase: {now}", secs(at.0)),
                 ),
@@ -395,11 +384,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 ok,
                 match t {
-                    Some(t) => both(
+                    Some(t) => Text::new(
                         format!("{phase} at {}", secs(t)),
                         format!("{}에 {phase}", secs(t)),
                     ),
-                    None => both(format!("never {phase}"), format!("{phase}인 적 없음")),
+                    None => Text::new(format!("never {phase}"), format!("{phase}인 적 없음")),
                 },
             )
         }
@@ -414,11 +403,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 within_ok(t, *within),
                 match t {
-                    Some(t) => both(
+                    Some(t) => Text::new(
                         format!("{condition}={status} at {}", secs(t)),
                         format!("{}에 {condition}={status}", secs(t)),
                     ),
-                    None => both(
+                    None => Text::new(
                         format!("{condition} never {status}"),
                         format!("{condition}: {status}인 적 없음"),
                     ),
@@ -438,11 +427,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 now.as_ref() == Some(status),
                 match now {
-                    Some(now) => both(
+                    Some(now) => Text::new(
                         format!("{condition} at {at} is {now}"),
                         format!("{at}의 {condition}: {now}"),
                     ),
-                    None => both(
+                    None => Text::new(
                         format!("{condition} at {at} is absent"),
                         format!("{at}에 {condition} 없음"),
                     ),
@@ -461,11 +450,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 became_true.is_none() && reason_seen,
                 match became_true {
-                    Some(t) => both(
+                    Some(t) => Text::new(
                         format!("{condition} became True at {}", secs(t)),
                         format!("{}에 {condition}이 True가 됨", secs(t)),
                     ),
-                    None => both(
+                    None => Text::new(
                         format!("{condition} stays False"),
                         format!("{condition}: 계속 False"),
                     ),
@@ -497,14 +486,14 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             match max {
                 None => report(
                     false,
-                    both(
+                    Text::new(
                         format!("{container} never ran"),
                         format!("{container}: 실행된 적 없음"),
                     ),
                 ),
                 Some(0) => report(
                     tl.logs.iter().any(|l| &l.container == container),
-                    both(
+                    Text::new(
                         format!("{container} was never restarted"),
                         format!("{container}: 재시작 없음"),
                     ),
@@ -547,17 +536,17 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 all_done && ordered && before_app,
                 if !all_done {
-                    both(
+                    Text::new(
                         "not every init container completed",
                         "완료되지 않은 init 컨테이너가 있습니다",
                     )
                 } else if !before_app {
-                    both(
+                    Text::new(
                         "the app containers did not start after them",
                         "앱 컨테이너가 그 뒤에 시작되지 않았습니다",
                     )
                 } else {
-                    both(
+                    Text::new(
                         "completed in order, then the app started",
                         "차례대로 완료된 뒤 앱이 시작되었습니다",
                     )
@@ -604,7 +593,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 within_ok(e.map(|e| e.t_ms), *within),
                 match e {
-                    Some(e) => both(
+                    Some(e) => Text::new(
                         format!("{} at {}: {}", e.reason, secs(e.t_ms), e.message),
                         format!("{}에 {}: {}", secs(e.t_ms), e.reason, e.message),
                     ),
@@ -617,7 +606,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 e.is_none(),
                 match e {
-                    Some(e) => both(
+                    Some(e) => Text::new(
                         format!("{} at {}", e.reason, secs(e.t_ms)),
                         format!("{}에 {}", secs(e.t_ms), e.reason),
                     ),
@@ -637,7 +626,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 p.is_some(),
                 match p {
-                    Some(p) => both(
+                    Some(p) => Text::new(
                         format!(
                             "{} probe {} at {}",
                             probe.as_str(),
@@ -651,7 +640,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                             result.as_str()
                         ),
                     ),
-                    None => both(
+                    None => Text::new(
                         format!("no {} {} result", probe.as_str(), result.as_str()),
                         format!("{} 프로브의 {} 결과 없음", probe.as_str(), result.as_str()),
                     ),
@@ -667,11 +656,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 t.is_some(),
                 match t {
-                    Some(t) => both(
+                    Some(t) => Text::new(
                         format!("{container} running but not ready at {}", secs(t)),
                         format!("{}에 {container}: 실행 중이지만 준비되지 않음", secs(t)),
                     ),
-                    None => both(
+                    None => Text::new(
                         format!("{container} was never running and unready"),
                         format!("{container}: 실행 중이면서 준비되지 않은 때가 없음"),
                     ),
@@ -702,11 +691,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 hit.is_some(),
                 match hit {
-                    Some((t, code, r)) => both(
+                    Some((t, code, r)) => Text::new(
                         format!("{container} exited {code} ({r}) by {}", secs(t)),
                         format!("{}까지 {container} 종료: 코드 {code} ({r})", secs(t)),
                     ),
-                    None => both(
+                    None => Text::new(
                         format!("{container} did not terminate that way"),
                         format!("{container}: 그렇게 종료된 적 없음"),
                     ),
@@ -723,11 +712,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 found.is_some(),
                 match found {
-                    Some(l) => both(
+                    Some(l) => Text::new(
                         format!("logged at {}", secs(l.t)),
                         format!("{}에 로그에 남음", secs(l.t)),
                     ),
-                    None => both(
+                    None => Text::new(
                         format!("{container} never logged {text:?}"),
                         format!("{container}의 로그에 {text:?} 없음"),
                     ),
@@ -743,11 +732,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             report(
                 t.is_some(),
                 match t {
-                    Some(t) => both(
+                    Some(t) => Text::new(
                         format!("{container} waiting: {reason} at {}", secs(t)),
                         format!("{}에 {container} 대기: {reason}", secs(t)),
                     ),
-                    None => both(
+                    None => Text::new(
                         format!("{container} never waiting with {reason}"),
                         format!("{container}: {reason} 대기 없음"),
                     ),
@@ -759,7 +748,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
         | Check::FieldSet { .. }
         | Check::ContainerCount { .. } => report(
             false,
-            both("not a timeline check", "타임라인 검사가 아닙니다"),
+            Text::new("not a timeline check", "타임라인 검사가 아닙니다"),
         ),
     }
 }
