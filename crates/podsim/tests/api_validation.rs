@@ -398,6 +398,7 @@ fn every_hint_is_in_english_and_korean() {
         "kind: Pod\nmetadata: {name: a}\n",
         "apiVersion: v2\nkind: Pod\nmetadata: {name: a}\n",
         "apiVersion: v1\nkind: [Pod]\nmetadata: {name: a}\n",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n",
         "apiVersion: [v1]\nkind: Pod\nmetadata: {name: a}\n",
         "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: 3\n    imagee: x\n",
         "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: nginx\n    resources: {limits: {cpu: lots}}\n",
@@ -412,5 +413,8 @@ fn every_hint_is_in_english_and_korean() {
             }
         }
     }
-    assert!(hints >= 7, "every broken manifest above has a hint ({hints})");
+    assert!(
+        hints >= 8,
+        "every broken manifest above has a hint ({hints})"
+    );
 }

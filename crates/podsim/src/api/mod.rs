@@ -245,8 +245,11 @@ pub fn load(text: &str) -> Loaded {
             out.diagnostics.push(diag(
                 Severity::Error,
                 Some("kind".into()),
-                format!("kind \"{kind}\" is not supported here: podlab simulates one Pod, with the Services and ConfigMaps it uses (kinds: Pod, Service, ConfigMap)"),
-                None,
+                format!("kind \"{kind}\" is not supported here"),
+                Some(Text::new(
+                    "podlab simulates one Pod, with the Services and ConfigMaps it uses (kinds: Pod, Service, ConfigMap)",
+                    "podlab은 파드 하나와, 그 파드가 쓰는 서비스와 컨피그맵을 시뮬레이션합니다 (kind: Pod, Service, ConfigMap)",
+                )),
                 value_span("kind"),
             ));
             decode_failed = true;
