@@ -399,6 +399,8 @@ fn every_hint_is_in_english_and_korean() {
         "apiVersion: v2\nkind: Pod\nmetadata: {name: a}\n",
         "apiVersion: v1\nkind: [Pod]\nmetadata: {name: a}\n",
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n",
+        "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: x}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: a, image: x}]}\n",
         "apiVersion: [v1]\nkind: Pod\nmetadata: {name: a}\n",
         "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: 3\n    imagee: x\n",
         "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: nginx\n    resources: {limits: {cpu: lots}}\n",

@@ -320,14 +320,21 @@ pub fn load(text: &str) -> Loaded {
         }
     }
     if pods.len() != 1 {
-        let (msg, at) = match pods.len() {
+        let (msg, hint, at) = match pods.len() {
             0 => (
-                "no Pod in the manifest: podlab needs exactly one document with `kind: Pod`"
-                    .to_string(),
+                "no Pod in the manifest".to_string(),
+                Text::new(
+                    "podlab needs exactly one document with `kind: Pod`",
+                    "podlab에는 `kind: Pod`인 문서가 꼭 하나 있어야 합니다",
+                ),
                 0,
             ),
             n => (
-                format!("{n} Pods in the manifest: podlab simulates exactly one Pod"),
+                format!("{n} Pods in the manifest"),
+                Text::new(
+                    "podlab simulates exactly one Pod",
+                    "podlab은 파드를 하나만 시뮬레이션합니다",
+                ),
                 pods[1]
                     .1
                     .index
@@ -342,7 +349,7 @@ pub fn load(text: &str) -> Loaded {
                 Severity::Error,
                 None,
                 msg,
-                None,
+                Some(hint),
                 make_span(&idx, at, idx.line_end(at)),
             ));
         }
