@@ -201,8 +201,8 @@ impl Computed {
                     Severity::Warning => "warning",
                 },
                 message: match &d.hint {
-                    Some(h) => format!("{} ({})", d.message, h.get(lang.code())),
-                    None => d.message.clone(),
+                    Some(h) => format!("{} ({})", d.message_in(lang.code()), h.get(lang.code())),
+                    None => d.message_in(lang.code()).to_string(),
                 },
             })
             .collect()

@@ -34,7 +34,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                         { for c.diagnostics().iter().map(|d| html! {
                             <li>
                                 <span class="pos">{format!("{}:{}", d.span.line, d.span.col)}</span>
-                                {" "}<span class="msg">{d.message.clone()}</span>
+                                {" "}<span class="msg">{d.message_in(lang.code()).to_string()}</span>
                                 if let Some(h) = &d.hint { <span class="hint">{format!(" — {}", h.get(lang.code()))}</span> }
                             </li>
                         }) }

@@ -362,6 +362,9 @@ test("language and theme: Korean text, dark theme, system default", async ({ bro
   await page.waitForSelector("[data-testid=problems] .hint");
   const problem = await page.textContent("[data-testid=problems] li");
   assert(problem.includes('unknown field "spec.containers[0].imagee"') && problem.includes('혹시 "image"인가요?'), problem);
+  // A limit podlab sets is told in Korean; the apiserver's words are not translated.
+  await replaceText(page, "a: " + "[".repeat(60) + "]".repeat(60) + "\n");
+  await page.waitForFunction(() => document.querySelector("[data-testid=problems] li")?.textContent.includes("단계보다 깊게"), null, { timeout: 5000 });
   await page.goto(baseUrl + "#/lesson/first-pod");
   await page.waitForSelector("[data-testid=goal] .goal-note");
   await page.click("[data-testid=lang-switch]");

@@ -330,7 +330,7 @@ fn hostile_input_is_refused_quickly_with_a_clear_message() {
         ),
         (
             pod(&format!("  containers: [{}]\n", vec!["{name: a, image: nginx}"; 10_000].join(","))),
-            "the YAML has more than 10000 nodes",
+            "the YAML has more than 6000 nodes",
         ),
         (
             pod(&format!("  containers:\n{}", (0..1000).map(|i| format!("  - {{name: c{i}, image: nginx}}\n")).collect::<String>())),
@@ -418,5 +418,53 @@ fn every_hint_is_in_english_and_korean() {
     assert!(
         hints >= 8,
         "every broken manifest above has a hint ({hints})"
+    );
+}
+
+#[test]
+fn podlabs_own_limits_are_told_in_korean_too() {
+    let cases = [
+        (
+            "x".repeat(1 << 20),
+            "podlab은 256 KB까지의 매니페스트를 읽습니다",
+        ),
+        (
+            format!("{}{}", "[".repeat(100), "]".repeat(100)),
+            "48단계보다 깊게",
+        ),
+        (
+            pod(&format!(
+                "  containers: [{}]\n",
+                vec!["{name: a, image: nginx}"; 10_000].join(",")
+            )),
+            "노드가 6000개를 넘습니다",
+        ),
+        (
+            pod(&format!(
+                "  containers:\n{}",
+                (0..300)
+                    .map(|i| format!("  - {{name: c{i}, image: nginx}}\n"))
+                    .collect::<String>()
+            )),
+            "컨테이너는 300개입니다",
+        ),
+    ];
+    for (text, want) in cases {
+        let l = api::load(&text);
+        let d = &l.diagnostics[0];
+        assert!(d.message_in("ko").contains(want), "{}", d.message_in("ko"));
+        assert_eq!(
+            d.message_in("en"),
+            d.message,
+            "English is the message itself"
+        );
+    }
+    // The apiserver's words are the same in every language.
+    let l = api::load(&pod("  containers:\n  - name: a\n"));
+    let d = &l.diagnostics[0];
+    assert_eq!(d.message_ko, None);
+    assert_eq!(
+        d.message_in("ko"),
+        "spec.containers[0].image: Required value"
     );
 }

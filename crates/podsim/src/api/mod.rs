@@ -48,9 +48,23 @@ pub struct Diagnostic {
     pub path: Option<String>,
     /// The apiserver's words, e.g. `spec.containers[0].image: Required value`.
     pub message: String,
+    /// The message in Korean, when it is podlab's own words (a limit podlab sets); the
+    /// apiserver's, kubectl's and the YAML parser's stay in English, as a cluster prints them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_ko: Option<String>,
     /// A nudge for the learner (`did you mean "image"?`), in every language.
     pub hint: Option<Text>,
     pub span: Span,
+}
+
+impl Diagnostic {
+    /// The message as a learner reading `lang` ("en", "ko") sees it.
+    pub fn message_in(&self, lang: &str) -> &str {
+        match (&self.message_ko, lang) {
+            (Some(ko), "ko") => ko,
+            _ => &self.message,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -120,6 +134,7 @@ fn diag(
         severity,
         path,
         message,
+        message_ko: None,
         hint,
         span,
     }
@@ -159,13 +174,16 @@ pub fn load(text: &str) -> Loaded {
                     .unwrap_or(0);
                 (e.byte + next).min(idx.line_end(e.byte).max(e.byte))
             };
-            out.diagnostics.push(diag(
-                Severity::Error,
-                None,
-                e.message,
-                None,
-                make_span(&idx, e.byte, end),
-            ));
+            out.diagnostics.push(Diagnostic {
+                message_ko: e.message_ko,
+                ..diag(
+                    Severity::Error,
+                    None,
+                    e.message,
+                    None,
+                    make_span(&idx, e.byte, end),
+                )
+            });
             return out;
         }
     };
@@ -378,15 +396,20 @@ pub fn load(text: &str) -> Loaded {
             .get("spec.containers")
             .map(|e| e.value.start)
             .unwrap_or(0);
-        out.diagnostics.push(diag(
-            Severity::Error,
-            Some("spec.containers".into()),
-            format!(
-                "this pod has {count} containers; podlab reads pods of up to {MAX_CONTAINERS} containers (init containers included)"
-            ),
-            None,
-            make_span(&idx, at, idx.line_end(at)),
-        ));
+        out.diagnostics.push(Diagnostic {
+            message_ko: Some(format!(
+                "이 파드의 컨테이너는 {count}개입니다. podlab은 컨테이너가 {MAX_CONTAINERS}개(init 컨테이너 포함)까지인 파드를 읽습니다"
+            )),
+            ..diag(
+                Severity::Error,
+                Some("spec.containers".into()),
+                format!(
+                    "this pod has {count} containers; podlab reads pods of up to {MAX_CONTAINERS} containers (init containers included)"
+                ),
+                None,
+                make_span(&idx, at, idx.line_end(at)),
+            )
+        });
         out.manifest = Some(manifest);
         return out;
     }

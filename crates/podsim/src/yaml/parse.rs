@@ -5,6 +5,7 @@
 
 use super::node::{ByteSpan, Key, Node, Value};
 use super::position::LineIndex;
+use crate::text::Text;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
@@ -13,13 +14,18 @@ use std::fmt;
 pub const MAX_INPUT_BYTES: usize = 256 * 1024;
 /// Nesting depth limit.
 pub const MAX_DEPTH: usize = 48;
-/// Node count limit (after alias expansion).
-pub const MAX_NODES: usize = 10_000;
+/// Node count limit (after alias expansion). Parsing costs a few microseconds a node in the
+/// browser on a slow machine, so this keeps the worst case (10 000 containers pasted) well
+/// inside the 100 ms a keystroke may take; lesson manifests have a few hundred nodes.
+pub const MAX_NODES: usize = 6_000;
 
 /// A YAML syntax (or resource-limit) error with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     pub message: String,
+    /// The message in Korean when it is podlab's own (a limit); the parser's own messages
+    /// stay in English.
+    pub message_ko: Option<String>,
     pub byte: usize,
     pub line: u32,
     pub col: u32,
@@ -153,13 +159,13 @@ impl Converter<'_> {
         }
     }
 
-    fn node(&mut self, raw: RawNode, depth: usize) -> Result<Node, String> {
+    fn node(&mut self, raw: RawNode, depth: usize) -> Result<Node, Text> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
             return Err(too_many_nodes());
         }
         if depth > MAX_DEPTH {
-            return Err(format!("the YAML nests deeper than {MAX_DEPTH} levels"));
+            return Err(too_deep());
         }
         let spanned = raw.0;
         let mut span = self.span_of(&spanned.referenced.span());
@@ -204,22 +210,35 @@ impl Converter<'_> {
     }
 }
 
-fn error_at(idx: &LineIndex, byte: usize, message: String) -> YamlError {
+fn error_at(idx: &LineIndex, byte: usize, message: Text) -> YamlError {
     let p = idx.position(byte);
     YamlError {
-        message,
+        message_ko: (message.ko != message.en).then_some(message.ko),
+        message: message.en,
         byte: idx.clamp(byte),
         line: p.line,
         col: p.col,
     }
 }
 
-fn too_many_nodes() -> String {
-    format!("the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests")
+fn too_many_nodes() -> Text {
+    Text::new(
+        format!("the YAML has more than {MAX_NODES} nodes; podlab reads smaller manifests"),
+        format!(
+            "YAML의 노드가 {MAX_NODES}개를 넘습니다. podlab은 이보다 작은 매니페스트를 읽습니다"
+        ),
+    )
+}
+
+fn too_deep() -> Text {
+    Text::new(
+        format!("the YAML nests deeper than {MAX_DEPTH} levels; a Pod manifest needs far fewer"),
+        format!("YAML이 {MAX_DEPTH}단계보다 깊게 중첩되어 있습니다. 파드 매니페스트에는 훨씬 적은 단계면 충분합니다"),
+    )
 }
 
 /// Turn serde-saphyr's error text into a learner's message (without its location prefix).
-fn clean_message(e: &serde_saphyr::Error, has_aliases: bool) -> String {
+fn clean_message(e: &serde_saphyr::Error, has_aliases: bool) -> Text {
     let text = e.without_snippet().to_string();
     let first = text.lines().next().unwrap_or_default().trim();
     let first = first.strip_prefix("error: ").unwrap_or(first);
@@ -235,9 +254,7 @@ fn clean_message(e: &serde_saphyr::Error, has_aliases: bool) -> String {
     };
     let lower = msg.to_ascii_lowercase();
     if lower.contains("recursion limit") || lower.contains("depth") && lower.contains("budget") {
-        return format!(
-            "the YAML nests deeper than {MAX_DEPTH} levels; a Pod manifest needs far fewer"
-        );
+        return too_deep();
     }
     let over_budget =
         lower.contains("budget") || lower.contains("alias") && lower.contains("limit");
@@ -245,12 +262,18 @@ fn clean_message(e: &serde_saphyr::Error, has_aliases: bool) -> String {
         return too_many_nodes();
     }
     if over_budget {
-        return format!(
-            "the YAML expands too much: its anchors and aliases (`&a`, `*a`) make more than \
-             {MAX_NODES} nodes"
+        return Text::new(
+            format!(
+                "the YAML expands too much: its anchors and aliases (`&a`, `*a`) make more \
+                 than {MAX_NODES} nodes"
+            ),
+            format!(
+                "YAML이 너무 많이 불어납니다: 앵커와 별칭(`&a`, `*a`)이 노드를 {MAX_NODES}개보다 \
+                 많이 만듭니다"
+            ),
         );
     }
-    msg.to_string()
+    Text::same(msg)
 }
 
 /// Parse every document of `text`. Empty documents are skipped.
@@ -260,10 +283,17 @@ pub fn parse_documents(text: &str) -> Result<Vec<Node>, YamlError> {
         return Err(error_at(
             &idx,
             0,
-            format!(
-                "the manifest is {:.1} KB; podlab reads manifests up to {} KB",
-                text.len() as f64 / 1024.0,
-                MAX_INPUT_BYTES / 1024
+            Text::new(
+                format!(
+                    "the manifest is {:.1} KB; podlab reads manifests up to {} KB",
+                    text.len() as f64 / 1024.0,
+                    MAX_INPUT_BYTES / 1024
+                ),
+                format!(
+                    "매니페스트가 {:.1} KB입니다. podlab은 {} KB까지의 매니페스트를 읽습니다",
+                    text.len() as f64 / 1024.0,
+                    MAX_INPUT_BYTES / 1024
+                ),
             ),
         ));
     }
