@@ -452,7 +452,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 match became_true {
                     Some(t) => Text::new(
                         format!("{condition} became True at {}", secs(t)),
-                        format!("{}에 {condition}이 True가 됨", secs(t)),
+                        format!("{}에 {condition}=True", secs(t)),
                     ),
                     None => Text::new(
                         format!("{condition} stays False"),
