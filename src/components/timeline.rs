@@ -2,7 +2,8 @@
 //! running / terminated segments labelled by reason, restart markers, a row of probe ticks per
 //! probe kind (● success, ✗ failure, ▲ unknown), lanes for PodScheduled, Initialized,
 //! ContainersReady and Ready, a phase band, and event markers (drawn by `timeline_lanes`).
-//! Here: the SVG at its box's width, the cursor, which scrubs (press or drag with a mouse, pen or finger; or arrow keys),
+//! Here: the SVG at its box's width, the cursor, which scrubs (press or drag with a mouse,
+//! pen or finger; or arrow keys),
 //! zoom and pan with buttons, the wheel or +/−, hover details and the legend. Shapes,
 //! patterns and labels carry the meaning, so it reads without colour.
 
