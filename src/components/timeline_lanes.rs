@@ -118,20 +118,28 @@ fn kind_class(k: SegmentKind) -> &'static str {
     }
 }
 
-fn segment_rect(s: &Segment, w: &Window, g: Geometry, y: f64, h: f64, lane_title: &str) -> Html {
+fn segment_rect(
+    s: &Segment,
+    w: &Window,
+    g: Geometry,
+    (y, h): (f64, f64),
+    lane_title: &str,
+    lang: Lang,
+) -> Html {
     if s.end < w.start || s.start > w.end {
         return html! {};
     }
     let x = w.x(s.start, g.x0, g.x1);
     let x2 = w.x(s.end, g.x0, g.x1);
     let width = (x2 - x).max(0.8);
+    let detail = s.detail.get(lang.code());
     let title = format!(
         "{lane_title}: {}{} ({} – {})",
         s.label,
-        if s.detail.is_empty() {
+        if detail.is_empty() {
             String::new()
         } else {
-            format!(", {}", s.detail)
+            format!(", {detail}")
         },
         clock(s.start),
         clock(s.end)
@@ -239,7 +247,7 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
             <text class="lane-label" x="6" y={format!("{:.1}", y + 17.0)}>{shown}<title>{title.clone()}</title></text>
         });
         for s in &c.segments {
-            body.push(segment_rect(s, &w, g, y + 3.0, LANE - 6.0, &c.name));
+            body.push(segment_rect(s, &w, g, (y + 3.0, LANE - 6.0), &c.name, lang));
         }
         for (t, restart) in c.starts.iter().skip(1) {
             if w.contains(*t) {
@@ -294,7 +302,14 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
             <text class="lane-label cond-label" x="6" y={format!("{:.1}", y + 12.0)}>{cond.name.clone()}</text>
         });
         for s in &cond.segments {
-            body.push(segment_rect(s, &w, g, y + 3.0, COND - 5.0, &cond.name));
+            body.push(segment_rect(
+                s,
+                &w,
+                g,
+                (y + 3.0, COND - 5.0),
+                &cond.name,
+                lang,
+            ));
         }
     }
     let y = rows.phase;
@@ -302,7 +317,7 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
         html! { <text class="lane-label" x="6" y={format!("{:.1}", y + 15.0)}>{"phase"}</text> },
     );
     for s in &lanes.phase {
-        body.push(segment_rect(s, &w, g, y + 2.0, LANE - 6.0, "phase"));
+        body.push(segment_rect(s, &w, g, (y + 2.0, LANE - 6.0), "phase", lang));
     }
     let height = rows.height;
     let deletion = deletion_marks(lanes, &w, g, height, lang);

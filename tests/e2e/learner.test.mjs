@@ -351,6 +351,10 @@ test("language and theme: Korean text, dark theme, system default", async ({ bro
   await page.click(".legend summary");
   assert((await page.textContent(".legend")).includes("프로브 Failure"), "the legend in Korean");
   assertEq(await page.textContent(".skip-link"), "본문으로 건너뛰기", "the skip link in Korean");
+  // A segment's detail (ready or not, an exit code) too; the kubelet's reasons stay English.
+  const segTitles = () => page.$$eval(".seg title", (els) => els.map((e) => e.textContent));
+  const koSegs = await segTitles();
+  assert(koSegs.some((t) => /준비됨|준비 안 됨|종료 코드/.test(t)), `segment details in Korean: ${koSegs}`);
   // What each goal saw is told in Korean too.
   const notes = () => page.$$eval("[data-testid=goal] .goal-note", (els) => els.map((e) => e.textContent));
   const ko = await notes();
@@ -371,6 +375,8 @@ test("language and theme: Korean text, dark theme, system default", async ({ bro
   assert((await page.textContent("#lesson-title")).includes("Your first Pod"), "switched to English");
   const en = await notes();
   assert(en.every((n) => !/[가-힣]/.test(n)), `goal notes in English: ${en}`);
+  const enSegs = await segTitles();
+  assert(enSegs.some((t) => /ready|exit code/.test(t)) && enSegs.every((t) => !/[가-힣]/.test(t)), `segment details in English: ${enSegs}`);
   await ctx.close();
 });
 

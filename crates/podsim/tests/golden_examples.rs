@@ -802,3 +802,37 @@ fn nslookup_answers_with_the_services_cluster_ip() {
     );
     assert!(api::defaulted_yaml(&m).contains("hostIP: 127.0.0.1"));
 }
+
+/// What a segment's hover says is in both languages where podlab words it (ready or not, the
+/// exit code) and the kubelet's own message where the kubelet wrote one.
+#[test]
+fn segment_details_are_in_english_and_korean() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: d\nspec:\n  restartPolicy: Never\n  containers:\n  - name: web\n    image: nginx\n  - name: job\n    image: busybox\n    command: [sh, -c, 'sleep 5; exit 3']\n";
+    let tl = run(pod, "events: []", MINUTE);
+    let lanes = podsim::views::lanes::lanes(&tl);
+    let lane = |name: &str| {
+        lanes
+            .containers
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no lane {name}"))
+    };
+    let web = lane("web").segments.last().unwrap();
+    assert_eq!(web.label, "Running");
+    assert_eq!(
+        (web.detail.en.as_str(), web.detail.ko.as_str()),
+        ("ready", "준비됨")
+    );
+    let job = lane("job").segments.last().unwrap();
+    assert_eq!(job.label, "Error");
+    assert_eq!(
+        (job.detail.en.as_str(), job.detail.ko.as_str()),
+        ("exit code 3", "종료 코드 3")
+    );
+    // A condition's reason is the kubelet's, the same in both languages.
+    let ready = lanes.conditions.iter().find(|c| c.name == "Ready").unwrap();
+    let last = ready.segments.last().unwrap();
+    assert_eq!(last.label, "False");
+    assert!(last.detail.en.starts_with("ContainersNotReady"), "{last:?}");
+    assert_eq!(last.detail.en, last.detail.ko);
+}

@@ -7,6 +7,7 @@ use crate::kubelet::events::EventType;
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
 use crate::model::{ContainerStatus, PodStatus};
 use crate::sim::Timeline;
+use crate::text::Text;
 use crate::time::Millis;
 use serde::{Deserialize, Serialize};
 
@@ -34,8 +35,9 @@ pub struct Segment {
     pub kind: SegmentKind,
     /// The state's reason (`CrashLoopBackOff`, `Error`, `Completed`…) or `Running`.
     pub label: String,
-    /// More detail for a hover: exit code, message.
-    pub detail: String,
+    /// More detail for a hover: ready or not, the exit code, the kubelet's message (which,
+    /// as on a cluster, is English in every language).
+    pub detail: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,7 +90,7 @@ pub struct Lanes {
     pub final_phase: Option<String>,
 }
 
-fn container_state(c: &ContainerStatus) -> (SegmentKind, String, String) {
+fn container_state(c: &ContainerStatus) -> (SegmentKind, String, Text) {
     if c.state.running.is_some() {
         let kind = if c.ready {
             SegmentKind::Ready
@@ -98,7 +100,11 @@ fn container_state(c: &ContainerStatus) -> (SegmentKind, String, String) {
         return (
             kind,
             "Running".into(),
-            if c.ready { "ready" } else { "not ready" }.into(),
+            if c.ready {
+                Text::new("ready", "준비됨")
+            } else {
+                Text::new("not ready", "준비 안 됨")
+            },
         );
     }
     if let Some(t) = &c.state.terminated {
@@ -111,7 +117,12 @@ fn container_state(c: &ContainerStatus) -> (SegmentKind, String, String) {
         } else {
             SegmentKind::Failed
         };
-        return (kind, reason, format!("exit code {}", t.exit_code));
+        let code = t.exit_code;
+        return (
+            kind,
+            reason,
+            Text::new(format!("exit code {code}"), format!("종료 코드 {code}")),
+        );
     }
     let w = c.state.waiting.as_ref();
     let reason = w.and_then(|w| w.reason.clone()).unwrap_or_default();
@@ -127,7 +138,7 @@ fn container_state(c: &ContainerStatus) -> (SegmentKind, String, String) {
         } else {
             reason
         },
-        message,
+        Text::same(message),
     )
 }
 
@@ -135,7 +146,7 @@ fn container_state(c: &ContainerStatus) -> (SegmentKind, String, String) {
 fn segments<T: PartialEq>(
     samples: impl Iterator<Item = (Millis, Option<T>)>,
     until: Millis,
-    mut make: impl FnMut(&T) -> (SegmentKind, String, String),
+    mut make: impl FnMut(&T) -> (SegmentKind, String, Text),
 ) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut cur: Option<(Millis, T)> = None;
@@ -187,7 +198,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
                     statuses(&s.status, &name).map(|c| container_state(&c)),
                 )
             });
-            let segs = segments(samples, end, |v: &(SegmentKind, String, String)| v.clone());
+            let segs = segments(samples, end, |v: &(SegmentKind, String, Text)| v.clone());
             ContainerLane {
                 role: match (init, c.is_restartable()) {
                     (true, true) => "sidecar",
@@ -245,7 +256,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
                         (false, true) => reason.clone(),
                         (false, false) => format!("{reason}: {message}"),
                     };
-                    (kind, status.clone(), detail)
+                    (kind, status.clone(), Text::same(detail))
                 }),
             }
         })
@@ -262,7 +273,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
                 "Failed" => SegmentKind::Failed,
                 _ => SegmentKind::Pending,
             };
-            (kind, p.clone(), String::new())
+            (kind, p.clone(), Text::default())
         },
     );
     let events = tl
