@@ -12,6 +12,7 @@
 import { writeFileSync, readFileSync } from "node:fs";
 import { launch } from "../e2e/harness.mjs";
 import { serve } from "../e2e/server.mjs";
+import { markInteractive } from "./interactive.mjs";
 
 const dist = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : "dist";
 const jsonAt = process.argv.indexOf("--json");
@@ -36,16 +37,7 @@ const COLD_LOADS = 15;
   for (let i = 0; i < COLD_LOADS; i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        // Interactive: the editor, the pod as parsed, and its simulated run (timeline and the
-        // kubectl view) are all on screen.
-        if (["[data-testid=yaml-editor]", "[data-testid=pod-name]", "[data-testid=timeline-svg]", "[data-testid=view-output]"].every((s) => document.querySelector(s))) {
-          window.__interactive = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await markInteractive(page);
     site.resetStats();
     await page.goto(site.url + "#/lesson/first-pod");
     await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 20000 });

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launch } from "../e2e/harness.mjs";
 import { serve } from "../e2e/server.mjs";
+import { markInteractive, PODLAB_READY } from "./interactive.mjs";
 
 const [floorDir, siteDir = "dist", loads = "15"] = process.argv.slice(2);
 const N = Number(loads);
@@ -18,7 +19,7 @@ const kinds = [
     name: "podlab",
     dir: siteDir,
     path: "#/lesson/first-pod",
-    ready: ["[data-testid=yaml-editor]", "[data-testid=pod-name]", "[data-testid=timeline-svg]", "[data-testid=view-output]"],
+    ready: PODLAB_READY,
   },
 ];
 const browser = await launch();
@@ -29,14 +30,7 @@ for (const k of kinds) {
 async function load(k) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  await page.addInitScript((ready) => {
-    new MutationObserver((_, obs) => {
-      if (ready.every((s) => document.querySelector(s))) {
-        window.__interactive = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  }, k.ready);
+  await markInteractive(page, k.ready);
   await page.goto(k.site.url + k.path);
   await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 20000 });
   const t = await page.evaluate(() => window.__interactive);
