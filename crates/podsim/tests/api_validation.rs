@@ -7,6 +7,9 @@ use podsim::api::{self, Severity};
 use podsim::schema::{self, Lang};
 use std::time::Instant;
 
+#[path = "common/hostile.rs"]
+mod hostile;
+
 /// `LINE:COL: MESSAGE` for every error.
 fn errors(text: &str) -> Vec<String> {
     api::load(text)
@@ -318,45 +321,23 @@ fn l_again() -> podsim::model::Manifest {
 
 #[test]
 fn hostile_input_is_refused_quickly_with_a_clear_message() {
-    let cases: Vec<(String, &str)> = vec![
-        (
-            "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n".into(),
-            "the YAML expands too much: its anchors and aliases",
-        ),
-        ("x".repeat(1 << 20), "the manifest is 1024.0 KB; podlab reads manifests up to 256 KB"),
-        (
-            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
-            "the YAML nests deeper than 48 levels",
-        ),
-        (
-            pod(&format!("  containers: [{}]\n", vec!["{name: a, image: nginx}"; 10_000].join(","))),
-            "the YAML has more than 6000 nodes",
-        ),
-        (
-            pod(&format!("  containers:\n{}", (0..1000).map(|i| format!("  - {{name: c{i}, image: nginx}}\n")).collect::<String>())),
-            "this pod has 1000 containers; podlab reads pods of up to 256 containers",
-        ),
-        ("\u{0}\u{1}\u{7f}apiVersion: v1".into(), "unexpected character"),
-        (
-            pod("  containers: 5\n  restartPolicy: [1, 2]\n  activeDeadlineSeconds: {a: b}\n"),
-            "json: cannot unmarshal number into Go struct field PodSpec.spec.containers of type []v1.Container",
-        ),
-        (
-            pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      periodSeconds: 0\n      timeoutSeconds: 99999999999\n      exec: {command: [x]}\n"),
-            "cannot unmarshal number 99999999999 into Go struct field Probe.spec.containers.livenessProbe.timeoutSeconds of type int32",
-        ),
-        ("apiVersion: 1\nkind: [Pod]\n".into(), "json: cannot unmarshal array into Go struct field TypeMeta.kind of type string"),
-    ];
-    for (c, want) in cases {
+    for (name, c, want) in hostile::cases() {
         let t = Instant::now();
         let l = api::load(&c);
         // A freeze guard, not a benchmark (the benchmarks measure the real figures).
-        assert!(t.elapsed().as_millis() < 1500, "took {:?}", t.elapsed());
+        assert!(
+            t.elapsed().as_millis() < 1500,
+            "{name}: took {:?}",
+            t.elapsed()
+        );
         let messages: Vec<&str> = l.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        if want.is_empty() {
+            assert!(l.defaulted.is_some(), "{name}: refused with {messages:?}");
+            continue;
+        }
         assert!(
             messages.iter().any(|m| m.contains(want)),
-            "{:?}: wanted {want:?} in {messages:?}",
-            &c[..c.len().min(60)]
+            "{name}: wanted {want:?} in {messages:?}"
         );
     }
 }
@@ -467,4 +448,28 @@ fn podlabs_own_limits_are_told_in_korean_too() {
         d.message_in("ko"),
         "spec.containers[0].image: Required value"
     );
+}
+
+/// Over the container limit, the message is the only one (nothing is decoded or validated)
+/// and it underlines where the containers begin.
+#[test]
+fn too_many_containers_is_one_message_where_they_begin() {
+    let items: String = (0..200)
+        .map(|i| format!("  - {{name: c{i}, image: nginx, ports: [{{containerPort: x}}]}}\n"))
+        .collect();
+    let init: String = (0..57)
+        .map(|i| format!("  - {{name: i{i}, image: busybox}}\n"))
+        .collect();
+    let text = pod(&format!("  containers:\n{items}  initContainers:\n{init}"));
+    one(
+        &text,
+        "7:5: this pod has 257 containers; podlab reads pods of up to 256 containers (init containers included)",
+    );
+    let l = api::load(&text);
+    assert!(l.manifest.is_none() && l.defaulted.is_none());
+    assert!(l.diagnostics[0]
+        .message_ko
+        .as_deref()
+        .unwrap()
+        .contains("257개"));
 }

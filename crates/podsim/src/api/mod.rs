@@ -159,6 +159,38 @@ fn field_diag(
 /// The most containers (init and app) podlab validates in one pod.
 pub const MAX_CONTAINERS: usize = 256;
 
+/// A product limit, not the apiserver's: lesson-sized pods answer within a frame; a pod of
+/// hundreds of containers gets this message, counted on the parsed tree, before any decoding.
+fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
+    let spec = doc.get("spec")?;
+    let len = |key: &str| match spec.get(key).map(|n| &n.value) {
+        Some(Value::Seq(items)) => items.len(),
+        _ => 0,
+    };
+    let count = len("containers") + len("initContainers");
+    if count <= MAX_CONTAINERS {
+        return None;
+    }
+    let at = spec
+        .get("containers")
+        .or_else(|| spec.get("initContainers"))
+        .map_or(spec.span.start, |n| n.span.start);
+    Some(Diagnostic {
+        message_ko: Some(format!(
+            "이 파드의 컨테이너는 {count}개입니다. podlab은 컨테이너가 {MAX_CONTAINERS}개(init 컨테이너 포함)까지인 파드를 읽습니다"
+        )),
+        ..diag(
+            Severity::Error,
+            Some("spec.containers".into()),
+            format!(
+                "this pod has {count} containers; podlab reads pods of up to {MAX_CONTAINERS} containers (init containers included)"
+            ),
+            None,
+            make_span(idx, at, idx.line_end(at)),
+        )
+    })
+}
+
 /// Parse, decode, default and validate `text`.
 pub fn load(text: &str) -> Loaded {
     let idx = LineIndex::new(text);
@@ -301,6 +333,12 @@ pub fn load(text: &str) -> Loaded {
             decode_failed = true;
             continue;
         }
+        if kind == "Pod" {
+            if let Some(d) = too_many_containers(&idx, doc) {
+                out.diagnostics.push(d);
+                return out;
+            }
+        }
         let decoded = decode(doc, root, text);
         for e in &decoded.errors {
             out.diagnostics.push(diag(
@@ -383,33 +421,6 @@ pub fn load(text: &str) -> Loaded {
     };
     if decode_failed {
         // The apiserver stops at decoding: nothing was validated yet.
-        out.manifest = Some(manifest);
-        return out;
-    }
-    // A product limit, not the apiserver's: lesson-sized pods answer within a frame; a pod
-    // of thousands of containers gets this message instead of a long validation.
-    let count = manifest.pod.spec.containers.len() + manifest.pod.spec.init_containers.len();
-    if count > MAX_CONTAINERS {
-        let at = pod_doc
-            .index
-            .map
-            .get("spec.containers")
-            .map(|e| e.value.start)
-            .unwrap_or(0);
-        out.diagnostics.push(Diagnostic {
-            message_ko: Some(format!(
-                "이 파드의 컨테이너는 {count}개입니다. podlab은 컨테이너가 {MAX_CONTAINERS}개(init 컨테이너 포함)까지인 파드를 읽습니다"
-            )),
-            ..diag(
-                Severity::Error,
-                Some("spec.containers".into()),
-                format!(
-                    "this pod has {count} containers; podlab reads pods of up to {MAX_CONTAINERS} containers (init containers included)"
-                ),
-                None,
-                make_span(&idx, at, idx.line_end(at)),
-            )
-        });
         out.manifest = Some(manifest);
         return out;
     }

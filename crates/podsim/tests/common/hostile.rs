@@ -1,0 +1,76 @@
+//! Hostile manifests, each with a part of the message podlab must answer it with: shared by
+//! the test that checks the messages (tests/api_validation.rs) and the benchmark that prints
+//! how long each takes (benches/simulate.rs).
+
+fn pod(spec: &str) -> String {
+    format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n{spec}")
+}
+
+/// (name, manifest, part of the expected message).
+pub fn cases() -> Vec<(&'static str, String, &'static str)> {
+    vec![
+        (
+            "alias bomb",
+            "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n".into(),
+            "the YAML expands too much: its anchors and aliases",
+        ),
+        (
+            "1 MB file",
+            "x".repeat(1 << 20),
+            "the manifest is 1024.0 KB; podlab reads manifests up to 256 KB",
+        ),
+        (
+            "deep nesting",
+            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+            "the YAML nests deeper than 48 levels",
+        ),
+        (
+            "10 000 containers",
+            pod(&format!(
+                "  containers: [{}]\n",
+                vec!["{name: a, image: nginx}"; 10_000].join(",")
+            )),
+            "the YAML has more than 6000 nodes",
+        ),
+        (
+            "1 000 containers",
+            pod(&format!(
+                "  containers:\n{}",
+                (0..1000)
+                    .map(|i| format!("  - {{name: c{i}, image: nginx}}\n"))
+                    .collect::<String>()
+            )),
+            "this pod has 1000 containers; podlab reads pods of up to 256 containers",
+        ),
+        (
+            "control characters",
+            "\u{0}\u{1}\u{7f}apiVersion: v1".into(),
+            "unexpected character",
+        ),
+        (
+            "wrong types in the spec",
+            pod("  containers: 5\n  restartPolicy: [1, 2]\n  activeDeadlineSeconds: {a: b}\n"),
+            "json: cannot unmarshal number into Go struct field PodSpec.spec.containers of type []v1.Container",
+        ),
+        (
+            "huge durations",
+            pod("  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      periodSeconds: 0\n      timeoutSeconds: 99999999999\n      exec: {command: [x]}\n"),
+            "cannot unmarshal number 99999999999 into Go struct field Probe.spec.containers.livenessProbe.timeoutSeconds of type int32",
+        ),
+        (
+            "wrong types everywhere",
+            "apiVersion: 1\nkind: [Pod]\n".into(),
+            "json: cannot unmarshal array into Go struct field TypeMeta.kind of type string",
+        ),
+        (
+            "256 containers (the limit, accepted)",
+            pod(&format!(
+                "  containers:\n{}",
+                (0..256)
+                    .map(|i| format!("  - {{name: c{i}, image: nginx}}\n"))
+                    .collect::<String>()
+            )),
+            "",
+        ),
+    ]
+}
