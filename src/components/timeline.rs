@@ -2,8 +2,8 @@
 //! running / terminated segments labelled by reason, restart markers, a row of probe ticks per
 //! probe kind (● success, ✗ failure, ▲ unknown), lanes for PodScheduled, Initialized,
 //! ContainersReady and Ready, a phase band, and event markers (drawn by `timeline_lanes`).
-//! Here: the SVG at its box's width, the cursor, which scrubs (press or drag with a mouse,
-//! pen or finger; or arrow keys),
+//! Here: the SVG at its box's width, the cursor, which scrubs (press on the lanes, then drag
+//! anywhere, with a mouse, pen or finger; or arrow keys),
 //! zoom and pan with buttons, the wheel or +/−, hover details and the legend. Shapes,
 //! patterns and labels carry the meaning, so it reads without colour.
 
@@ -13,6 +13,8 @@ use crate::chart::Window;
 use crate::i18n::t;
 use crate::state::Action;
 use podsim::time::{clock, SECOND};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -64,6 +66,62 @@ fn show_detail(e: &MouseEvent, hover: &UseStateHandle<String>) {
     }
 }
 
+/// Seeks the cursor to a pointer's `clientX`.
+type SeekTo = Rc<dyn Fn(f64)>;
+
+/// Where the event is along the SVG, in its viewBox units (`width` wide).
+fn svg_x(e: &MouseEvent, width: f64) -> Option<f64> {
+    let svg = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let rect = svg.get_bounding_client_rect();
+    (rect.width() > 0.0).then(|| (e.client_x() as f64 - rect.left()) / rect.width() * width)
+}
+
+/// The window's pointer listeners for a drag begun on the lanes: moves seek while a button
+/// or finger is down; lifting it (or the browser cancelling the pointer) ends the drag.
+/// Dropping the returned value removes them.
+struct DragListeners {
+    moved: Closure<dyn FnMut(web_sys::PointerEvent)>,
+    ended: Closure<dyn FnMut(web_sys::PointerEvent)>,
+}
+
+impl Drop for DragListeners {
+    fn drop(&mut self) {
+        if let Some(win) = web_sys::window() {
+            let _ = win.remove_event_listener_with_callback(
+                "pointermove",
+                self.moved.as_ref().unchecked_ref(),
+            );
+            for name in ["pointerup", "pointercancel"] {
+                let _ = win
+                    .remove_event_listener_with_callback(name, self.ended.as_ref().unchecked_ref());
+            }
+        }
+    }
+}
+
+fn watch_drag(dragging: Rc<RefCell<Option<SeekTo>>>) -> Option<DragListeners> {
+    let win = web_sys::window()?;
+    let moved = {
+        let dragging = dragging.clone();
+        Closure::<dyn FnMut(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
+            let seek = dragging.borrow().clone();
+            match seek {
+                Some(_) if e.buttons() == 0 => *dragging.borrow_mut() = None,
+                Some(seek) => seek(e.client_x() as f64),
+                None => {}
+            }
+        })
+    };
+    let ended = Closure::<dyn FnMut(web_sys::PointerEvent)>::new(move |_| {
+        *dragging.borrow_mut() = None;
+    });
+    let _ = win.add_event_listener_with_callback("pointermove", moved.as_ref().unchecked_ref());
+    for name in ["pointerup", "pointercancel"] {
+        let _ = win.add_event_listener_with_callback(name, ended.as_ref().unchecked_ref());
+    }
+    Some(DragListeners { moved, ended })
+}
+
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let store = &props.store;
@@ -78,6 +136,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
     let hover = use_state(String::new);
+    let svg = use_node_ref();
+    let dragging: Rc<RefCell<Option<SeekTo>>> = use_mut_ref(|| None);
+    {
+        let dragging = dragging.clone();
+        use_effect_with((), move |_| {
+            let listeners = watch_drag(dragging);
+            move || drop(listeners)
+        });
+    }
     let boxed = use_node_ref();
     let width = use_state_eq(|| FIRST_WIDTH);
     {
@@ -103,47 +170,45 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let height = layout(&lanes).height;
     let cursor_x = w.x(cursor, g.x0, g.x1);
-    let seek_at = {
+    // Seek to where the pointer is along the lanes: left of them is the window's start, right
+    // of them its end, so a drag that leaves the SVG keeps scrubbing to either end.
+    let seek_to = {
         let store = store.clone();
-        move |e: &MouseEvent| {
-            let Some(svg) = e
-                .current_target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            else {
+        let svg = svg.clone();
+        Rc::new(move |client_x: f64| {
+            let Some(svg) = svg.cast::<web_sys::Element>() else {
                 return;
             };
             let rect = svg.get_bounding_client_rect();
-            if rect.width() <= 0.0 {
-                return;
-            }
-            let vx = (e.client_x() as f64 - rect.left()) / rect.width() * g.w;
-            if vx >= g.x0 {
+            if rect.width() > 0.0 {
+                let vx = (client_x - rect.left()) / rect.width() * g.w;
                 store.dispatch(Action::Seek(w.t(vx, g.x0, g.x1)));
             }
-        }
+        })
     };
-    // Pointer events serve mouse, pen and touch alike: pressing seeks (and shows the detail
-    // of what is under the finger, as hovering does for a mouse); dragging scrubs. A touch
-    // stays with the shape it pressed (the browser's implicit capture), so a finger keeps
-    // scrubbing across the lanes. (With an explicit `setPointerCapture` on the SVG, tried,
-    // Yew delivered no further moves to this handler.)
+    // Pointer events serve mouse, pen and touch alike: pressing on the lanes seeks (and shows
+    // the detail of what is under the finger, as hovering does for a mouse); dragging, from
+    // there, scrubs until the button or finger is lifted, wherever the pointer goes (the
+    // window's listeners, see `watch_drag`).
     let onpointerdown = {
-        let seek_at = seek_at.clone();
         let hover = hover.clone();
+        let dragging = dragging.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
             show_detail(&e, &hover);
-            seek_at(&e);
+            let on_lanes = svg_x(&e, g.w).is_some_and(|vx| vx >= g.x0);
+            if on_lanes {
+                seek_to(e.client_x() as f64);
+                *dragging.borrow_mut() = Some(seek_to.clone());
+            }
         })
     };
     let onpointermove = {
         let hover = hover.clone();
         Callback::from(move |e: PointerEvent| {
-            if e.buttons() & 1 == 1 {
-                seek_at(&e);
-            } else {
+            if e.buttons() == 0 {
                 show_detail(&e, &hover);
             }
         })
@@ -205,7 +270,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </div>
             <svg viewBox={format!("0 0 {} {height:.0}", g.w)} role="img" tabindex="0"
                  aria-label={format!("{} {} – {}; {} {}", t(lang, "timeline"), clock(w.start), clock(w.end), t(lang, "cursor"), clock(cursor))}
-                 {onpointerdown} {onpointermove} {onkeydown} {onwheel} data-testid="timeline-svg">
+                 {onpointerdown} {onpointermove} {onkeydown} {onwheel} ref={svg} data-testid="timeline-svg">
                 <defs>
                     <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />

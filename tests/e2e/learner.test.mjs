@@ -94,9 +94,17 @@ test("timeline: lanes, a cursor that clicks to seek, zoom and a legend", async (
   await page.mouse.down();
   const pressed = await cursorTime(page);
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
   const dragged = await cursorTime(page);
   assert(pressed !== dragged && dragged !== "2m00s", `dragged from ${pressed} to ${dragged}`);
+  // The drag keeps scrubbing when the pointer leaves the SVG: past its right edge is the end,
+  // past its left edge (and above it) the start; lifting the button outside ends the drag.
+  await page.mouse.move(box.x + box.width + 60, box.y + box.height / 2, { steps: 5 });
+  assertEq(await cursorTime(page), "2m00s", "dragged out past the right edge");
+  await page.mouse.move(box.x - 30, box.y - 40, { steps: 8 });
+  assertEq(await cursorTime(page), "0s", "dragged out past the left edge");
+  await page.mouse.up();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+  assertEq(await cursorTime(page), "0s", "after the button is lifted, moving does not seek");
   const before = await page.textContent("[data-testid=window]");
   await page.click("[data-testid=zoom-in]");
   const after = await page.textContent("[data-testid=window]");
