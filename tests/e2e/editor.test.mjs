@@ -25,6 +25,7 @@ test("a YAML syntax error is underlined on its line and goes away when fixed", a
   const problems = await page.textContent("[data-testid=problems]");
   assert(/6:\d+/.test(problems), `the result region names line 6: ${problems}`);
   assert(/mapping values are not allowed/.test(problems), `parser message shown: ${problems}`);
+  assert(/line this key up with the keys above it/.test(problems), `with a hint: ${problems}`);
 
   await page.keyboard.press("Backspace");
   await page.keyboard.press("Backspace");

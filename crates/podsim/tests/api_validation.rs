@@ -473,3 +473,25 @@ fn too_many_containers_is_one_message_where_they_begin() {
         .unwrap()
         .contains("257개"));
 }
+
+/// A repeated key is refused as kubectl refuses it, underlined whole, with a hint in both
+/// languages; so is every common syntax mistake.
+#[test]
+fn repeated_keys_and_syntax_errors_are_explained() {
+    let text = pod("  containers:\n  - name: web\n    image: nginx\n    image: busybox\n");
+    one(
+        &text,
+        "9:5: mapping key \"image\" already defined at line 8",
+    );
+    let l = api::load(&text);
+    let d = &l.diagnostics[0];
+    assert_eq!(
+        (d.span.line, d.span.col, d.span.end_line, d.span.end_col),
+        (9, 5, 9, 10)
+    );
+    let hint = d.hint.as_ref().expect("a hint");
+    assert!(hint.en.contains("once in a mapping") && hint.ko.contains("한 번만"));
+    let l = api::load(&pod("  containers:\n  - name: web\n   image: nginx\n"));
+    let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
+    assert!(hint.ko.contains("들여쓰기"), "{hint:?}");
+}

@@ -204,7 +204,8 @@ pub fn load(text: &str) -> Loaded {
                     .next()
                     .map(char::len_utf8)
                     .unwrap_or(0);
-                (e.byte + next).min(idx.line_end(e.byte).max(e.byte))
+                let one = (e.byte + next).min(idx.line_end(e.byte).max(e.byte));
+                e.end.map_or(one, |end| end.max(one))
             };
             out.diagnostics.push(Diagnostic {
                 message_ko: e.message_ko,
@@ -212,7 +213,7 @@ pub fn load(text: &str) -> Loaded {
                     Severity::Error,
                     None,
                     e.message,
-                    None,
+                    e.hint.map(|h| *h),
                     make_span(&idx, e.byte, end),
                 )
             });

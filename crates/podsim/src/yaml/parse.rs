@@ -26,7 +26,11 @@ pub struct YamlError {
     /// The message in Korean when it is podlab's own (a limit); the parser's own messages
     /// stay in English.
     pub message_ko: Option<String>,
+    /// What to do about it, in every language (syntax errors a learner commonly makes).
+    pub hint: Option<Box<Text>>,
     pub byte: usize,
+    /// Where the offending text ends, when it is more than the character at `byte`.
+    pub end: Option<usize>,
     pub line: u32,
     pub col: u32,
 }
@@ -134,6 +138,8 @@ fn options() -> serde_saphyr::Options {
     o.budget = Some(budget);
     o.alias_limits = alias;
     o.with_snippet = false;
+    // Repeated keys reach the converter, which names them as kubectl does.
+    o.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::PassThrough;
     o
 }
 
@@ -159,13 +165,13 @@ impl Converter<'_> {
         }
     }
 
-    fn node(&mut self, raw: RawNode, depth: usize) -> Result<Node, Text> {
+    fn node(&mut self, raw: RawNode, depth: usize) -> Result<Node, (Text, ByteSpan)> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return Err(too_many_nodes());
+            return Err((too_many_nodes(), ByteSpan::default()));
         }
         if depth > MAX_DEPTH {
-            return Err(too_deep());
+            return Err((too_deep(), ByteSpan::default()));
         }
         let spanned = raw.0;
         let mut span = self.span_of(&spanned.referenced.span());
@@ -185,23 +191,17 @@ impl Converter<'_> {
                 Value::Seq(out)
             }
             Raw::Map(entries) => {
-                let mut out = Vec::with_capacity(entries.len());
-                for (k, v) in entries {
-                    let key_span = self.span_of(&k.0.referenced.span());
-                    let text = match k.0.value {
-                        Raw::Str(s) => s,
-                        // `y:`, `n:`, `1:` … read as bools/numbers by YAML 1.1: keep the text.
-                        _ => self.idx.text()[key_span.start..key_span.end].to_string(),
-                    };
+                let (keys, values): (Vec<Key>, Vec<RawNode>) =
+                    entries.into_iter().map(|(k, v)| (self.key(k), v)).unzip();
+                if let Some((first, again)) = first_repeat(&keys) {
+                    let (first, again) = (&keys[first], &keys[again]);
+                    return Err((self.duplicate_key(&again.text, first.span), again.span));
+                }
+                let mut out = Vec::with_capacity(keys.len());
+                for (key, v) in keys.into_iter().zip(values) {
                     let v = self.node(v, depth + 1)?;
-                    span.end = span.end.max(v.span.end).max(key_span.end);
-                    out.push((
-                        Key {
-                            text,
-                            span: key_span,
-                        },
-                        v,
-                    ));
+                    span.end = span.end.max(v.span.end).max(key.span.end);
+                    out.push((key, v));
                 }
                 Value::Map(out)
             }
@@ -210,15 +210,114 @@ impl Converter<'_> {
     }
 }
 
+/// The first key written again in a mapping: (where it was first, where again).
+fn first_repeat(keys: &[Key]) -> Option<(usize, usize)> {
+    if keys.len() <= 16 {
+        return (1..keys.len()).find_map(|i| {
+            (0..i)
+                .find(|&j| keys[j].text == keys[i].text)
+                .map(|j| (j, i))
+        });
+    }
+    let mut seen = std::collections::HashMap::with_capacity(keys.len());
+    keys.iter()
+        .enumerate()
+        .find_map(|(i, k)| seen.insert(k.text.as_str(), i).map(|j| (j, i)))
+}
+
+impl Converter<'_> {
+    /// A mapping key as written: `y:`, `n:`, `1:` … read as bools or numbers by YAML 1.1
+    /// keep their text.
+    fn key(&self, k: RawNode) -> Key {
+        let span = self.span_of(&k.0.referenced.span());
+        let text = match k.0.value {
+            Raw::Str(s) => s,
+            _ => self.idx.text()[span.start..span.end].to_string(),
+        };
+        Key { text, span }
+    }
+
+    /// kubectl's words for a repeated key: `mapping key "kind" already defined at line 1`.
+    fn duplicate_key(&self, key: &str, first: ByteSpan) -> Text {
+        let line = self.idx.position(first.start).line;
+        Text::same(format!(
+            "mapping key {key:?} already defined at line {line}"
+        ))
+    }
+}
+
 fn error_at(idx: &LineIndex, byte: usize, message: Text) -> YamlError {
     let p = idx.position(byte);
     YamlError {
+        hint: syntax_hint(&message.en).map(Box::new),
         message_ko: (message.ko != message.en).then_some(message.ko),
         message: message.en,
         byte: idx.clamp(byte),
+        end: None,
         line: p.line,
         col: p.col,
     }
+}
+
+/// A nudge for the YAML mistakes learners make most, by the parser's message.
+fn syntax_hint(message: &str) -> Option<Text> {
+    let (en, ko) = if message.starts_with("mapping values are not allowed") {
+        (
+            "a `key: value` cannot start here: line this key up with the keys above it, and quote a value that itself contains `: `",
+            "여기서는 `키: 값`을 시작할 수 없습니다. 이 키를 위쪽 키들과 같은 열에 맞추고, `: `가 들어간 값은 따옴표로 감싸세요",
+        )
+    } else if message.contains("did not find expected key") {
+        (
+            "this line is not indented like the keys of the mapping it belongs to: keys of one mapping start in the same column",
+            "이 줄의 들여쓰기가 속한 매핑의 키들과 맞지 않습니다. 한 매핑의 키들은 같은 열에서 시작합니다",
+        )
+    } else if message.contains("did not find expected '-' indicator") {
+        (
+            "an item of this list must start with `- ` in the same column as the items above it",
+            "이 목록의 항목은 위 항목들과 같은 열에서 `- `로 시작해야 합니다",
+        )
+    } else if message.contains("tab") && message.contains("indentation") {
+        (
+            "YAML indents with spaces only: replace the tab with spaces",
+            "YAML은 공백으로만 들여씁니다. 탭을 공백으로 바꾸세요",
+        )
+    } else if message.starts_with("unclosed quote") {
+        (
+            "close the quote: a value that opens with `\"` or `'` ends with the same mark",
+            "따옴표를 닫으세요. `\"`나 `'`로 시작한 값은 같은 따옴표로 끝나야 합니다",
+        )
+    } else if message.starts_with("unclosed bracket")
+        || message.starts_with("mismatched bracket")
+        || message.starts_with("misplaced bracket")
+    {
+        (
+            "close each `[` with `]` and each `{` with `}`, in the order they were opened",
+            "`[`는 `]`로, `{`는 `}`로, 연 순서대로 닫으세요",
+        )
+    } else if message.contains("after single-quoted scalar") {
+        (
+            "inside single quotes write a quote as two (`'it''s'`), or use double quotes",
+            "작은따옴표 안에서는 따옴표를 두 번 쓰거나(`'it''s'`) 큰따옴표를 쓰세요",
+        )
+    } else if message.contains("unknown escape character") {
+        (
+            "inside double quotes a backslash starts an escape (`\\n`, `\\t`): write `\\\\` for a backslash, or use single quotes",
+            "큰따옴표 안에서 백슬래시는 이스케이프(`\\n`, `\\t`)를 시작합니다. 백슬래시는 `\\\\`로 쓰거나 작은따옴표를 쓰세요",
+        )
+    } else if message.contains("already defined at line") {
+        (
+            "a key appears once in a mapping: remove one of the two, or merge them",
+            "한 매핑에서 키는 한 번만 씁니다. 둘 중 하나를 지우거나 합치세요",
+        )
+    } else if message.contains("unknown anchor") {
+        (
+            "`*name` repeats what an anchor `&name` marked earlier in the same document",
+            "`*이름`은 같은 문서 앞쪽에서 `&이름`으로 표시한 내용을 되풀이합니다",
+        )
+    } else {
+        return None;
+    };
+    Some(Text::new(en, ko))
 }
 
 fn too_many_nodes() -> Text {
@@ -317,7 +416,12 @@ pub fn parse_documents(text: &str) -> Result<Vec<Node>, YamlError> {
         match conv.node(raw, 0) {
             Ok(n) if n.value == Value::Null => {}
             Ok(n) => out.push(n),
-            Err(msg) => return Err(error_at(&idx, 0, msg)),
+            Err((msg, at)) => {
+                return Err(YamlError {
+                    end: (at.end > at.start).then_some(at.end),
+                    ..error_at(&idx, at.start, msg)
+                })
+            }
         }
     }
     Ok(out)
@@ -370,6 +474,44 @@ mod tests {
         let e = parse_documents("a: b\n  c: d\n").unwrap_err();
         assert_eq!((e.line, e.col), (2, 4));
         assert_eq!(e.message, "mapping values are not allowed in this context");
+    }
+
+    #[test]
+    fn repeated_keys_are_named_as_kubectl_names_them() {
+        let e = parse_documents("kind: Pod\nspec:\n  a: 1\nkind: Pod\n").unwrap_err();
+        assert_eq!(e.message, "mapping key \"kind\" already defined at line 1");
+        assert_eq!((e.line, e.col), (4, 1));
+        assert!(e.hint.is_some());
+        // A long mapping (looked up by hash): the first repeat, in the order written.
+        let mut long: String = (0..20).map(|i| format!("k{i}: v\n")).collect();
+        long.push_str("k3: again\nk1: again\n");
+        let e = parse_documents(&long).unwrap_err();
+        assert_eq!(e.message, "mapping key \"k3\" already defined at line 4");
+        assert_eq!(
+            (e.line, e.col, e.end),
+            (21, 1, Some(long.find("k3: again").unwrap() + 2))
+        );
+        // The same key in two different mappings is fine.
+        assert!(parse_documents("a: {x: 1}\nb: {x: 2}\n").is_ok());
+    }
+
+    #[test]
+    fn common_syntax_errors_come_with_a_hint_in_both_languages() {
+        for text in [
+            "a: b\n  c: d\n",
+            "kind: Pod\nspec:\n  containers:\n  - name: a\n   image: b\n",
+            "kind: Pod\nspec:\n\tcontainers: []\n",
+            "kind: \"Pod\nspec: {}\n",
+            "a: [b, c\n",
+            "a: 'it's'\n",
+            "a:\n  - b\n  c: d\n",
+        ] {
+            let e = parse_documents(text).unwrap_err();
+            let hint = e
+                .hint
+                .unwrap_or_else(|| panic!("no hint for {:?}", e.message));
+            assert!(!hint.en.is_empty() && hint.ko != hint.en, "{}", e.message);
+        }
     }
 
     #[test]

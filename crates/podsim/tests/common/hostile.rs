@@ -63,6 +63,16 @@ pub fn cases() -> Vec<(&'static str, String, &'static str)> {
             "json: cannot unmarshal array into Go struct field TypeMeta.kind of type string",
         ),
         (
+            "2 900 labels (one mapping, accepted)",
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n{}spec:\n  containers:\n  - {{name: a, image: nginx}}\n",
+                (0..2900)
+                    .map(|i| format!("    key-number-{i}: v\n"))
+                    .collect::<String>()
+            ),
+            "",
+        ),
+        (
             "256 containers (the limit, accepted)",
             pod(&format!(
                 "  containers:\n{}",
