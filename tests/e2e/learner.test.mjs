@@ -73,7 +73,7 @@ test("editor: the defaulted object is shown on request", async ({ page, baseUrl 
   await openApp(page, baseUrl + "#/sandbox");
   await page.check("[data-testid=show-defaulted]");
   const d = await page.textContent("[data-testid=defaulted]");
-  for (const s of ["imagePullPolicy: Always", "restartPolicy: Always", "terminationGracePeriodSeconds: 30", "tolerationSeconds: 300", "kube-api-access-"]) {
+  for (const s of ["imagePullPolicy: Always", "restartPolicy: Always", "terminationGracePeriodSeconds: 30", "tolerationSeconds: 300", "kube-api-access-", "resourceVersion: \"", "status:\n  phase: Pending\n  qosClass: BestEffort"]) {
     assert(d.includes(s), `defaulted shows ${s}`);
   }
 });

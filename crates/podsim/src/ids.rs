@@ -26,6 +26,21 @@ pub fn pod_uid(namespace: &str, name: &str) -> String {
     )
 }
 
+/// A UUID-shaped uid for any object: the pod's is `pod_uid`; a Service's or ConfigMap's is
+/// derived the same way from its kind as well.
+pub fn object_uid(kind: &str, namespace: &str, name: &str) -> String {
+    match kind {
+        "Pod" => pod_uid(namespace, name),
+        _ => pod_uid(namespace, &format!("{kind}/{name}")),
+    }
+}
+
+/// The `metadata.resourceVersion` the apiserver gives the `nth` object created from the
+/// manifest: etcd's revision, a decimal string, the same on every run of the same pod.
+pub fn resource_version(pod_uid: &str, nth: usize) -> String {
+    (100_000 + fnv(pod_uid.as_bytes()) % 800_000 + nth as u64).to_string()
+}
+
 /// A 64-hex-digit id (container IDs) from the pod uid and a number.
 pub fn hex_id(uid: &str, n: u64) -> String {
     let mut out = String::with_capacity(64);

@@ -788,9 +788,22 @@ fn nslookup_answers_with_the_services_cluster_ip() {
         "  creationTimestamp: \"2026-11-24T09:00:00Z\"\n",
         &format!("  uid: {}\n", tl.uid),
         "  serviceAccount: default\n  serviceAccountName: default\n",
+        "status:\n  phase: Pending\n  qosClass: BestEffort\n",
     ] {
         assert!(yaml.contains(field), "{field:?} in {yaml}");
     }
+    // Every object gets its own uid and a resourceVersion (a decimal string), in the order
+    // they are created.
+    let versions: Vec<u64> = yaml
+        .lines()
+        .filter_map(|l| l.strip_prefix("  resourceVersion: \""))
+        .map(|v| v.trim_end_matches('"').parse().expect("a decimal resourceVersion"))
+        .collect();
+    assert_eq!(versions.len(), 3, "{yaml}");
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+    let uids: std::collections::BTreeSet<&str> =
+        yaml.lines().filter(|l| l.starts_with("  uid: ")).collect();
+    assert_eq!(uids.len(), 3, "{yaml}");
     let with_host_ip = text.replace(
         "  - name: a\n",
         "  - name: a\n    ports:\n    - {containerPort: 80, hostPort: 8080, hostIP: 127.0.0.1}\n",

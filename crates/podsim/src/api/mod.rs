@@ -467,27 +467,68 @@ pub fn load(text: &str) -> Loaded {
     out
 }
 
-/// The objects as `kubectl get -o yaml` would print them (keys sorted), one document each.
-/// The pod also carries what the apiserver adds on create: `metadata.creationTimestamp` and
-/// `uid`, and `spec.serviceAccount`, the deprecated copy of `serviceAccountName`.
+/// The objects as `kubectl get -o yaml` would print them (keys sorted), one document each,
+/// with what the apiserver adds on create: `metadata.creationTimestamp`, `resourceVersion`
+/// and `uid` on every object; on the pod also `spec.serviceAccount` (the deprecated copy of
+/// `serviceAccountName`) and the status it starts with, `phase: Pending` and its `qosClass`.
 pub fn defaulted_yaml(m: &Manifest) -> String {
-    let mut pod = serde_json::to_value(&m.pod).unwrap_or_default();
     let meta = &m.pod.metadata;
-    let uid = crate::ids::pod_uid(meta.effective_namespace(), &meta.effective_name());
-    if let Some(obj) = pod.get_mut("metadata").and_then(|v| v.as_object_mut()) {
-        obj.insert(
-            "creationTimestamp".into(),
-            crate::views::clock::rfc3339(0).into(),
-        );
-        obj.insert("uid".into(), uid.into());
-    }
+    let pod_uid = crate::ids::pod_uid(meta.effective_namespace(), &meta.effective_name());
+    let created = |value: serde_json::Value,
+                   kind: &str,
+                   meta: &crate::model::ObjectMeta,
+                   nth: usize| {
+        let mut value = value;
+        if let Some(obj) = value.get_mut("metadata").and_then(|v| v.as_object_mut()) {
+            obj.insert(
+                "creationTimestamp".into(),
+                crate::views::clock::rfc3339(0).into(),
+            );
+            obj.insert(
+                "resourceVersion".into(),
+                crate::ids::resource_version(&pod_uid, nth).into(),
+            );
+            let uid =
+                crate::ids::object_uid(kind, meta.effective_namespace(), &meta.effective_name());
+            obj.insert("uid".into(), uid.into());
+        }
+        crate::views::to_yaml::to_yaml(&value)
+    };
+    let mut pod = serde_json::to_value(&m.pod).unwrap_or_default();
     if let Some(spec) = pod.get_mut("spec").and_then(|v| v.as_object_mut()) {
         if let Some(sa) = spec.get("serviceAccountName").cloned() {
             spec.insert("serviceAccount".into(), sa);
         }
     }
-    let mut docs = vec![crate::views::to_yaml::to_yaml(&pod)];
-    docs.extend(m.services.iter().map(crate::views::to_yaml::to_yaml));
-    docs.extend(m.config_maps.iter().map(crate::views::to_yaml::to_yaml));
+    if let Some(obj) = pod.as_object_mut() {
+        obj.insert(
+            "status".into(),
+            serde_json::json!({
+                "phase": "Pending",
+                "qosClass": crate::kubelet::status::qos_class(&m.pod.spec),
+            }),
+        );
+    }
+    let mut docs = vec![created(pod, "Pod", meta, 0)];
+    let others = m
+        .services
+        .iter()
+        .map(|s| {
+            (
+                serde_json::to_value(s).unwrap_or_default(),
+                "Service",
+                &s.metadata,
+            )
+        })
+        .chain(m.config_maps.iter().map(|c| {
+            (
+                serde_json::to_value(c).unwrap_or_default(),
+                "ConfigMap",
+                &c.metadata,
+            )
+        }));
+    for (i, (value, kind, meta)) in others.enumerate() {
+        docs.push(created(value, kind, meta, i + 1));
+    }
     docs.join("---\n")
 }
