@@ -33,7 +33,11 @@ test("editor: completion of field names and values, hover docs, undo after a res
   const options = await page.$$eval(".cm-tooltip-autocomplete li", (els) => els.map((e) => e.textContent));
   assert(options.some((o) => o.includes("imagePullPolicy")), `options: ${options}`);
   await page.keyboard.press("Enter");
-  await page.waitForTimeout(100);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll(".cm-content .cm-line")].some((l) => l.textContent.includes("imagePullPolicy: ")),
+    null,
+    { timeout: 5000 },
+  );
   assert((await editorText(page)).includes("imagePullPolicy: "), "applied");
   await page.keyboard.press("Control+Space");
   await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
@@ -301,7 +305,11 @@ test("persistence: edits, cursor and settings survive a reload; corrupt storage 
   await page.keyboard.type("-saved");
   await seek(page, "42s");
   await page.click("[data-testid=lang-switch]");
-  await page.waitForTimeout(200);
+  // Saved at once: wait for the stored state to hold the edit and the language, then reload.
+  await page.waitForFunction(() => {
+    const saved = localStorage.getItem("podlab.v1") || "";
+    return saved.includes("-saved") && document.documentElement.lang === "ko";
+  }, null, { timeout: 5000 });
   await page.reload();
   await page.waitForSelector("[data-testid=pod-name]");
   assert((await editorText(page)).includes("kubernetes-simple-pod-saved"), "text restored");
