@@ -117,6 +117,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "share" => ("Copy share link", "공유 링크 복사"),
         "share.copied" => ("Link copied to the clipboard.", "링크를 클립보드에 복사했습니다."),
         "share.bad" => ("That share link is damaged or too large; nothing was loaded.", "공유 링크가 손상되었거나 너무 커서 불러오지 않았습니다."),
+        "storage.full" => (
+            "This browser is not keeping your latest edits (its storage is full or turned off): they will be gone after a reload. Copy your manifest, or reset a lesson you no longer need.",
+            "이 브라우저가 최근 편집 내용을 저장하지 못하고 있습니다(저장 공간이 가득 찼거나 꺼져 있음). 새로 고치면 사라집니다. 매니페스트를 복사해 두거나, 더 필요 없는 레슨을 초기화하세요.",
+        ),
         "storage.reset" => ("Saved data could not be read and was reset.", "저장된 데이터를 읽을 수 없어 초기화했습니다."),
         "theme" => ("Theme", "테마"),
         "theme.system" => ("System", "시스템"),

@@ -94,10 +94,30 @@ pub fn load() -> (Saved, bool) {
     }
 }
 
-pub fn save(saved: &Saved) {
-    if let Some(st) = storage() {
-        let _ = st.set_item(KEY, &serialize(saved));
+/// Why the latest state was not saved (what was saved before stays as it was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotSaved {
+    /// Larger than `load` accepts: writing it would lose everything at the next start.
+    TooLarge,
+    /// The browser refused: storage full (its quota) or disabled.
+    Refused,
+}
+
+/// What `save` would write, or why it must not be written.
+pub fn to_store(saved: &Saved) -> Result<String, NotSaved> {
+    let raw = serialize(saved);
+    if raw.len() > MAX_STORED {
+        return Err(NotSaved::TooLarge);
     }
+    Ok(raw)
+}
+
+pub fn save(saved: &Saved) -> Result<(), NotSaved> {
+    let raw = to_store(saved)?;
+    storage()
+        .ok_or(NotSaved::Refused)?
+        .set_item(KEY, &raw)
+        .map_err(|_| NotSaved::Refused)
 }
 
 #[cfg(test)]
@@ -117,6 +137,25 @@ mod tests {
         s.done.insert("first-pod".into());
         s.lang = Some(Lang::Ko);
         assert_eq!(parse(Some(&serialize(&s))), Ok(Some(s)));
+    }
+
+    #[test]
+    fn what_load_would_refuse_is_never_written() {
+        let mut s = Saved::default();
+        for i in 0..5 {
+            s.docs.insert(
+                format!("lesson-{i}"),
+                Doc {
+                    text: "x".repeat(MAX_STORED / 4),
+                    ..Default::default()
+                },
+            );
+        }
+        assert_eq!(to_store(&s), Err(NotSaved::TooLarge));
+        s.docs.remove("lesson-0");
+        s.docs.remove("lesson-1");
+        let raw = to_store(&s).expect("fits");
+        assert_eq!(parse(Some(&raw)), Ok(Some(s)));
     }
 
     #[test]

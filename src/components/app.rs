@@ -156,11 +156,18 @@ pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(move || prepared.0.borrow_mut().take().unwrap_or_else(initial_state));
 
     use_effect_with((), |_| warm_lessons_when_idle());
-    // Persist every change at once.
+    // Persist every change at once. When the browser will not keep it (storage full or
+    // disabled, or more than podlab reads back), say so once, until saving works again.
     {
         let saved = store.saved.clone();
-        use_effect_with(saved, |saved| {
-            storage::save(saved);
+        let failing = use_mut_ref(|| false);
+        let store = store.clone();
+        use_effect_with(saved, move |saved| {
+            let ok = storage::save(saved).is_ok();
+            if !ok && !*failing.borrow() {
+                store.dispatch(Action::Notice("storage.full"));
+            }
+            *failing.borrow_mut() = !ok;
         });
     }
     // Keep the URL hash on the page's deep link.

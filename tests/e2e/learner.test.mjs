@@ -321,6 +321,35 @@ test("persistence: edits, cursor and settings survive a reload; corrupt storage 
   await page.waitForSelector("[data-testid=pod-name]");
 });
 
+test("persistence: when the browser refuses to store edits, a notice says so once; saving resumes when it can", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  // The browser's quota is reached: every setItem throws, as Chromium's QuotaExceededError.
+  await page.evaluate(() => {
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await cursorToLineEnd(page, 6);
+  await page.keyboard.type("-lost");
+  await page.waitForSelector("[data-testid=notice]", { timeout: 5000 });
+  const notice = await page.textContent("[data-testid=notice]");
+  assert(notice.includes("not keeping your latest edits"), notice);
+  await page.click("[data-testid=notice] button");
+  // Still refused: the notice does not come back on every keystroke.
+  await cursorToLineEnd(page, 6);
+  await page.keyboard.type("x");
+  await page.waitForFunction(() => [...document.querySelectorAll(".cm-line")].some((l) => l.textContent.includes("-lostx")));
+  assert(!(await page.$("[data-testid=notice]")), "one notice while saving keeps failing");
+  // Storage works again: the next edit is saved, and survives a reload.
+  await page.evaluate(() => (Storage.prototype.setItem = window.__setItem));
+  await page.keyboard.type("y");
+  await page.waitForFunction(() => (localStorage.getItem("podlab.v1") || "").includes("-lostxy"), null, { timeout: 5000 });
+  await page.reload();
+  await page.waitForSelector("[data-testid=pod-name]");
+  assert((await editorText(page)).includes("-lostxy"), "saved once storage worked again");
+});
+
 test("share links carry the manifest; damaged ones are refused with a notice", async ({ page, context, baseUrl }) => {
   const shared = { v: 1, manifest: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: shared-pod\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n", events: [] };
   const payload = Buffer.from(JSON.stringify(shared)).toString("base64url");
