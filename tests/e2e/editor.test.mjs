@@ -26,6 +26,13 @@ test("a YAML syntax error is underlined on its line and goes away when fixed", a
   assert(/6:\d+/.test(problems), `the result region names line 6: ${problems}`);
   assert(/mapping values are not allowed/.test(problems), `parser message shown: ${problems}`);
   assert(/line this key up with the keys above it/.test(problems), `with a hint: ${problems}`);
+  // Hovering the underline shows the message beside it, wrapped, inside the window.
+  await page.hover(".cm-lintRange-error");
+  const tip = await page.waitForSelector(".cm-tooltip-lint", { timeout: 5000 });
+  const box = await tip.boundingBox();
+  const vw = page.viewportSize().width;
+  assert(box.width <= 32 * 16 + 1 && box.x >= 0 && box.x + box.width <= vw, `the tooltip fits: ${JSON.stringify(box)} in ${vw} px`);
+  assert((await tip.textContent()).includes("mapping values are not allowed"), "the tooltip's message");
 
   await page.keyboard.press("Backspace");
   await page.keyboard.press("Backspace");

@@ -797,7 +797,11 @@ fn nslookup_answers_with_the_services_cluster_ip() {
     let versions: Vec<u64> = yaml
         .lines()
         .filter_map(|l| l.strip_prefix("  resourceVersion: \""))
-        .map(|v| v.trim_end_matches('"').parse().expect("a decimal resourceVersion"))
+        .map(|v| {
+            v.trim_end_matches('"')
+                .parse()
+                .expect("a decimal resourceVersion")
+        })
         .collect();
     assert_eq!(versions.len(), 3, "{yaml}");
     assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
