@@ -94,7 +94,9 @@ import {
 const basics = [
   lineNumbers(),
   highlightActiveLineGutter(),
-  highlightSpecialChars(),
+  // Also the spaces that are not spaces (no-break, en/em, full-width), which YAML reads as
+  // part of a key or value: shown as a red dot, as control characters are.
+  highlightSpecialChars({ addSpecialChars: /[\u00a0\u2002\u2003\u202f\u3000]/ }),
   history(),
   foldGutter(),
   drawSelection(),

@@ -2,7 +2,7 @@
 // inline diagnostic on the right line, fixing it clears it, and the result region shows the
 // parsed Pod. (The harness also fails on console errors and requests to other hosts.)
 import { test, assert, assertEq } from "./harness.mjs";
-import { openApp, editorText, errorLines, cursorToLineEnd } from "./app.mjs";
+import { openApp, editorText, errorLines, cursorToLineEnd, pasteText } from "./app.mjs";
 
 test("seed manifest loads and its Pod is summarised", async ({ page, baseUrl }) => {
   await openApp(page, baseUrl);
@@ -40,6 +40,15 @@ test("a YAML syntax error is underlined on its line and goes away when fixed", a
   assertEq((await errorLines(page)).length, 0, "diagnostic gone after the fix");
   await page.waitForSelector("[data-testid=problems]", { state: "detached", timeout: 5000 });
   assertEq(await page.textContent("[data-testid=pod-name]"), "kubenetes-simple-pod", "pod back");
+});
+
+test("a no-break space pasted where a space belongs is shown in the editor and named in the hint", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await pasteText(page, "apiVersion: v1\nkind: Pod\nmetadata:\n\u00a0\u00a0name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n");
+  await page.waitForSelector("[data-testid=problems]", { timeout: 5000 });
+  const problems = await page.textContent("[data-testid=problems]");
+  assert(problems.includes("unknown field") && problems.includes("no-break space (U+00A0)"), problems);
+  assertEq(await page.locator(".cm-line >> nth=3").locator(".cm-specialChar").count(), 2, "both no-break spaces are marked");
 });
 
 test("an API validation error lands on the offending field", async ({ page, baseUrl }) => {

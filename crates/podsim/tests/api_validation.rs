@@ -495,3 +495,40 @@ fn repeated_keys_and_syntax_errors_are_explained() {
     let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
     assert!(hint.ko.contains("들여쓰기"), "{hint:?}");
 }
+
+/// A no-break or full-width space where YAML needs a space: the apiserver's message stays, the
+/// hint names the character.
+#[test]
+fn unusual_spaces_are_named() {
+    let nbsp = "apiVersion: v1\nkind: Pod\nmetadata:\n\u{a0}\u{a0}name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n";
+    one(
+        nbsp,
+        "4:1: strict decoding error: unknown field \"\u{a0}\u{a0}name\"",
+    );
+    let l = api::load(nbsp);
+    let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
+    assert!(hint.en.contains("no-break space (U+00A0)"), "{hint:?}");
+    assert!(hint.ko.contains("줄바꿈 없는 공백(U+00A0)"), "{hint:?}");
+    let full_width = nbsp.replace("\u{a0}\u{a0}", "\u{3000}");
+    let l = api::load(&full_width);
+    let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
+    assert!(hint.en.contains("U+3000"), "{hint:?}");
+    let after_colon = nbsp.replace("\u{a0}\u{a0}name: web", "  name:\u{a0}web");
+    let l = api::load(&after_colon);
+    assert!(l.diagnostics[0]
+        .hint
+        .as_ref()
+        .expect("a hint")
+        .en
+        .contains("U+00A0"));
+    // An ordinary manifest gets no such hint, and one in a comment or a value is no error.
+    assert!(api::load(&nbsp.replace('\u{a0}', " "))
+        .diagnostics
+        .is_empty());
+    assert!(api::load(&format!(
+        "# a\u{a0}comment\n{}",
+        nbsp.replace('\u{a0}', " ")
+    ))
+    .diagnostics
+    .is_empty());
+}

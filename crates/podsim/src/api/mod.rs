@@ -6,10 +6,12 @@
 //! - `defaults`: defaulting and admission.
 //! - `validation`: the validation rules.
 //! - `field_error`: the `PATH: TYPE: DETAIL` error format.
+//! - `unusual_spaces`: the hint for a no-break or full-width space where a space belongs.
 
 pub mod decode;
 pub mod defaults;
 pub mod field_error;
+pub mod unusual_spaces;
 pub mod validation;
 
 use crate::model::{ConfigMap, Manifest, Pod, Service};
@@ -193,6 +195,12 @@ fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
 
 /// Parse, decode, default and validate `text`.
 pub fn load(text: &str) -> Loaded {
+    let mut out = load_unexplained(text);
+    unusual_spaces::explain(text, &mut out.diagnostics);
+    out
+}
+
+fn load_unexplained(text: &str) -> Loaded {
     let idx = LineIndex::new(text);
     let mut out = Loaded::default();
     let docs = match parse_documents(text) {
