@@ -508,7 +508,7 @@ fn unusual_spaces_are_named() {
     let l = api::load(nbsp);
     let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
     assert!(hint.en.contains("no-break space (U+00A0)"), "{hint:?}");
-    assert!(hint.ko.contains("줄바꿈 없는 공백(U+00A0)"), "{hint:?}");
+    assert!(hint.ko.contains("일반 공백 대신 줄바꿈 없는 공백(U+00A0)"), "{hint:?}");
     let full_width = nbsp.replace("\u{a0}\u{a0}", "\u{3000}");
     let l = api::load(&full_width);
     let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
@@ -521,6 +521,12 @@ fn unusual_spaces_are_named() {
         .expect("a hint")
         .en
         .contains("U+00A0"));
+    // A full-width colon typed in full-width mode: `name：web` is one string.
+    let colon = nbsp.replace("\u{a0}\u{a0}name: web", "  name\u{ff1a}web");
+    let l = api::load(&colon);
+    let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
+    assert!(hint.en.contains("full-width colon (U+FF1A) where YAML needs `:`"), "{hint:?}");
+    assert!(hint.ko.contains("`:` 대신 전각 쌍점(U+FF1A)"), "{hint:?}");
     // An ordinary manifest gets no such hint, and one in a comment or a value is no error.
     assert!(api::load(&nbsp.replace('\u{a0}', " "))
         .diagnostics

@@ -6,12 +6,13 @@
 //! - `defaults`: defaulting and admission.
 //! - `validation`: the validation rules.
 //! - `field_error`: the `PATH: TYPE: DETAIL` error format.
-//! - `unusual_spaces`: the hint for a no-break or full-width space where a space belongs.
+//! - `look_alikes`: the hint for a no-break or full-width space, or a full-width colon, where
+//!   YAML needs a space or a `:`.
 
 pub mod decode;
 pub mod defaults;
 pub mod field_error;
-pub mod unusual_spaces;
+pub mod look_alikes;
 pub mod validation;
 
 use crate::model::{ConfigMap, Manifest, Pod, Service};
@@ -196,7 +197,7 @@ fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
 /// Parse, decode, default and validate `text`.
 pub fn load(text: &str) -> Loaded {
     let mut out = load_unexplained(text);
-    unusual_spaces::explain(text, &mut out.diagnostics);
+    look_alikes::explain(text, &mut out.diagnostics);
     out
 }
 
