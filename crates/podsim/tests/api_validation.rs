@@ -508,7 +508,10 @@ fn unusual_spaces_are_named() {
     let l = api::load(nbsp);
     let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
     assert!(hint.en.contains("no-break space (U+00A0)"), "{hint:?}");
-    assert!(hint.ko.contains("일반 공백 대신 줄바꿈 없는 공백(U+00A0)"), "{hint:?}");
+    assert!(
+        hint.ko.contains("일반 공백 대신 줄바꿈 없는 공백(U+00A0)"),
+        "{hint:?}"
+    );
     let full_width = nbsp.replace("\u{a0}\u{a0}", "\u{3000}");
     let l = api::load(&full_width);
     let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
@@ -525,7 +528,11 @@ fn unusual_spaces_are_named() {
     let colon = nbsp.replace("\u{a0}\u{a0}name: web", "  name\u{ff1a}web");
     let l = api::load(&colon);
     let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
-    assert!(hint.en.contains("full-width colon (U+FF1A) where YAML needs `:`"), "{hint:?}");
+    assert!(
+        hint.en
+            .contains("full-width colon (U+FF1A) where YAML needs `:`"),
+        "{hint:?}"
+    );
     assert!(hint.ko.contains("`:` 대신 전각 쌍점(U+FF1A)"), "{hint:?}");
     // An ordinary manifest gets no such hint, and one in a comment or a value is no error.
     assert!(api::load(&nbsp.replace('\u{a0}', " "))
@@ -537,4 +544,22 @@ fn unusual_spaces_are_named() {
     ))
     .diagnostics
     .is_empty());
+}
+
+/// `kind: pod` is no kind kubectl knows; the hint says kinds are case-sensitive.
+#[test]
+fn a_kind_in_the_wrong_case_is_not_found() {
+    let text = "apiVersion: v1\nkind: pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - {name: web, image: nginx}\n";
+    one(text, "2:7: no matches for kind \"pod\" in version \"v1\"");
+    let l = api::load(text);
+    let hint = l.diagnostics[0].hint.as_ref().expect("a hint");
+    assert!(hint.en.contains("`kind: Pod`") && hint.ko.contains("대소문자"));
+    one(
+        &text.replace("kind: pod", "kind: configmap"),
+        "2:7: no matches for kind \"configmap\" in version \"v1\"",
+    );
+    one(
+        &text.replace("kind: pod", "kind: Deployment"),
+        "2:7: kind \"Deployment\" is not supported here",
+    );
 }

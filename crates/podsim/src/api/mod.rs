@@ -302,14 +302,31 @@ fn load_unexplained(text: &str) -> Loaded {
             continue;
         }
         let Some(root) = schema::root(kind) else {
+            // `kind: pod`: kinds are case-sensitive, and kubectl finds no such kind.
+            let cased = ["Pod", "Service", "ConfigMap"]
+                .into_iter()
+                .find(|k| k.eq_ignore_ascii_case(kind));
+            let (message, hint) = match cased {
+                Some(k) => (
+                    format!("no matches for kind \"{kind}\" in version \"{api_version}\""),
+                    Text::new(
+                        format!("kinds are case-sensitive: write `kind: {k}`"),
+                        format!("kind는 대소문자를 구분합니다. `kind: {k}`라고 쓰세요"),
+                    ),
+                ),
+                None => (
+                    format!("kind \"{kind}\" is not supported here"),
+                    Text::new(
+                        "podlab simulates one Pod, with the Services and ConfigMaps it uses (kinds: Pod, Service, ConfigMap)",
+                        "podlab은 파드 하나와, 그 파드가 쓰는 서비스와 컨피그맵을 시뮬레이션합니다 (kind: Pod, Service, ConfigMap)",
+                    ),
+                ),
+            };
             out.diagnostics.push(diag(
                 Severity::Error,
                 Some("kind".into()),
-                format!("kind \"{kind}\" is not supported here"),
-                Some(Text::new(
-                    "podlab simulates one Pod, with the Services and ConfigMaps it uses (kinds: Pod, Service, ConfigMap)",
-                    "podlab은 파드 하나와, 그 파드가 쓰는 서비스와 컨피그맵을 시뮬레이션합니다 (kind: Pod, Service, ConfigMap)",
-                )),
+                message,
+                Some(hint),
                 value_span("kind"),
             ));
             decode_failed = true;
