@@ -563,3 +563,39 @@ fn a_kind_in_the_wrong_case_is_not_found() {
         "2:7: kind \"Deployment\" is not supported here",
     );
 }
+
+/// The apiserver's words for a wrong type, and a hint that says what to write instead.
+#[test]
+fn type_mistakes_come_with_what_to_write() {
+    let hint = |spec: &str| -> (String, String) {
+        let l = api::load(&pod(spec));
+        let h = l.diagnostics[0].hint.clone().expect("a hint");
+        (h.en, h.ko)
+    };
+    let (en, ko) = hint(
+        "  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: \"80\"\n",
+    );
+    assert_eq!(en, "write the number without quotes: `80`");
+    assert!(ko.contains("따옴표 없이"), "{ko}");
+    let (en, _) =
+        hint("  containers:\n  - name: web\n    image: busybox\n    command: sh -c 'sleep 1'\n");
+    assert_eq!(
+        en,
+        "write a list, one item per word: `[\"sh\", \"-c\", \"sleep 1\"]`"
+    );
+    let (en, _) = hint(
+        "  containers:\n  - name: web\n    image: busybox\n    command: echo $HOSTNAME > /tmp/x\n",
+    );
+    assert_eq!(
+        en,
+        "write a list; this line needs a shell to run it: `[\"sh\", \"-c\", \"echo $HOSTNAME > /tmp/x\"]`"
+    );
+    let (en, _) = hint("  containers:\n    name: web\n    image: nginx\n");
+    assert!(en.contains("put `- ` before the first field"), "{en}");
+    let (en, _) = hint(
+        "  containers:\n  - name: web\n    image: nginx\n    env:\n    - name: A\n      value: 1\n",
+    );
+    assert_eq!(en, "quote it to make it a string: `\"1\"`");
+    let (en, _) = hint("  hostNetwork: \"true\"\n  containers:\n  - {name: web, image: nginx}\n");
+    assert_eq!(en, "write `true` without quotes");
+}

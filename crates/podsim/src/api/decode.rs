@@ -129,6 +129,7 @@ impl Decoder<'_> {
     }
 
     fn type_error(&mut self, node: &Node, path: &str, parent_go: &str, ty: &Ty, what: String) {
+        let hint = type_hint(node, ty, &self.literal(node));
         self.errors.push(DecodeError {
             span: node.span,
             path: path.to_string(),
@@ -137,7 +138,7 @@ impl Decoder<'_> {
                 go_path(path),
                 ty.go_name()
             ),
-            hint: None,
+            hint,
         });
     }
 
@@ -293,6 +294,98 @@ impl Decoder<'_> {
         }
         Json::Object(out)
     }
+}
+
+/// What to write instead, for the type mistakes learners make: a number in quotes, a command
+/// written as one string, a list written as a mapping, a string value left unquoted.
+fn type_hint(node: &Node, ty: &Ty, literal: &str) -> Option<Text> {
+    match (ty, &node.value) {
+        (Ty::Int32 | Ty::Int64 | Ty::IntOrStr, Value::Str(s)) if s.trim().parse::<i64>().is_ok() => {
+            let n = s.trim();
+            Some(Text::new(
+                format!("write the number without quotes: `{n}`"),
+                format!("숫자는 따옴표 없이 쓰세요: `{n}`"),
+            ))
+        }
+        (Ty::Int32 | Ty::IntOrStr, Value::Int(_)) => Some(Text::new(
+            "a number here must fit in 32 bits: at most 2147483647",
+            "여기 쓰는 숫자는 32비트에 들어가야 합니다: 2147483647 이하",
+        )),
+        (Ty::Int32 | Ty::Int64, Value::Float(_)) => Some(Text::new(
+            "write a whole number",
+            "정수로 쓰세요",
+        )),
+        (Ty::Arr(Ty::Str), Value::Str(s)) => {
+            let quoted = |words: &[String]| {
+                let words: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
+                format!("[{}]", words.join(", "))
+            };
+            Some(match as_argv(s) {
+                Some(words) => {
+                    let list = quoted(&words);
+                    Text::new(
+                        format!("write a list, one item per word: `{list}`"),
+                        format!("단어마다 항목 하나인 목록으로 쓰세요: `{list}`"),
+                    )
+                }
+                None => {
+                    let list = quoted(&["sh".into(), "-c".into(), s.clone()]);
+                    Text::new(
+                        format!("write a list; this line needs a shell to run it: `{list}`"),
+                        format!("목록으로 쓰세요. 이 줄은 셸이 실행해야 합니다: `{list}`"),
+                    )
+                }
+            })
+        }
+        (Ty::Arr(Ty::Obj(_)), Value::Map(_)) => Some(Text::new(
+            "write a list: put `- ` before the first field of each item",
+            "목록으로 쓰세요: 항목마다 첫 필드 앞에 `- `를 붙입니다",
+        )),
+        (Ty::Arr(_), _) => Some(Text::new(
+            "write a list: one `- item` per line, or `[a, b]`",
+            "목록으로 쓰세요: 한 줄에 `- 항목` 하나씩, 또는 `[a, b]`",
+        )),
+        (Ty::Str, Value::Int(_) | Value::Float(_) | Value::Bool(_)) => Some(Text::new(
+            format!("quote it to make it a string: `\"{literal}\"`"),
+            format!("따옴표로 감싸 문자열로 만드세요: `\"{literal}\"`"),
+        )),
+        (Ty::Bool, Value::Str(s)) if matches!(s.as_str(), "true" | "false") => Some(Text::new(
+            format!("write `{s}` without quotes"),
+            format!("`{s}`는 따옴표 없이 쓰세요"),
+        )),
+        (Ty::Obj(_) | Ty::StrMap | Ty::QuantityMap, Value::Str(s)) if s.contains(':') => {
+            Some(Text::new(
+                "write the fields on their own lines below it, indented, as `key: value` with a space after each `:`",
+                "필드는 그 아래 줄에 들여 써서 `키: 값` 꼴로, `:` 뒤에 공백을 두고 쓰세요",
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A command line split into its words as a shell would (quotes group, and are removed), when
+/// it needs nothing else from a shell: no variables, pipes, redirections or lists.
+fn as_argv(line: &str) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.get_or_insert_with(String::new).push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                word.get_or_insert_with(String::new);
+            }
+            (None, c) if c.is_whitespace() => words.extend(word.take()),
+            (None, '$' | '|' | '&' | ';' | '<' | '>' | '(' | ')' | '`' | '\\' | '*' | '?') => {
+                return None
+            }
+            (None, c) => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    (quote.is_none() && !words.is_empty()).then_some(words)
 }
 
 /// Any node as plain JSON (for `Any` fields).
