@@ -271,6 +271,11 @@ fn syntax_hint(message: &str) -> Option<Text> {
             "this line is not indented like the keys of the mapping it belongs to: keys of one mapping start in the same column",
             "이 줄의 들여쓰기가 속한 매핑의 키들과 맞지 않습니다. 한 매핑의 키들은 같은 열에서 시작합니다",
         )
+    } else if message.starts_with("block sequence entries are not allowed") {
+        (
+            "a list cannot start on the line of its key: put each `- ` item on its own line below `key:`",
+            "목록은 키와 같은 줄에서 시작할 수 없습니다. `- ` 항목은 `키:` 아래 줄마다 하나씩 쓰세요",
+        )
     } else if message.contains("did not find expected '-' indicator") {
         (
             "an item of this list must start with `- ` in the same column as the items above it",
@@ -505,6 +510,7 @@ mod tests {
             "a: [b, c\n",
             "a: 'it's'\n",
             "a:\n  - b\n  c: d\n",
+            "a: - b\n",
         ] {
             let e = parse_documents(text).unwrap_err();
             let hint = e
