@@ -69,11 +69,16 @@ fn show_detail(e: &MouseEvent, hover: &UseStateHandle<String>) {
 /// Seeks the cursor to a pointer's `clientX`.
 type SeekTo = Rc<dyn Fn(f64)>;
 
-/// Where the event is along the SVG, in its viewBox units (`width` wide).
+/// Where a pointer at `client_x` is along the SVG, in its viewBox units (`width` wide).
+fn view_x(svg: &web_sys::Element, client_x: f64, width: f64) -> Option<f64> {
+    let rect = svg.get_bounding_client_rect();
+    (rect.width() > 0.0).then(|| (client_x - rect.left()) / rect.width() * width)
+}
+
+/// Where the event is along the SVG it was delivered to.
 fn svg_x(e: &MouseEvent, width: f64) -> Option<f64> {
     let svg = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
-    let rect = svg.get_bounding_client_rect();
-    (rect.width() > 0.0).then(|| (e.client_x() as f64 - rect.left()) / rect.width() * width)
+    view_x(&svg, e.client_x() as f64, width)
 }
 
 /// The window's pointer listeners for a drag begun on the lanes: moves seek while a button
@@ -176,12 +181,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let store = store.clone();
         let svg = svg.clone();
         Rc::new(move |client_x: f64| {
-            let Some(svg) = svg.cast::<web_sys::Element>() else {
-                return;
-            };
-            let rect = svg.get_bounding_client_rect();
-            if rect.width() > 0.0 {
-                let vx = (client_x - rect.left()) / rect.width() * g.w;
+            if let Some(vx) = svg
+                .cast::<web_sys::Element>()
+                .and_then(|svg| view_x(&svg, client_x, g.w))
+            {
                 store.dispatch(Action::Seek(w.t(vx, g.x0, g.x1)));
             }
         })
