@@ -15,7 +15,7 @@ import { writeFileSync, readFileSync } from "node:fs";
 import { launch } from "../e2e/harness.mjs";
 import { serve } from "../e2e/server.mjs";
 import { markInteractive } from "./interactive.mjs";
-import { openApp, pasteText } from "../e2e/app.mjs";
+import { openApp, pasteUntilProblem, pasteUntilPod } from "../e2e/app.mjs";
 import { CASES, SEED } from "../e2e/hostile_cases.mjs";
 
 const dist = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : "dist";
@@ -131,15 +131,8 @@ const COLD_LOADS = 15;
       const page = await ctx.newPage();
       await openApp(page, site.url + "#/sandbox");
       for (let i = 0; i < 3; i++) {
-        await pasteText(page, text);
-        await page.waitForFunction(
-          (want) => document.querySelector("[data-testid=problems]")?.textContent.includes(want),
-          want,
-          { timeout: 15000 },
-        );
-        (i === 0 ? first : later).push(Number(await page.getAttribute("section.result", "data-took-ms")));
-        await pasteText(page, SEED);
-        await page.waitForFunction(() => document.querySelector("[data-testid=pod-name]")?.textContent === "hostile", null, { timeout: 5000 });
+        (i === 0 ? first : later).push(await pasteUntilProblem(page, text, want));
+        await pasteUntilPod(page, SEED, "hostile");
       }
       await ctx.close();
     }

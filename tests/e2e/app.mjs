@@ -56,3 +56,20 @@ export async function pasteText(page, text) {
     document.querySelector(".cm-content").dispatchEvent(event);
   }, text);
 }
+
+/// Paste `text` and wait until the problems list shows `want`; the engine's time for it (ms).
+export async function pasteUntilProblem(page, text, want) {
+  await pasteText(page, text);
+  await page.waitForFunction(
+    (want) => document.querySelector("[data-testid=problems]")?.textContent.includes(want),
+    want,
+    { timeout: 15000 },
+  );
+  return Number(await page.getAttribute("section.result", "data-took-ms"));
+}
+
+/// Paste `text` and wait until the pod it names is summarised.
+export async function pasteUntilPod(page, text, name) {
+  await pasteText(page, text);
+  await page.waitForFunction((name) => document.querySelector("[data-testid=pod-name]")?.textContent === name, name, { timeout: 5000 });
+}

@@ -2,7 +2,7 @@
 // app recovers as soon as the text is fixed. How long each takes is a figure printed by the
 // benchmark (tests/bench/browser.mjs, goal ≤ 100 ms of engine time), not asserted here.
 import { test, assert } from "./harness.mjs";
-import { openApp, pasteText } from "./app.mjs";
+import { openApp, pasteText, pasteUntilProblem, pasteUntilPod } from "./app.mjs";
 import { CASES, POD, SEED } from "./hostile_cases.mjs";
 
 /// A freeze guard, not a benchmark: far above the goal, far below a hung page.
@@ -11,17 +11,10 @@ const FREEZE_MS = 1500;
 for (const [name, text, want] of CASES) {
   test(`hostile: ${name} gets a clear message and the app recovers`, async ({ page, baseUrl }) => {
     await openApp(page, baseUrl + "#/sandbox");
-    await pasteText(page, text);
-    await page.waitForFunction(
-      (want) => document.querySelector("[data-testid=problems]")?.textContent.includes(want),
-      want,
-      { timeout: 15000 },
-    );
-    const took = Number(await page.getAttribute("section.result", "data-took-ms"));
+    const took = await pasteUntilProblem(page, text, want);
     assert(took < FREEZE_MS, `${name}: the engine took ${took} ms`);
     // Still responsive: a fix is picked up at once.
-    await pasteText(page, SEED);
-    await page.waitForFunction(() => document.querySelector("[data-testid=pod-name]")?.textContent === "hostile", null, { timeout: 5000 });
+    await pasteUntilPod(page, SEED, "hostile");
     assert(!(await page.$("[data-testid=problems]")), "problems cleared");
   });
 }
