@@ -599,3 +599,30 @@ fn type_mistakes_come_with_what_to_write() {
     let (en, _) = hint("  hostNetwork: \"true\"\n  containers:\n  - {name: web, image: nginx}\n");
     assert_eq!(en, "write `true` without quotes");
 }
+
+/// A field written one level too far left: the hint says where it belongs.
+#[test]
+fn a_field_not_indented_enough_is_placed() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\nname: web\nspec:\n  containers:\n  - {name: web, image: nginx}\n";
+    one(text, "4:1: strict decoding error: unknown field \"name\"");
+    let hint = api::load(text).diagnostics[0].hint.clone().expect("a hint");
+    assert_eq!(
+        hint.en,
+        "`name` is a field of `metadata` above: indent it under `metadata:`"
+    );
+    let text = pod("  containers:\n  - name: web\n  image: nginx\n");
+    one(
+        &text,
+        "8:3: strict decoding error: unknown field \"spec.image\"",
+    );
+    let hint = api::load(&text).diagnostics[0]
+        .hint
+        .clone()
+        .expect("a hint");
+    assert!(
+        hint.en
+            .starts_with("`image` is a field of each item of `containers` above"),
+        "{hint:?}"
+    );
+    assert!(hint.ko.contains("`- ` 아래로"), "{hint:?}");
+}

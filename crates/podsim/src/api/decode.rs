@@ -263,7 +263,7 @@ impl Decoder<'_> {
         let Value::Map(entries) = &node.value else {
             return Json::Object(out);
         };
-        for (k, v) in entries {
+        for (i, (k, v)) in entries.iter().enumerate() {
             let p = if path.is_empty() {
                 k.text.clone()
             } else {
@@ -277,12 +277,15 @@ impl Decoder<'_> {
                     }
                 }
                 None => {
-                    let hint = suggest(&k.text, obj).map(|s| {
-                        Text::new(
-                            format!("did you mean \"{s}\"?"),
-                            format!("혹시 \"{s}\"인가요?"),
-                        )
-                    });
+                    let before = i.checked_sub(1).map(|j| entries[j].0.text.as_str());
+                    let hint = suggest(&k.text, obj)
+                        .map(|s| {
+                            Text::new(
+                                format!("did you mean \"{s}\"?"),
+                                format!("혹시 \"{s}\"인가요?"),
+                            )
+                        })
+                        .or_else(|| belongs_above(&k.text, before, obj));
                     self.errors.push(DecodeError {
                         span: k.span,
                         path: p.clone(),
@@ -294,6 +297,30 @@ impl Decoder<'_> {
         }
         Json::Object(out)
     }
+}
+
+/// An unknown field that is a field of the object (or list item) written just above it: its
+/// line is not indented enough (`name:` at the level of `containers:`).
+fn belongs_above(key: &str, before: Option<&str>, obj: &Obj) -> Option<Text> {
+    let above = obj.field(before?)?;
+    let (inner, item) = match &above.ty {
+        Ty::Obj(o) => (*o, false),
+        Ty::Arr(Ty::Obj(o)) => (*o, true),
+        _ => return None,
+    };
+    inner.field(key)?;
+    let name = above.name;
+    Some(if item {
+        Text::new(
+            format!("`{key}` is a field of each item of `{name}` above: indent it under that item's `- `"),
+            format!("`{key}`는 위 `{name}` 항목의 필드입니다. 그 항목의 `- ` 아래로 들여 쓰세요"),
+        )
+    } else {
+        Text::new(
+            format!("`{key}` is a field of `{name}` above: indent it under `{name}:`"),
+            format!("`{key}`는 위 `{name}`의 필드입니다. `{name}:` 아래로 들여 쓰세요"),
+        )
+    })
 }
 
 /// What to write instead, for the type mistakes learners make: a number in quotes, a command
