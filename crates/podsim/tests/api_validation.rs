@@ -626,3 +626,57 @@ fn a_field_not_indented_enough_is_placed() {
     );
     assert!(hint.ko.contains("`- ` 아래로"), "{hint:?}");
 }
+
+/// The apiserver's validation errors keep its words; the common ones get what to write.
+#[test]
+fn validation_errors_come_with_what_to_write() {
+    let hint = |text: &str| -> String {
+        let l = api::load(text);
+        let h = l.diagnostics[0]
+            .hint
+            .clone()
+            .unwrap_or_else(|| panic!("a hint for {:?}", l.diagnostics[0].message));
+        assert!(!h.ko.is_empty() && h.ko != h.en);
+        h.en
+    };
+    let c = |extra: &str| {
+        pod(&format!(
+            "  containers:\n  - name: web\n    image: nginx\n{extra}"
+        ))
+    };
+    assert_eq!(
+        hint(&pod("  containers:\n  - name: Web_1\n    image: nginx\n")),
+        "names use lowercase letters, digits and '-': for example `web-1`"
+    );
+    assert!(hint(&pod("  containers:\n  - name: web\n")).contains("`image: nginx:1.27`"));
+    assert!(hint(&pod("  containers:\n  - image: nginx\n")).contains("`- name: web`"));
+    assert_eq!(
+        hint(&c("    imagePullPolicy: always\n")),
+        "values are case-sensitive: write `Always`"
+    );
+    assert_eq!(
+        hint(&pod(
+            "  restartPolicy: never\n  containers:\n  - {name: web, image: nginx}\n"
+        )),
+        "values are case-sensitive: write `Never`"
+    );
+    assert!(
+        hint(&c("    livenessProbe:\n      periodSeconds: 5\n")).starts_with("say how to check")
+    );
+    assert!(hint(&c(
+        "    livenessProbe:\n      exec: {command: [x]}\n      tcpSocket: {port: 80}\n"
+    ))
+    .starts_with("a probe checks one way"));
+    assert!(hint(&c(
+        "    livenessProbe:\n      exec: {command: [x]}\n      successThreshold: 2\n"
+    ))
+    .contains("`successThreshold: 1`"));
+    assert!(hint(&c("  - name: web\n    image: busybox\n")).contains("a name of its own"));
+    let init = pod("  initContainers:\n  - name: init\n    image: busybox\n    readinessProbe:\n      exec: {command: [x]}\n  containers:\n  - {name: web, image: nginx}\n");
+    assert!(hint(&init).contains("`readinessProbe`: remove it, or make this a sidecar"));
+    let meta = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: My_Pod\nspec:\n  containers:\n  - {name: web, image: nginx}\n";
+    assert!(hint(meta).ends_with("`my-pod`"));
+    // Where podlab has nothing better to say, no hint.
+    let l = api::load(&c("    ports:\n    - containerPort: 0\n"));
+    assert!(l.diagnostics[0].hint.is_none(), "{:?}", l.diagnostics);
+}

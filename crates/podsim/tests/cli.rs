@@ -43,7 +43,11 @@ fn invalid_manifest_exits_1_with_line_col_messages() {
     let (code, stdout, stderr) = podsim(&["simulate", &f]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
-    assert_eq!(stderr, "9:7: spec.containers[0].image: Required value\n");
+    // The apiserver's words, then podlab's hint in parentheses.
+    assert_eq!(
+        stderr,
+        "9:7: spec.containers[0].image: Required value (say which image to run, e.g. `image: nginx:1.27`)\n"
+    );
 }
 
 #[test]

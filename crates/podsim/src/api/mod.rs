@@ -6,12 +6,14 @@
 //! - `defaults`: defaulting and admission.
 //! - `validation`: the validation rules.
 //! - `field_error`: the `PATH: TYPE: DETAIL` error format.
+//! - `field_hints`: what to write instead, beside the common validation errors.
 //! - `look_alikes`: the hint for a no-break or full-width space, or a full-width colon, where
 //!   YAML needs a space or a `:`.
 
 pub mod decode;
 pub mod defaults;
 pub mod field_error;
+pub mod field_hints;
 pub mod look_alikes;
 pub mod validation;
 
@@ -154,7 +156,7 @@ fn field_diag(
         severity,
         Some(e.path.clone()),
         e.to_string(),
-        None,
+        field_hints::hint(e),
         span_for(idx, spans, at),
     )
 }
