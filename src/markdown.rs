@@ -222,6 +222,11 @@ fn render_inlines(items: &[Inline]) -> Html {
         .collect()
 }
 
+/// Render one line of inline Markdown (`code`, emphasis, links) as Yew nodes: a hint.
+pub fn render_inline(text: &str) -> Html {
+    render_inlines(&inlines(text))
+}
+
 /// Render Markdown as Yew nodes.
 pub fn render(text: &str) -> Html {
     parse(text)

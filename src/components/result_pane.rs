@@ -35,7 +35,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                             <li>
                                 <span class="pos">{format!("{}:{}", d.span.line, d.span.col)}</span>
                                 {" "}<span class="msg">{d.message_in(lang.code()).to_string()}</span>
-                                if let Some(h) = &d.hint { <span class="hint">{format!(" — {}", h.get(lang.code()))}</span> }
+                                if let Some(h) = &d.hint { <span class="hint">{" — "}{crate::markdown::render_inline(h.get(lang.code()))}</span> }
                             </li>
                         }) }
                     </ul>

@@ -63,10 +63,11 @@ test("an API validation error lands on the offending field", async ({ page, base
     problems.includes('spec.containers[0].name: Invalid value: "kubenetes-simple-pod_X"'),
     `apiserver wording: ${problems}`,
   );
-  assert(problems.includes("for example `kubenetes-simple-pod-x`"), `a valid name suggested: ${problems}`);
+  assert(problems.includes("for example kubenetes-simple-pod-x"), `a valid name suggested: ${problems}`);
+  assertEq(await page.textContent("[data-testid=problems] .hint code"), "kubenetes-simple-pod-x", "the name shown as code");
   // In Korean the apiserver's words stay; the hint is Korean.
   await page.click("[data-testid=lang-switch]");
-  await page.waitForFunction(() => document.querySelector("[data-testid=problems]")?.textContent.includes("예: `kubenetes-simple-pod-x`"), null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector("[data-testid=problems]")?.textContent.includes("예: kubenetes-simple-pod-x"), null, { timeout: 5000 });
   assert((await page.textContent("[data-testid=problems]")).includes("Invalid value"), "the apiserver's words in Korean mode");
 });
 
