@@ -676,6 +676,7 @@ fn validation_errors_come_with_what_to_write() {
     assert!(hint(&init).contains("`readinessProbe`: remove it, or make this a sidecar"));
     let meta = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: My_Pod\nspec:\n  containers:\n  - {name: web, image: nginx}\n";
     assert!(hint(meta).ends_with("`my-pod`"));
+    assert!(hint(&c("    restartPolicy: Always\n")).contains("under `initContainers:`"));
     // Where podlab has nothing better to say, no hint.
     let l = api::load(&c("    ports:\n    - containerPort: 0\n"));
     assert!(l.diagnostics[0].hint.is_none(), "{:?}", l.diagnostics);

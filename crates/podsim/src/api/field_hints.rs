@@ -64,6 +64,14 @@ pub fn hint(e: &FieldError) -> Option<Text> {
                 format!("초기화 컨테이너는 끝날 때까지 실행되므로 `{field}`가 없습니다. 빼거나, `restartPolicy: Always`를 주어 사이드카로 만드세요"),
             ))
         }
+        ErrorType::Forbidden
+            if field == "restartPolicy" && e.detail == "may not be set for non-init containers" =>
+        {
+            Some(Text::new(
+                "an app container restarts as the pod's `spec.restartPolicy` says: remove this line; to run it beside the app as a sidecar, move the container under `initContainers:`",
+                "앱 컨테이너는 파드의 `spec.restartPolicy`대로 재시작합니다. 이 줄을 빼세요. 앱 옆에서 사이드카로 돌리려면 이 컨테이너를 `initContainers:` 아래로 옮기세요",
+            ))
+        }
         ErrorType::Required if field == "image" => Some(Text::new(
             "say which image to run, e.g. `image: nginx:1.27`",
             "실행할 이미지를 적으세요. 예: `image: nginx:1.27`",
