@@ -124,6 +124,24 @@ fn sleep_takes_virtual_time() {
     assert_eq!(lines[1].text, "end");
 }
 
+/// `sleep 0` (or a few milliseconds) in a loop spins like a busy loop and is simulated as
+/// one: its slices stand for more and more virtual time (up to a second), so ten minutes of
+/// it write hundreds of lines, not the 600 000 one per millisecond would (a fuzzed manifest
+/// took 21 s to simulate that way). Sleeps of 100 ms and more keep their exact timing.
+#[test]
+fn short_sleeps_in_a_loop_back_off_like_a_busy_loop() {
+    for script in [
+        "while true; do echo tick; sleep 0; done",
+        "until nslookup nowhere; do echo waiting; sleep 0.01; done",
+    ] {
+        let (_, log) = run_script(script, 10 * 60_000);
+        let lines = log.lines().count();
+        assert!((600..5_000).contains(&lines), "{script}: {lines} lines");
+    }
+    let (_, log) = run_script("while true; do echo tick; sleep 0.1; done", 60_000);
+    assert_eq!(log.lines().count(), 601, "at 0, 100 ms … 60 s");
+}
+
 #[test]
 fn exec_liveness_script_removes_its_file_after_30s() {
     let mut rt = runtime();

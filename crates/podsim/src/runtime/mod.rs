@@ -147,6 +147,8 @@ const EXEC_OUTPUT_MAX: usize = 10 * 1024;
 const STRESS_BASELINE_BYTES: u64 = 2 * 1024 * 1024;
 /// The most processes one container may run at once (a fork bomb stops here).
 const MAX_PROCESSES: usize = 64;
+/// Sleeps shorter than this (`sleep 0`, `sleep 0.01`) in a loop are simulated as a busy loop.
+const SHORT_SLEEP: Millis = 100;
 
 fn oci_not_found(name: &str) -> String {
     format!(
@@ -690,6 +692,17 @@ impl Runtime {
         }
     }
 
+    /// The virtual time a busy process's next slice stands for (1 ms, 2 ms, 4 ms … 1 s,
+    /// doubling with each busy slice in a row), counting this one.
+    fn busy_slice(&mut self, pid: Pid) -> Millis {
+        let Some(p) = self.procs.get_mut(&pid) else {
+            return 1;
+        };
+        let slice = (1u64 << p.busy.min(10)).min(1000);
+        p.busy = p.busy.saturating_add(1);
+        slice
+    }
+
     fn step_shell(&mut self, pid: Pid, clock: Millis) {
         let Some(proc_) = self.procs.get_mut(&pid) else {
             return;
@@ -724,21 +737,23 @@ impl Runtime {
         let mut exit = None;
         let mut become_body = None;
         match y {
-            Yield::Sleep(d) => {
-                next_wake = Some(clock.saturating_add(d.max(1)));
+            Yield::Sleep(d) if d >= SHORT_SLEEP => {
+                next_wake = Some(clock.saturating_add(d));
                 vm.resume_with(0);
                 if let Some(p) = self.procs.get_mut(&pid) {
                     p.busy = 0;
                 }
             }
+            Yield::Sleep(d) => {
+                // `sleep 0` (or a few ms) in a loop spins nearly as fast as a busy loop, and
+                // is simulated as one: the sleep, or the busy slice if longer.
+                next_wake = Some(clock + d.max(self.busy_slice(pid)));
+                vm.resume_with(0);
+            }
             Yield::Budget => {
                 // A busy loop: its observable behaviour repeats, so later slices stand for
                 // more virtual time (1 ms, 2 ms, 4 ms … 1 s) instead of burning real time.
-                let busy = self.procs.get(&pid).map(|p| p.busy).unwrap_or(0);
-                next_wake = Some(clock + (1u64 << busy.min(10)).min(1000));
-                if let Some(p) = self.procs.get_mut(&pid) {
-                    p.busy = busy.saturating_add(1);
-                }
+                next_wake = Some(clock + self.busy_slice(pid));
             }
             Yield::Exit(code) => exit = Some(code),
             Yield::Program { argv, replace } => {
@@ -812,11 +827,7 @@ impl Runtime {
                     self.spawn(container, Some(pid), Body::Shell(Box::new(child_vm)), clock);
                 }
                 // Starting a process takes time; a loop that only spawns backs off like a busy loop.
-                let busy = self.procs.get(&pid).map(|p| p.busy).unwrap_or(0);
-                next_wake = Some(clock + (1u64 << busy.min(10)).min(1000));
-                if let Some(p) = self.procs.get_mut(&pid) {
-                    p.busy = busy.saturating_add(1);
-                }
+                next_wake = Some(clock + self.busy_slice(pid));
             }
             Yield::Kill {
                 pid: target,
