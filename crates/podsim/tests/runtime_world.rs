@@ -142,6 +142,23 @@ fn short_sleeps_in_a_loop_back_off_like_a_busy_loop() {
     assert_eq!(log.lines().count(), 601, "at 0, 100 ms … 60 s");
 }
 
+/// Writing takes time too: a loop that floods its log yields after 4 KB, like a busy loop
+/// after its steps, instead of writing millions of lines at one instant (a fuzzed manifest
+/// wrote 3.2 million lines in ten minutes and took 2.9 s to simulate).
+#[test]
+fn a_loop_flooding_its_log_is_slowed_like_a_busy_loop() {
+    let line = "x".repeat(1000);
+    let (_, log) = run_script(&format!("while true; do echo {line}; done"), 10_000);
+    let lines = log.lines().count();
+    assert!((20..200).contains(&lines), "{lines} lines in 10 s");
+    // What a script prints at once still arrives at once.
+    let (_, log) = run_script(
+        "i=0; while [ $i -lt 50 ]; do echo line $i; i=$((i+1)); done; sleep 1",
+        5_000,
+    );
+    assert_eq!(log.lines().count(), 50);
+}
+
 #[test]
 fn exec_liveness_script_removes_its_file_after_30s() {
     let mut rt = runtime();

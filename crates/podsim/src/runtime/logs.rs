@@ -36,15 +36,18 @@ impl LogBuffer {
             Stream::Stdout => 0,
             Stream::Stderr => 1,
         };
-        self.partial[slot].push_str(text);
-        while let Some(i) = self.partial[slot].find('\n') {
-            let line: String = self.partial[slot].drain(..=i).collect();
+        let mut rest = text;
+        while let Some(i) = rest.find('\n') {
+            let mut line = std::mem::take(&mut self.partial[slot]);
+            line.push_str(&rest[..i]);
             self.push(LogLine {
                 t,
                 stream,
-                text: line.trim_end_matches('\n').to_string(),
+                text: line,
             });
+            rest = &rest[i + 1..];
         }
+        self.partial[slot].push_str(rest);
     }
 
     /// Flush a dangling partial line (the process exited).

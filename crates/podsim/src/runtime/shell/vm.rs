@@ -90,10 +90,16 @@ pub struct Vm {
     pub ops_run: u64,
     /// How deep substitutions nest.
     subst_depth: usize,
+    /// Bytes written to `output` in the current slice.
+    slice_output: usize,
 }
 
 /// Steps a VM runs before it yields its share of the CPU.
 pub const BUDGET: u32 = 1000;
+/// Bytes of output a VM writes before it yields its share: writing takes time too, so a loop
+/// that floods its log is slowed like a busy loop instead of writing millions of lines at
+/// one instant.
+pub const SLICE_OUTPUT: usize = 4096;
 
 impl Vm {
     pub fn new(
@@ -129,6 +135,7 @@ impl Vm {
             captures: Vec::new(),
             ops_run: 0,
             subst_depth: 0,
+            slice_output: 0,
         }
     }
 
@@ -158,6 +165,7 @@ impl Vm {
                 return;
             }
         }
+        self.slice_output += text.len();
         self.output.push((stream, text.to_string()));
     }
 
@@ -179,6 +187,7 @@ impl Vm {
     /// Run until something needs the world.
     pub fn run(&mut self, cx: &mut Cx) -> Yield {
         let mut steps = 0u32;
+        self.slice_output = 0;
         loop {
             if let Some(sig) = self.pending_signals.pop() {
                 if let Some(action) = self.traps.get(&sig).cloned() {
@@ -194,7 +203,7 @@ impl Vm {
             }
             steps += 1;
             self.ops_run += 1;
-            if steps > BUDGET {
+            if steps > BUDGET || self.slice_output > SLICE_OUTPUT {
                 return Yield::Budget;
             }
             let Some(frame) = self.frames.last_mut() else {
