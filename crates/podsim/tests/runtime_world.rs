@@ -544,3 +544,31 @@ fn agnhost_netexec_listens_and_logs_on_its_http_port_flag() {
     assert!(rt.tcp_connect(None, 8081, SECOND).is_ok());
     assert!(rt.tcp_connect(None, 8080, SECOND).is_err());
 }
+
+/// Every fuzz seed (hostile scripts found by fuzzing among them), simulated for ten minutes as
+/// the app simulates a sandbox pod, finishes: a freeze guard, not a benchmark (the figures
+/// are in BENCHMARKS.md).
+#[test]
+fn every_fuzz_seed_simulates_ten_minutes_without_stalling() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/corpus/load");
+    let mut simulated = 0;
+    for entry in std::fs::read_dir(dir).expect("the fuzz corpus") {
+        let path = entry.expect("a seed").path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Some(m) = podsim::api::load(&text).defaulted else {
+            continue;
+        };
+        let t = std::time::Instant::now();
+        let _ = podsim::sim::simulate(&m, &podsim::sim::Scenario::default(), 10 * 60_000);
+        // Seconds in a debug build for the heaviest seed; a stalled script takes minutes.
+        assert!(
+            t.elapsed().as_secs() < 10,
+            "{path:?} took {:?}",
+            t.elapsed()
+        );
+        simulated += 1;
+    }
+    assert!(simulated >= 10, "{simulated} seeds simulated");
+}
