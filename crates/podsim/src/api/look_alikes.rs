@@ -52,8 +52,19 @@ pub fn explain(text: &str, diagnostics: &mut [Diagnostic]) {
         let (Some(head), Some(tail)) = (text.get(..at), text.get(at..)) else {
             continue;
         };
-        let start = head.rfind('\n').map_or(0, |i| i + 1);
-        let end = at + tail.find('\n').unwrap_or(tail.len());
+        // The line, or 4 KB of it on either side of the error (a 1 MB line is refused
+        // before it is read).
+        let mut start = head
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+            .max(at.saturating_sub(4096));
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = at + tail.find('\n').unwrap_or(tail.len()).min(4096);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
         let Some((c, en, ko, ascii)) = text.get(start..end).and_then(look_alike) else {
             continue;
         };
