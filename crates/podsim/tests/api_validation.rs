@@ -562,6 +562,11 @@ fn a_kind_in_the_wrong_case_is_not_found() {
         &text.replace("kind: pod", "kind: Deployment"),
         "2:7: kind \"Deployment\" is not supported here",
     );
+    // Without an apiVersion, that is what is missing first, whatever the kind.
+    one(
+        &text.replace("apiVersion: v1\n", ""),
+        "1:1: apiVersion not set",
+    );
 }
 
 /// The apiserver's words for a wrong type, and a hint that says what to write instead.

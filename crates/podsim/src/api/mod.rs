@@ -303,6 +303,20 @@ fn load_unexplained(text: &str) -> Loaded {
             decode_failed = true;
             continue;
         }
+        if api_version.is_empty() {
+            out.diagnostics.push(diag(
+                Severity::Error,
+                Some("apiVersion".into()),
+                "apiVersion not set".into(),
+                Some(Text::new(
+                    "add `apiVersion: v1`",
+                    "`apiVersion: v1`을 넣으세요",
+                )),
+                key_or_doc("apiVersion"),
+            ));
+            decode_failed = true;
+            continue;
+        }
         let Some(root) = schema::root(kind) else {
             // `kind: pod`: kinds are case-sensitive, and kubectl finds no such kind.
             let cased = ["Pod", "Service", "ConfigMap"]
@@ -334,20 +348,6 @@ fn load_unexplained(text: &str) -> Loaded {
             decode_failed = true;
             continue;
         };
-        if api_version.is_empty() {
-            out.diagnostics.push(diag(
-                Severity::Error,
-                Some("apiVersion".into()),
-                "apiVersion not set".into(),
-                Some(Text::new(
-                    "add `apiVersion: v1`",
-                    "`apiVersion: v1`을 넣으세요",
-                )),
-                key_or_doc("apiVersion"),
-            ));
-            decode_failed = true;
-            continue;
-        }
         if api_version != "v1" {
             out.diagnostics.push(diag(
                 Severity::Error,
