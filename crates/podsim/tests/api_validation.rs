@@ -9,6 +9,7 @@ use std::time::Instant;
 
 #[path = "common/hostile.rs"]
 mod hostile;
+use hostile::pod;
 
 /// `LINE:COL: MESSAGE` for every error.
 fn errors(text: &str) -> Vec<String> {
@@ -18,10 +19,6 @@ fn errors(text: &str) -> Vec<String> {
         .filter(|d| d.severity == Severity::Error)
         .map(|d| format!("{}:{}: {}", d.span.line, d.span.col, d.message))
         .collect()
-}
-
-fn pod(spec: &str) -> String {
-    format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n{spec}")
 }
 
 fn one(text: &str, want: &str) {
@@ -420,15 +417,7 @@ fn podlabs_own_limits_are_told_in_korean_too() {
             )),
             "노드가 6000개를 넘습니다",
         ),
-        (
-            pod(&format!(
-                "  containers:\n{}",
-                (0..300)
-                    .map(|i| format!("  - {{name: c{i}, image: nginx}}\n"))
-                    .collect::<String>()
-            )),
-            "컨테이너는 300개입니다",
-        ),
+        (hostile::with_containers(300), "컨테이너는 300개입니다"),
     ];
     for (text, want) in cases {
         let l = api::load(&text);

@@ -2,8 +2,19 @@
 //! the test that checks the messages (tests/api_validation.rs) and the benchmark that prints
 //! how long each takes (benches/simulate.rs).
 
-fn pod(spec: &str) -> String {
+/// A pod named `web` with this `spec`.
+pub fn pod(spec: &str) -> String {
     format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n{spec}")
+}
+
+/// A pod of `n` nginx containers, one line each.
+pub fn with_containers(n: usize) -> String {
+    pod(&format!(
+        "  containers:\n{}",
+        (0..n)
+            .map(|i| format!("  - {{name: c{i}, image: nginx}}\n"))
+            .collect::<String>()
+    ))
 }
 
 /// (name, manifest, part of the expected message).
@@ -34,12 +45,7 @@ pub fn cases() -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "1 000 containers",
-            pod(&format!(
-                "  containers:\n{}",
-                (0..1000)
-                    .map(|i| format!("  - {{name: c{i}, image: nginx}}\n"))
-                    .collect::<String>()
-            )),
+            with_containers(1000),
             "this pod has 1000 containers; podlab reads pods of up to 256 containers",
         ),
         (
@@ -74,12 +80,7 @@ pub fn cases() -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "256 containers (the limit, accepted)",
-            pod(&format!(
-                "  containers:\n{}",
-                (0..256)
-                    .map(|i| format!("  - {{name: c{i}, image: nginx}}\n"))
-                    .collect::<String>()
-            )),
+            with_containers(256),
             "",
         ),
     ]
