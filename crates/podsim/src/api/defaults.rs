@@ -28,7 +28,7 @@ pub fn default_pull_policy(image: &str) -> &'static str {
     }
 }
 
-pub const SA_MOUNT_PATH: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
+pub const SA_MOUNT_PATH: &str = crate::runtime::SERVICE_ACCOUNT_DIR;
 
 fn default_probe(p: &mut Probe) {
     p.timeout_seconds.get_or_insert(1);

@@ -5,32 +5,17 @@
 //! CrashLoopBackOff", "event Unhealthy seen", "readiness of web fails while Running", …).
 
 use crate::api::{Loaded, Severity};
+use crate::kubelet::events::EventReason;
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
-use crate::model::PodStatus;
+use crate::model::{
+    ConditionReason, ConditionStatus, ConditionType, PodPhase, PodStatus, TerminatedReason,
+    WaitingReason,
+};
 use crate::sim::Timeline;
 use crate::text::Text;
-use crate::time::{parse_duration, Millis};
+use crate::time::{Duration, Millis};
 use crate::views::get::pod_row;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// A duration in lesson files: `30s`, `5m`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Dur(pub Millis);
-
-impl<'de> Deserialize<'de> for Dur {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        parse_duration(&s)
-            .map(Dur)
-            .map_err(serde::de::Error::custom)
-    }
-}
-
-impl Serialize for Dur {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format!("{}s", self.0 / 1000))
-    }
-}
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// One checkable goal, written in a lesson as its kind beside its fields
 /// (`{kind: phaseAt, at: 30s, phase: Running}`): see [`Check::from_tagged`] and
@@ -67,38 +52,38 @@ pub enum Check {
         max: Option<usize>,
     },
     /// The phase at an instant.
-    PhaseAt { at: Dur, phase: String },
+    PhaseAt { at: Duration, phase: PodPhase },
     /// The phase is reached at some point (within a time, if given).
     PhaseReached {
-        phase: String,
+        phase: PodPhase,
         #[serde(default)]
-        within: Option<Dur>,
+        within: Option<Duration>,
     },
     /// A condition takes a status (within a time, if given).
     Condition {
-        condition: String,
-        status: String,
+        condition: ConditionType,
+        status: ConditionStatus,
         #[serde(default)]
-        within: Option<Dur>,
+        within: Option<Duration>,
     },
     /// A condition's status at an instant.
     ConditionAt {
-        condition: String,
-        status: String,
-        at: Dur,
+        condition: ConditionType,
+        status: ConditionStatus,
+        at: Duration,
     },
     /// A condition stays False the whole time, with this reason if given.
     ConditionNever {
-        condition: String,
+        condition: ConditionType,
         #[serde(default)]
-        reason: Option<String>,
+        reason: Option<ConditionReason>,
     },
     /// The container's restart count reaches `count` (within a time, if given).
     RestartsAtLeast {
         container: String,
         count: u32,
         #[serde(default)]
-        within: Option<Dur>,
+        within: Option<Duration>,
     },
     /// The container is never restarted.
     NeverRestarts { container: String },
@@ -108,20 +93,20 @@ pub enum Check {
     StatusShown {
         status: String,
         #[serde(default)]
-        within: Option<Dur>,
+        within: Option<Duration>,
     },
     /// `kubectl get pods` never shows this STATUS.
     StatusNeverShown { status: String },
     /// An event with this reason (and message text) happens (within a time, if given).
     EventSeen {
-        reason: String,
+        reason: EventReason,
         #[serde(default)]
         contains: Option<String>,
         #[serde(default)]
-        within: Option<Dur>,
+        within: Option<Duration>,
     },
     /// No event with this reason ever happens.
-    EventNotSeen { reason: String },
+    EventNotSeen { reason: EventReason },
     /// A probe of the container returns this result at least once.
     ProbeResult {
         container: String,
@@ -134,14 +119,17 @@ pub enum Check {
     Terminated {
         container: String,
         #[serde(default)]
-        reason: Option<String>,
+        reason: Option<TerminatedReason>,
         #[serde(default)]
         exit_code: Option<i32>,
     },
     /// The container's logs contain this text.
     LogContains { container: String, text: String },
     /// The container is waiting with this reason at some point (ErrImagePull, …).
-    WaitingReason { container: String, reason: String },
+    WaitingReason {
+        container: String,
+        reason: WaitingReason,
+    },
 }
 
 impl Check {
@@ -202,7 +190,7 @@ fn status_never(status: &str) -> Text {
     )
 }
 
-fn no_event(reason: &str) -> Text {
+fn no_event(reason: EventReason) -> Text {
     Text::new(
         format!("no {reason} event"),
         format!("{reason} 이벤트 없음"),
@@ -213,9 +201,9 @@ fn first_time(tl: &Timeline, f: impl Fn(&PodStatus) -> bool) -> Option<Millis> {
     tl.snapshots.iter().find(|s| f(&s.status)).map(|s| s.t_ms)
 }
 
-fn within_ok(t: Option<Millis>, within: Option<Dur>) -> bool {
+fn within_ok(t: Option<Millis>, within: Option<Duration>) -> bool {
     match (t, within) {
-        (Some(t), Some(Dur(w))) => t <= w,
+        (Some(t), Some(Duration(w))) => t <= w,
         (Some(_), None) => true,
         _ => false,
     }
@@ -366,12 +354,9 @@ pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
 fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
     match c {
         Check::PhaseAt { at, phase } => {
-            let now = tl
-                .status_at(at.0)
-                .map(|s| s.phase.clone())
-                .unwrap_or_default();
+            let now = tl.status_at(at.0).map(|s| s.phase).unwrap_or_default();
             report(
-                &now == phase,
+                now == *phase,
                 Text::new(
                     format!("phase at {} is {now}", secs(at.0)),
                     format!("{}의 phase: {now}", secs(at.0)),
@@ -379,7 +364,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             )
         }
         Check::PhaseReached { phase, within } => {
-            let t = first_time(tl, |s| &s.phase == phase);
+            let t = first_time(tl, |s| s.phase == *phase);
             let ok = within_ok(t, *within);
             report(
                 ok,
@@ -398,7 +383,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             within,
         } => {
             let t = first_time(tl, |s| {
-                s.condition(condition).is_some_and(|c| &c.status == status)
+                s.condition(*condition).is_some_and(|c| c.status == *status)
             });
             report(
                 within_ok(t, *within),
@@ -421,11 +406,11 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
         } => {
             let now = tl
                 .status_at(at.0)
-                .and_then(|s| s.condition(condition))
-                .map(|c| c.status.clone());
+                .and_then(|s| s.condition(*condition))
+                .map(|c| c.status);
             let at = secs(at.0);
             report(
-                now.as_ref() == Some(status),
+                now == Some(*status),
                 match now {
                     Some(now) => Text::new(
                         format!("{condition} at {at} is {now}"),
@@ -439,12 +424,12 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             )
         }
         Check::ConditionNever { condition, reason } => {
-            let became_true = first_time(tl, |s| s.condition_true(condition));
-            let reason_seen = reason.as_ref().is_none_or(|r| {
+            let became_true = first_time(tl, |s| s.condition_true(*condition));
+            let reason_seen = reason.is_none_or(|r| {
                 tl.snapshots.iter().any(|s| {
                     s.status
-                        .condition(condition)
-                        .is_some_and(|c| c.reason.as_deref() == Some(r.as_str()))
+                        .condition(*condition)
+                        .is_some_and(|c| c.reason == Some(r))
                 })
             });
             report(
@@ -585,7 +570,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             within,
         } => {
             let e = tl.events.iter().find(|e| {
-                &e.reason == reason
+                e.reason == *reason
                     && contains
                         .as_ref()
                         .is_none_or(|t| e.message.contains(t.as_str()))
@@ -597,12 +582,12 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                         format!("{} at {}: {}", e.reason, secs(e.t_ms), e.message),
                         format!("{}에 {}: {}", secs(e.t_ms), e.reason, e.message),
                     ),
-                    None => no_event(reason),
+                    None => no_event(*reason),
                 },
             )
         }
         Check::EventNotSeen { reason } => {
-            let e = tl.events.iter().find(|e| &e.reason == reason);
+            let e = tl.events.iter().find(|e| e.reason == *reason);
             report(
                 e.is_none(),
                 match e {
@@ -610,7 +595,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                         format!("{} at {}", e.reason, secs(e.t_ms)),
                         format!("{}에 {}", secs(e.t_ms), e.reason),
                     ),
-                    None => no_event(reason),
+                    None => no_event(*reason),
                 },
             )
         }
@@ -649,7 +634,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
         }
         Check::NotReadyWhileRunning { container } => {
             let t = first_time(tl, |s| {
-                s.phase == "Running"
+                s.phase == PodPhase::Running
                     && statuses_of(s, container)
                         .is_some_and(|c| c.state.running.is_some() && !c.ready)
             });
@@ -681,12 +666,13 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 .into_iter()
                 .flatten()
                 .find(|t| {
-                    reason
-                        .as_ref()
-                        .is_none_or(|r| t.reason.as_deref() == Some(r.as_str()))
+                    reason.is_none_or(|r| t.reason == Some(r))
                         && exit_code.is_none_or(|e| t.exit_code == e)
                 })
-                .map(|t| (s.t_ms, t.exit_code, t.reason.clone().unwrap_or_default()))
+                .map(|t| {
+                    let r = t.reason.map(TerminatedReason::as_str).unwrap_or_default();
+                    (s.t_ms, t.exit_code, r)
+                })
             });
             report(
                 hit.is_some(),
@@ -727,7 +713,7 @@ fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             let t = first_time(tl, |s| {
                 statuses_of(s, container)
                     .and_then(|c| c.state.waiting.as_ref())
-                    .is_some_and(|w| w.reason.as_deref() == Some(reason.as_str()))
+                    .is_some_and(|w| w.reason == Some(*reason))
             });
             report(
                 t.is_some(),
@@ -810,7 +796,7 @@ mod tests {
             Check::RestartsAtLeast {
                 container: "web".into(),
                 count: 1,
-                within: Some(Dur(120_000))
+                within: Some(Duration(120_000))
             }
         );
     }

@@ -1,8 +1,8 @@
 //! The simulation: run a validated, defaulted manifest on one simulated node for a span of
 //! virtual time, under a scenario, and record everything in a [`Timeline`].
 //!
-//! - `engine`: the discrete-event loop driving the kubelet and the runtime (`engine/`:
-//!   fast-forward through steady stretches of probe ticks).
+//! - `engine/`: the discrete-event engine driving the kubelet and the runtime, one file per
+//!   part of the kubelet (sync, starts, kills, prober, hooks…) or of the world around it.
 //! - `queue`: the event queue.
 //! - `scenario`: nodes, images and timed faults around the pod.
 //! - `timeline`: what was recorded, and the queries at an instant.

@@ -2,6 +2,7 @@
 //! and the apiserver's messages when there is nothing to show.
 
 use super::clock::rfc3339;
+use crate::model::WaitingReason;
 use crate::sim::Timeline;
 use crate::time::Millis;
 use std::fmt::Write;
@@ -67,25 +68,17 @@ pub fn logs(tl: &Timeline, t: Millis, req: &LogsRequest) -> Result<String, Strin
             .status_at(t)
             .and_then(|s| s.container(&name))
             .and_then(|c| c.state.waiting.as_ref())
-            .and_then(|w| w.reason.clone())
-            .unwrap_or_else(|| "ContainerCreating".into());
+            .and_then(|w| w.reason)
+            .unwrap_or(WaitingReason::ContainerCreating);
         let kind = if pod.spec.init_containers.iter().any(|c| c.name == name) {
             "init container"
         } else {
             "container"
         };
-        let mut msg = format!(
+        return Err(format!(
             "Error from server (BadRequest): {kind} \"{name}\" in pod \"{}\" is waiting to start: {reason}",
             tl.pod_name
-        );
-        if reason == "PodInitializing" || reason == "ContainerCreating" {
-            msg = format!(
-                "Error from server (BadRequest): {kind} \"{name}\" in pod \"{}\" is waiting to start: {}",
-                tl.pod_name,
-                reason
-            );
-        }
-        return Err(msg);
+        ));
     };
     for l in log.lines.iter().take_while(|l| l.t <= t) {
         if req.timestamps {
