@@ -9,7 +9,7 @@ mod common;
 use common::*;
 use podsim::api;
 use podsim::kubelet::events::EventReason;
-use podsim::model::{ConditionReason, ConditionStatus, ConditionType, PodPhase};
+use podsim::model::{ConditionReason, ConditionStatus, ConditionType, PodPhase, TerminatedReason};
 use podsim::time::{Millis, MINUTE, SECOND};
 #[test]
 fn seed_pod_sample_runs_and_becomes_ready() {
@@ -228,4 +228,41 @@ fn nslookup_answers_with_the_services_cluster_ip() {
         Some("127.0.0.1")
     );
     assert!(api::defaulted_yaml(&m).contains("hostIP: 127.0.0.1"));
+}
+
+/// Kubernetes expands `$(VAR)` in env values and in command and args, and `$$` is an escaped
+/// `$` (third_party/forked/golang/expansion/expand.go): `$$(A)` reaches the container as the
+/// literal `$(A)`, `$$$$` as `$$`; an env value sees the variables declared before it.
+#[test]
+fn dollar_dollar_is_an_escaped_dollar_in_env_and_args() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: expand}\nspec:\n  restartPolicy: Never\n  containers:\n  - name: app\n    image: busybox:1.36\n    env:\n    - {name: A, value: one}\n    - {name: B, value: \"$(A)-$$(A)-$(LATER)\"}\n    - {name: LATER, value: two}\n    command: [\"sh\", \"-c\", \"echo \\\"$B\\\"; echo '$(A) $$(A) $$$$ $(NONE)'\"]\n";
+    let tl = run(text, "", MINUTE);
+    assert_eq!(
+        log_text(&tl, "app", 0),
+        "one-$(A)-$(LATER)\none $(A) $$ $(NONE)"
+    );
+}
+
+/// A script the shell cannot parse starts and fails as `sh` does (issue 17): the container
+/// terminates with reason Error and exit code 2, and sh's own message is in its logs — not a
+/// StartError.
+#[test]
+fn a_script_sh_cannot_parse_runs_and_exits_2() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: typo}\nspec:\n  restartPolicy: Never\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [\"sh\", \"-c\", \"echo \\\"unterminated\"]\n";
+    let tl = run(text, "", MINUTE);
+    let app = tl
+        .status_at(MINUTE)
+        .and_then(|s| s.container("app"))
+        .cloned();
+    let t = app.and_then(|c| c.state.terminated).expect("terminated");
+    assert_eq!((t.exit_code, t.reason), (2, Some(TerminatedReason::Error)));
+    assert_eq!(
+        log_text(&tl, "app", 0),
+        "sh: syntax error: unterminated quoted string"
+    );
+    assert_eq!(events(&tl, EventReason::Started).len(), 1, "it started");
+    assert_eq!(
+        tl.status_at(MINUTE).map(|s| s.phase),
+        Some(PodPhase::Failed)
+    );
 }

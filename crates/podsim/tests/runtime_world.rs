@@ -103,6 +103,52 @@ fn busybox_commands_and_messages() {
     }
 }
 
+/// A script the shell cannot parse, or a script file it cannot open: the shell starts, says
+/// why on stderr in busybox ash's words and exits 2 — the container runs and fails, it is
+/// not a StartError (issue 17).
+#[test]
+fn a_script_sh_cannot_run_fails_as_sh_does() {
+    for (script, message) in [
+        (
+            "echo \"unterminated",
+            "sh: syntax error: unterminated quoted string",
+        ),
+        ("echo 'also", "sh: syntax error: unterminated quoted string"),
+        (
+            "if true; then echo",
+            "sh: syntax error: unexpected end of file",
+        ),
+    ] {
+        assert_eq!(
+            run_script(script, SECOND),
+            (Some(2), message.to_string()),
+            "{script}"
+        );
+    }
+    let mut rt = runtime();
+    let spec = ContainerSpec {
+        command: vec!["sh".into(), "/missing.sh".into()],
+        ..sh("")
+    };
+    let id = rt.start_container(spec, 0).expect("the shell starts");
+    let exits = rt.advance(SECOND);
+    assert!(
+        matches!(
+            &exits[..],
+            [RuntimeEvent::Exited {
+                exit_code: 2,
+                reason: TerminatedReason::Error,
+                ..
+            }]
+        ),
+        "{exits:?}"
+    );
+    assert_eq!(
+        rt.logs(id)[0].text,
+        "sh: can't open '/missing.sh': No such file or directory"
+    );
+}
+
 #[test]
 fn sleep_takes_virtual_time() {
     let mut rt = runtime();
