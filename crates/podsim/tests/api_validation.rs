@@ -594,6 +594,47 @@ fn type_mistakes_come_with_what_to_write() {
     assert_eq!(en, "write `true` without quotes");
 }
 
+/// `periodSeconds: five` (issue 17): the apiserver's own words for a string where an int32 is
+/// expected, and beside them what to write, in English and Korean.
+#[test]
+fn a_word_where_a_number_goes_keeps_the_apiservers_message_and_says_what_to_write() {
+    let probe = |period: &str| {
+        pod(&format!("  containers:\n  - name: web\n    image: nginx\n    livenessProbe:\n      httpGet: {{path: /, port: 80}}\n      periodSeconds: {period}\n"))
+    };
+    one(
+        &probe("five"),
+        "11:22: json: cannot unmarshal string into Go struct field Probe.spec.containers.livenessProbe.periodSeconds of type int32",
+    );
+    let hint = |text: &str| {
+        let h = api::load(text).diagnostics[0].hint.clone().expect("a hint");
+        (h.en, h.ko)
+    };
+    assert_eq!(
+        hint(&probe("five")),
+        (
+            "write the number in digits, without quotes: `periodSeconds: 5`".to_string(),
+            "숫자는 따옴표 없이 아라비아 숫자로 쓰세요: `periodSeconds: 5`".to_string()
+        )
+    );
+    assert_eq!(
+        hint(&probe("1m")).0,
+        "`periodSeconds` counts seconds: write the number alone, `periodSeconds: 60`"
+    );
+    let (en, ko) = hint(&probe("often"));
+    assert_eq!(
+        en,
+        "`periodSeconds` takes a whole number of seconds, e.g. `periodSeconds: 10`"
+    );
+    assert!(ko.contains("초 단위 정수"), "{ko}");
+    let (en, _) = hint(&pod(
+        "  containers:\n  - name: web\n    image: nginx\n    readinessProbe:\n      exec: {command: [x]}\n      failureThreshold: many\n",
+    ));
+    assert_eq!(
+        en,
+        "`failureThreshold` takes a whole number, e.g. `failureThreshold: 3`"
+    );
+}
+
 /// A field written one level too far left: the hint says where it belongs.
 #[test]
 fn a_field_not_indented_enough_is_placed() {
