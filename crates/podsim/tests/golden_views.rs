@@ -5,6 +5,8 @@ mod common;
 
 use common::*;
 use podsim::time::MINUTE;
+use podsim::views::kubectl::Command;
+use podsim::views::logs::LogsRequest;
 #[test]
 fn a_watch_from_creation_shows_the_object_before_the_kubelet_does() {
     // Created (no status), bound by the scheduler (still Pending), then the kubelet's status.
@@ -58,4 +60,45 @@ fn segment_details_are_in_english_and_korean() {
     assert_eq!(last.label, "False");
     assert!(last.detail.en.starts_with("ContainersNotReady"), "{last:?}");
     assert_eq!(last.detail.en, last.detail.ko);
+}
+
+/// `kubectl logs POD` without `-c`: the container the default-container annotation names,
+/// else the first app container — said on a `Defaulted container` line listing them all, app
+/// containers first, init containers marked `(init)` (kubectl's logsForObject and
+/// podcmd.AllContainerNames). The command line shown is the one typed.
+#[test]
+fn logs_without_a_container_default_as_kubectl_does() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: two\nANNOTATIONS\nspec:\n  initContainers:\n  - {name: setup, image: busybox, command: [sh, -c, 'echo set up']}\n  containers:\n  - {name: web, image: busybox, command: [sh, -c, 'echo web; sleep 3600']}\n  - {name: helper, image: busybox, command: [sh, -c, 'echo helper; sleep 3600']}\n";
+    let logs = |annotations: &str| {
+        let tl = run(&pod.replace("ANNOTATIONS", annotations), "", MINUTE);
+        let view = Command::Logs(LogsRequest::default());
+        (view.line(&tl), view.output(&tl, MINUTE))
+    };
+    assert_eq!(
+        logs(""),
+        (
+            "kubectl logs two".to_string(),
+            "Defaulted container \"web\" out of: web, helper, setup (init)\nweb\n".to_string()
+        )
+    );
+    let annotated = "  annotations: {kubectl.kubernetes.io/default-container: helper}";
+    assert_eq!(logs(annotated).1, "helper\n");
+    let missing = "  annotations: {kubectl.kubernetes.io/default-container: nope}";
+    assert_eq!(
+        logs(missing).1,
+        "Default container name \"nope\" not found in pod two\nDefaulted container \"web\" out of: web, helper, setup (init)\nweb\n"
+    );
+    let tl = run(&pod.replace("ANNOTATIONS", ""), "", MINUTE);
+    let picked = Command::Logs(LogsRequest {
+        container: Some("setup".into()),
+        previous: false,
+        timestamps: false,
+    });
+    assert_eq!(
+        (picked.line(&tl), picked.output(&tl, MINUTE)),
+        (
+            "kubectl logs two -c setup".to_string(),
+            "set up\n".to_string()
+        )
+    );
 }

@@ -31,10 +31,7 @@ impl W {
 /// `kubectl describe pod NAME` at instant `t`.
 pub fn describe_pod(tl: &Timeline, t: Millis) -> String {
     if !tl.exists_at(t) {
-        return format!(
-            "Error from server (NotFound): pods \"{}\" not found\n",
-            tl.pod_name
-        );
+        return super::kubectl::not_found(tl) + "\n";
     }
     let pod = &tl.manifest.pod;
     let empty = PodStatus::default();
