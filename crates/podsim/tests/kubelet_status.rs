@@ -267,6 +267,50 @@ fn pod_phase_with_restart_never_init_containers() {
     check_phases(&spec, init_container_cases(true));
 }
 
+/// The cases both restartable-init-container tables start with: the sidecar alone, in each
+/// state, keeps the pod Pending whatever the policy.
+fn restartable_init_container_alone() -> Vec<PhaseCase> {
+    use PodPhase::*;
+    vec![
+        (vec![], false, false, Pending, "empty, waiting"),
+        (
+            vec![running_state("containerX")],
+            false,
+            false,
+            Pending,
+            "restartable init container running",
+        ),
+        (
+            vec![stopped_state("containerX")],
+            false,
+            false,
+            Pending,
+            "restartable init container stopped",
+        ),
+        (
+            vec![waiting_with_last_termination("containerX")],
+            false,
+            false,
+            Pending,
+            "restartable init container waiting, terminated zero",
+        ),
+        (
+            vec![waiting_with_non_zero_termination("containerX")],
+            false,
+            false,
+            Pending,
+            "restartable init container waiting, terminated non-zero",
+        ),
+        (
+            vec![waiting_state("containerX")],
+            false,
+            false,
+            Pending,
+            "restartable init container waiting, not terminated",
+        ),
+    ]
+}
+
 /// A restartable init container (sidecar) `x` with the app containers' statuses.
 fn with_sidecar(x: ContainerStatus, app: Vec<ContainerStatus>) -> Vec<ContainerStatus> {
     let mut all = vec![x];
@@ -286,43 +330,9 @@ fn pod_phase_with_restart_always_restartable_init_containers() {
     let succeeded = || vec![succeeded_state("containerA"), succeeded_state("containerB")];
     check_phases(
         &spec,
-        vec![
-            (vec![], false, false, Pending, "empty, waiting"),
-            (
-                vec![running_state("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container running",
-            ),
-            (
-                vec![stopped_state("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container stopped",
-            ),
-            (
-                vec![waiting_with_last_termination("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container waiting, terminated zero",
-            ),
-            (
-                vec![waiting_with_non_zero_termination("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container waiting, terminated non-zero",
-            ),
-            (
-                vec![waiting_state("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container waiting, not terminated",
-            ),
+        [
+            restartable_init_container_alone(),
+            vec![
             (
                 with_sidecar(started_state("containerX"), vec![running_state("containerA")]),
                 false,
@@ -379,7 +389,9 @@ fn pod_phase_with_restart_always_restartable_init_containers() {
                 Pending,
                 "re-initializing the pod after the sandbox is recreated",
             ),
-        ],
+            ],
+        ]
+        .concat(),
     );
 }
 
@@ -518,43 +530,9 @@ fn pod_phase_with_restart_never_restartable_init_containers() {
     let succeeded = || vec![succeeded_state("containerA"), succeeded_state("containerB")];
     check_phases(
         &spec,
-        vec![
-            (vec![], false, false, Pending, "empty, waiting"),
-            (
-                vec![running_state("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container running",
-            ),
-            (
-                vec![stopped_state("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container stopped",
-            ),
-            (
-                vec![waiting_with_last_termination("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container waiting, terminated zero",
-            ),
-            (
-                vec![waiting_with_non_zero_termination("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container waiting, terminated non-zero",
-            ),
-            (
-                vec![waiting_state("containerX")],
-                false,
-                false,
-                Pending,
-                "restartable init container waiting, not terminated",
-            ),
+        [
+            restartable_init_container_alone(),
+            vec![
             (
                 with_sidecar(started_state("containerX"), vec![running_state("containerA")]),
                 false,
@@ -607,7 +585,9 @@ fn pod_phase_with_restart_never_restartable_init_containers() {
                 Succeeded,
                 "backoff crashloop with non-zero restartable init container, main containers succeeded",
             ),
-        ],
+            ],
+        ]
+        .concat(),
     );
 }
 

@@ -53,6 +53,14 @@ pub(super) fn literal_program(argv: &[String]) -> Program {
 /// Where the service-account volume is mounted in every container that mounts it.
 pub const SERVICE_ACCOUNT_DIR: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
 
+/// PID 1 as a shell VM running `argv` literally (a busybox applet, or `sh` itself when the
+/// script cannot run).
+fn literal_body(argv: &[String], env: &[(String, String)], cwd: &str) -> Body {
+    let prog = Rc::new(literal_program(argv));
+    let name = argv.first().cloned().unwrap_or_default();
+    Body::Shell(Box::new(Vm::new(prog, vec![name], env, cwd)))
+}
+
 /// The token and CA a service-account volume holds (podsim's stand-ins for the real ones).
 pub const SERVICE_ACCOUNT_TOKEN: &str = "eyJhbGciOiJSUzI1NiIsImtpZCI6InBvZGxhYiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6ZGVmYXVsdDpkZWZhdWx0In0.c2ltdWxhdGVk";
 pub const SERVICE_ACCOUNT_CA: &str = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIBADAKBggqhkjOPQQDAjAVMRMwEQYDVQQDEwprdWJlcm5ldGVz\n-----END CERTIFICATE-----\n";
@@ -206,13 +214,7 @@ impl Runtime {
             }
             // The shell starts but cannot run the script (a file it cannot open, a syntax
             // error): its own `sh` says why on stderr and exits 2, as busybox sh does.
-            let prog = Rc::new(literal_program(argv));
-            return Ok(Body::Shell(Box::new(Vm::new(
-                prog,
-                vec![name.to_string()],
-                env,
-                cwd,
-            ))));
+            return Ok(literal_body(argv, env, cwd));
         }
         if let Some(key) = program_name(name, image) {
             let spec = image.programs.get(key).cloned().unwrap_or_default();
@@ -236,13 +238,7 @@ impl Runtime {
         }
         let applet = name.rsplit('/').next().unwrap_or(name);
         if image.shell && APPLETS.contains(&applet) {
-            let prog = Rc::new(literal_program(argv));
-            return Ok(Body::Shell(Box::new(Vm::new(
-                prog,
-                vec![name.to_string()],
-                env,
-                cwd,
-            ))));
+            return Ok(literal_body(argv, env, cwd));
         }
         Err(oci_not_found(name))
     }
