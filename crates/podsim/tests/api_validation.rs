@@ -443,16 +443,16 @@ fn podlabs_own_limits_are_told_in_korean_too() {
 /// and it underlines where the containers begin.
 #[test]
 fn too_many_containers_is_one_message_where_they_begin() {
-    let items: String = (0..200)
+    let items: String = (0..50)
         .map(|i| format!("  - {{name: c{i}, image: nginx, ports: [{{containerPort: x}}]}}\n"))
         .collect();
-    let init: String = (0..57)
+    let init: String = (0..15)
         .map(|i| format!("  - {{name: i{i}, image: busybox}}\n"))
         .collect();
     let text = pod(&format!("  containers:\n{items}  initContainers:\n{init}"));
     one(
         &text,
-        "7:5: this pod has 257 containers; podlab reads pods of up to 256 containers (init containers included)",
+        "7:5: this pod has 65 containers; podlab simulates pods of up to 64 containers (init containers included)",
     );
     let l = api::load(&text);
     assert!(l.manifest.is_none() && l.defaulted.is_none());
@@ -460,7 +460,7 @@ fn too_many_containers_is_one_message_where_they_begin() {
         .message_ko
         .as_deref()
         .unwrap()
-        .contains("257개"));
+        .contains("65개"));
 }
 
 /// A repeated key is refused as kubectl refuses it, underlined whole, with a hint in both
