@@ -55,12 +55,30 @@ fn split_url(url: &str) -> Option<(String, String, u16, String)> {
     Some((scheme, host, port, path))
 }
 
-fn http_get(url: &str, cx: &Cx) -> Result<(String, u16, String), (String, String)> {
+/// Why a fetch got no response.
+enum FetchError {
+    /// The URL does not parse.
+    BadUrl(String),
+    /// The host name resolves to nothing.
+    BadAddress(String),
+    /// Nothing listens there (the address it tried).
+    Refused(String),
+    TimedOut,
+}
+
+/// A response: `host:port (ip:port)` as wget prints the connection, the status, the body.
+struct Fetched {
+    connection: String,
+    status: u16,
+    body: String,
+}
+
+fn http_get(url: &str, cx: &Cx) -> Result<Fetched, FetchError> {
     let Some((scheme, host, port, path)) = split_url(url) else {
-        return Err(("bad url".into(), url.to_string()));
+        return Err(FetchError::BadUrl(url.to_string()));
     };
     let Some(ip) = resolve_host(&host, cx.net) else {
-        return Err(("bad address".into(), host));
+        return Err(FetchError::BadAddress(host));
     };
     let ip = if ip == "localhost" {
         "127.0.0.1".to_string()
@@ -81,11 +99,13 @@ fn http_get(url: &str, cx: &Cx) -> Result<(String, u16, String), (String, String
         headers: vec![],
     };
     match cx.net.http(&req, cx.clock) {
-        HttpOutcome::Response { status, body } => {
-            Ok((format!("{host}:{port} ({ip}:{port})"), status, body))
-        }
-        HttpOutcome::Error(e) if e.contains("refused") => Err(("refused".into(), ip)),
-        HttpOutcome::Error(_) => Err(("timeout".into(), ip)),
+        HttpOutcome::Response { status, body } => Ok(Fetched {
+            connection: format!("{host}:{port} ({ip}:{port})"),
+            status,
+            body,
+        }),
+        HttpOutcome::Error(e) if e.contains("refused") => Err(FetchError::Refused(ip)),
+        HttpOutcome::Error(_) => Err(FetchError::TimedOut),
     }
 }
 
@@ -129,16 +149,16 @@ pub(super) fn wget(args: &[String], cx: &mut Cx, cwd: &str) -> Outcome {
         return Outcome::err(1, "BusyBox v1.36.1 multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] URL...\n".into());
     };
     match http_get(&url, cx) {
-        Err((kind, who)) => {
-            let msg = match kind.as_str() {
-                "bad address" => format!("wget: bad address '{who}'\n"),
-                "refused" => {
-                    format!("wget: can't connect to remote host ({who}): Connection refused\n")
+        Err(e) => {
+            let msg = match &e {
+                FetchError::BadAddress(host) => format!("wget: bad address '{host}'\n"),
+                FetchError::Refused(ip) => {
+                    format!("wget: can't connect to remote host ({ip}): Connection refused\n")
                 }
-                "timeout" => "wget: download timed out\n".into(),
-                _ => format!("wget: bad URL '{who}'\n"),
+                FetchError::TimedOut => "wget: download timed out\n".into(),
+                FetchError::BadUrl(url) => format!("wget: bad URL '{url}'\n"),
             };
-            let connecting = if kind == "bad address" {
+            let connecting = if matches!(e, FetchError::BadAddress(_)) {
                 String::new()
             } else {
                 format!("Connecting to {url}\n")
@@ -149,11 +169,15 @@ pub(super) fn wget(args: &[String], cx: &mut Cx, cwd: &str) -> Outcome {
                 if quiet { msg } else { connecting + &msg },
             )
         }
-        Ok((conn, status, body)) => {
+        Ok(Fetched {
+            connection,
+            status,
+            body,
+        }) => {
             let mut err = if quiet {
                 String::new()
             } else {
-                format!("Connecting to {conn}\n")
+                format!("Connecting to {connection}\n")
             };
             if status >= 400 {
                 err.push_str(&format!(
@@ -203,18 +227,20 @@ pub(super) fn curl(args: &[String], cx: &Cx) -> Outcome {
         );
     };
     match http_get(url, cx) {
-        Err((kind, who)) => match kind.as_str() {
-            "bad address" => Outcome::err(6, format!("curl: (6) Could not resolve host: {who}\n")),
-            "refused" => {
-                let port = split_url(url).map(|u| u.2).unwrap_or(80);
-                Outcome::err(7, format!("curl: (7) Failed to connect to {who} port {port} after 0 ms: Couldn't connect to server\n"))
+        Err(e) => match e {
+            FetchError::BadAddress(host) => {
+                Outcome::err(6, format!("curl: (6) Could not resolve host: {host}\n"))
             }
-            _ => Outcome::err(
+            FetchError::Refused(ip) => {
+                let port = split_url(url).map(|u| u.2).unwrap_or(80);
+                Outcome::err(7, format!("curl: (7) Failed to connect to {ip} port {port} after 0 ms: Couldn't connect to server\n"))
+            }
+            FetchError::BadUrl(_) | FetchError::TimedOut => Outcome::err(
                 28,
                 "curl: (28) Connection timed out after 1001 milliseconds\n".into(),
             ),
         },
-        Ok((_, status, body)) => {
+        Ok(Fetched { status, body, .. }) => {
             if fail && status >= 400 {
                 return Outcome::err(
                     22,
