@@ -231,20 +231,22 @@ pub fn killing(message: &str, fp: &str) -> Event {
     )
 }
 
-/// The event a probe run records (prober.go `runProbeWithRetries` and its caller): a failure
-/// is `Unhealthy` `Liveness probe failed: OUTPUT`, a probe that could not run at all (result
-/// Unknown) is `Unhealthy` `Liveness probe errored: ERROR`; a success records nothing.
+/// The event a probe run records (pkg/kubelet/prober/prober.go `probe`): a failure is
+/// `Unhealthy` `Liveness probe failed: OUTPUT`; a probe that could not run at all (result
+/// Unknown) is `Unhealthy` `Liveness probe errored and resulted in unknown state: ERROR`
+/// (since Kubernetes 1.33, #125901; up to 1.32 it read `Liveness probe errored: ERROR`); a
+/// success records nothing.
 pub fn probe_result(kind: ProbeKind, result: ProbeResult, output: &str, fp: &str) -> Option<Event> {
-    let verb = match result {
+    let what = match result {
         ProbeResult::Success => return None,
         ProbeResult::Failure => "failed",
-        ProbeResult::Unknown => "errored",
+        ProbeResult::Unknown => "errored and resulted in unknown state",
     };
     Some(ev(
         EventType::Warning,
         EventReason::Unhealthy,
         Component::Kubelet,
-        format!("{} probe {verb}: {output}", kind.title()),
+        format!("{} probe {what}: {output}", kind.title()),
         Some(fp.into()),
     ))
 }

@@ -7,5 +7,5 @@
 pub mod format;
 pub mod goals;
 
-pub use format::{Lesson, Text};
+pub use format::{Lesson, OffRunQuote, OffRunReason, Text};
 pub use goals::{check, Check, GoalReport};
