@@ -3,6 +3,7 @@
 //! the object as the cluster would store it and the simulation runs what the cluster runs.
 
 use crate::ids;
+use crate::model::TaintEffect;
 use crate::model::{
     Container, HttpGetAction, Manifest, Pod, Probe, Toleration, Volume, VolumeMount,
 };
@@ -123,7 +124,7 @@ fn default_tolerations(tols: &mut Vec<Toleration>) {
         "node.kubernetes.io/unreachable",
     ] {
         let covered = tols.iter().any(|t| {
-            t.tolerates(key, "", "NoExecute")
+            t.tolerates(key, "", TaintEffect::NoExecute)
                 && (t.effect.as_deref() == Some("NoExecute")
                     || t.effect.as_deref().is_none_or(str::is_empty))
         });

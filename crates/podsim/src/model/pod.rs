@@ -15,6 +15,15 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// A taint's (and a toleration's) `effect`.
+    pub enum TaintEffect {
+        NoSchedule = "NoSchedule",
+        PreferNoSchedule = "PreferNoSchedule",
+        NoExecute = "NoExecute",
+    }
+}
+
 impl RestartPolicy {
     /// Whether a container that exited with `exit_code` is started again under this policy
     /// (kubelet's `ShouldContainerBeRestarted` for an exited container).
@@ -124,10 +133,11 @@ pub struct Toleration {
 }
 
 impl Toleration {
-    /// Does this toleration tolerate a taint (key, value, effect)?
-    pub fn tolerates(&self, key: &str, value: &str, effect: &str) -> bool {
-        if let Some(e) = self.effect.as_deref() {
-            if !e.is_empty() && e != effect {
+    /// Does this toleration tolerate a taint (key, value, effect)? An empty effect
+    /// tolerates every effect.
+    pub fn tolerates(&self, key: &str, value: &str, effect: TaintEffect) -> bool {
+        if let Some(e) = self.effect.as_deref().filter(|e| !e.is_empty()) {
+            if TaintEffect::parse(e) != Some(effect) {
                 return false;
             }
         }

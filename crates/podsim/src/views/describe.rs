@@ -7,7 +7,8 @@ use super::clock::rfc1123z;
 use super::tabwriter;
 use crate::kubelet::events::EventType;
 use crate::model::{
-    ConditionType, Container, ContainerState, ContainerStatus, Pod, PodStatus, Probe, Volume,
+    ConditionStatus, ConditionType, Container, ContainerState, ContainerStatus, Pod, PodStatus,
+    Probe, Volume,
 };
 use crate::sim::Timeline;
 use crate::time::{human_duration, Millis};
@@ -264,7 +265,7 @@ fn containers(
             }
             w.line(
                 2,
-                &format!("Ready:\t{}", if s.ready { "True" } else { "False" }),
+                &format!("Ready:\t{}", ConditionStatus::from_bool(s.ready)),
             );
             w.line(2, &format!("Restart Count:\t{}", s.restart_count));
         }

@@ -9,9 +9,12 @@ use crate::kubelet::events;
 use crate::kubelet::scheduler;
 use crate::kubelet::status::Disruption;
 use crate::kubelet::termination;
-use crate::model::{ConditionReason, PodPhase, PodReason, PodStatus};
+use crate::model::{ConditionReason, PodPhase, PodReason, PodStatus, TaintEffect};
 use crate::sim::timeline::Deletion;
 use crate::time::SECOND;
+
+/// The taint the node controller puts on a node that stopped reporting.
+const UNREACHABLE_TAINT: &str = "node.kubernetes.io/unreachable";
 
 impl Engine<'_> {
     pub(super) fn schedule(&mut self) {
@@ -113,7 +116,7 @@ impl Engine<'_> {
             .spec()
             .tolerations
             .iter()
-            .find(|t| t.tolerates("node.kubernetes.io/unreachable", "", "NoExecute"));
+            .find(|t| t.tolerates(UNREACHABLE_TAINT, "", TaintEffect::NoExecute));
         match toleration {
             None => self.at(self.now, Happening::Evict),
             Some(t) => {
