@@ -744,17 +744,17 @@ fn generate_pod_ready_condition() {
         ),
     ];
     for (i, (spec, statuses, phase, status, reason, message)) in cases.into_iter().enumerate() {
-        let ready = pod_ready(spec, statuses.as_deref(), phase);
-        assert_eq!(
-            parts(&ready),
-            (ConditionType::Ready, status, reason, message),
-            "case {i}"
-        );
         let containers = containers_ready(spec, statuses.as_deref(), phase);
         assert_eq!(
             parts(&containers),
             (ConditionType::ContainersReady, status, reason, message),
             "ContainersReady, case {i}"
+        );
+        let ready = pod_ready(&containers);
+        assert_eq!(
+            parts(&ready),
+            (ConditionType::Ready, status, reason, message),
+            "case {i}"
         );
     }
 }

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instance {
     pub id: ContainerId,
+    /// `containerd://…`, as the runtime names it in the status.
+    pub container_id: String,
     pub started_at: Millis,
     /// How it ended; None while it runs.
     pub exit: Option<Exit>,
@@ -30,9 +32,10 @@ pub struct Exit {
 
 impl Instance {
     /// An instance that started at `at` and runs.
-    pub fn running_since(id: ContainerId, at: Millis) -> Self {
+    pub fn running_since(id: ContainerId, container_id: String, at: Millis) -> Self {
         Instance {
             id,
+            container_id,
             started_at: at,
             exit: None,
         }
@@ -93,6 +96,9 @@ pub struct ContainerRecord {
     pub init: bool,
     pub sidecar: bool,
     pub image: String,
+    /// `repository@sha256:…` of the image, as the status shows it once the container ran
+    /// (empty when the registry does not know the image).
+    pub image_id: String,
     pub instances: Vec<Instance>,
     pub restart_count: u32,
     /// A start (image pull, create, start) is in flight.
@@ -122,6 +128,7 @@ impl ContainerRecord {
             init,
             sidecar,
             image: image.to_string(),
+            image_id: String::new(),
             instances: Vec::new(),
             restart_count: 0,
             starting: false,

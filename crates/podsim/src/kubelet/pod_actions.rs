@@ -201,7 +201,8 @@ mod tests {
     }
 
     fn run(r: &mut ContainerRecord, id: u64) {
-        r.instances.push(Instance::running_since(id, 0));
+        r.instances
+            .push(Instance::running_since(id, String::new(), 0));
         r.started = true;
     }
 

@@ -150,7 +150,8 @@ mod tests {
     fn record(name: &str, sidecar: bool, running: bool) -> ContainerRecord {
         let mut r = ContainerRecord::new(name, sidecar, sidecar, "busybox");
         if running {
-            r.instances.push(Instance::running_since(1, 0));
+            r.instances
+                .push(Instance::running_since(1, String::new(), 0));
         }
         r
     }

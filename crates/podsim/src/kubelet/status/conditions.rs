@@ -3,7 +3,7 @@
 //! plus PodScheduled=False from the scheduler and DisruptionTarget from a controller. Pure
 //! functions of their inputs; `super::generate` puts them in the kubelet's order.
 
-use super::Disruption;
+use super::{ByName, Disruption};
 use crate::model::{
     ConditionReason, ConditionStatus, ConditionType, ContainerStatus, PodCondition, PodPhase,
     PodSpec, PodStatus,
@@ -28,10 +28,6 @@ fn condition(
 /// Go's `%s` of a `[]string`: `[a b c]`.
 fn go_list(names: &[&str]) -> String {
     format!("[{}]", names.join(" "))
-}
-
-fn status_of<'a>(statuses: &'a [ContainerStatus], name: &str) -> Option<&'a ContainerStatus> {
-    statuses.iter().find(|s| s.name == name)
 }
 
 /// `containers with unknown status: [a], containers with unready status: [b]` (only the
@@ -69,9 +65,10 @@ pub fn containers_ready(
         );
     };
     let (mut unknown, mut unready) = (Vec::new(), Vec::new());
+    let by_name = ByName::new(statuses);
     let sidecars = spec.init_containers.iter().filter(|c| c.is_restartable());
     for c in sidecars.chain(&spec.containers) {
-        match status_of(statuses, &c.name) {
+        match by_name.get(&c.name) {
             Some(s) if !s.ready => unready.push(c.name.as_str()),
             Some(_) => {}
             None => unknown.push(c.name.as_str()),
@@ -96,16 +93,13 @@ pub fn containers_ready(
     }
 }
 
-/// `GeneratePodReadyCondition`: ContainersReady, under the Ready name (podsim models no
-/// readiness gates, so a True ContainersReady makes Ready True).
-pub fn pod_ready(
-    spec: &PodSpec,
-    statuses: Option<&[ContainerStatus]>,
-    phase: PodPhase,
-) -> PodCondition {
+/// `GeneratePodReadyCondition`, from the pod's ContainersReady: the same status, reason and
+/// message under the Ready name (podsim models no readiness gates, so a True ContainersReady
+/// makes Ready True).
+pub fn pod_ready(containers_ready: &PodCondition) -> PodCondition {
     PodCondition {
         type_: ConditionType::Ready,
-        ..containers_ready(spec, statuses, phase)
+        ..containers_ready.clone()
     }
 }
 
@@ -120,10 +114,11 @@ fn init_container_initialized(sidecar: bool, status: &ContainerStatus) -> bool {
 }
 
 /// `HasAnyRegularContainerStarted`: a regular container is running or has terminated.
-fn any_regular_container_started(spec: &PodSpec, statuses: &[ContainerStatus]) -> bool {
-    statuses.iter().any(|s| {
-        spec.containers.iter().any(|c| c.name == s.name)
-            && (s.state.running.is_some() || s.state.terminated.is_some())
+fn any_regular_container_started(spec: &PodSpec, by_name: &ByName) -> bool {
+    spec.containers.iter().any(|c| {
+        by_name
+            .get(&c.name)
+            .is_some_and(|s| s.state.running.is_some() || s.state.terminated.is_some())
     })
 }
 
@@ -146,8 +141,9 @@ pub fn initialized(
         None => &[],
     };
     let (mut unknown, mut incomplete) = (Vec::new(), Vec::new());
+    let by_name = ByName::new(statuses);
     for c in &spec.init_containers {
-        match status_of(statuses, &c.name) {
+        match by_name.get(&c.name) {
             None => unknown.push(c.name.as_str()),
             Some(s) if !init_container_initialized(c.is_restartable(), s) => {
                 incomplete.push(c.name.as_str())
@@ -163,7 +159,7 @@ pub fn initialized(
             None,
         );
     }
-    if any_regular_container_started(spec, statuses) {
+    if any_regular_container_started(spec, &by_name) {
         return condition(ConditionType::Initialized, true, None, None);
     }
     match unready_message(&unknown, &incomplete, "incomplete") {

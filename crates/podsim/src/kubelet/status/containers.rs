@@ -3,7 +3,6 @@
 //! the cached reason as Waiting; one never started waits as ContainerCreating, or
 //! PodInitializing when the pod has init containers.
 
-use super::ContainerIds;
 use crate::kubelet::container_record::{ContainerRecord, Instance, Waiting};
 use crate::model::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
@@ -11,7 +10,7 @@ use crate::model::{
 };
 
 /// The terminated state of an instance that has exited (empty while it runs).
-pub fn terminated(i: &Instance, ids: &dyn ContainerIds) -> ContainerState {
+pub fn terminated(i: &Instance) -> ContainerState {
     ContainerState {
         terminated: i.exit.as_ref().map(|exit| ContainerStateTerminated {
             exit_code: exit.code,
@@ -20,7 +19,7 @@ pub fn terminated(i: &Instance, ids: &dyn ContainerIds) -> ContainerState {
             message: exit.message.clone(),
             started_at: i.started_at,
             finished_at: exit.at,
-            container_id: Some(ids.container_id(i.id)),
+            container_id: Some(i.container_id.clone()),
         }),
         ..Default::default()
     }
@@ -40,16 +39,12 @@ fn cached(w: &Waiting) -> ContainerState {
     waiting(w.reason, Some(&w.message))
 }
 
-pub fn container_status(
-    r: &ContainerRecord,
-    pod_has_init: bool,
-    ids: &dyn ContainerIds,
-) -> ContainerStatus {
+pub fn container_status(r: &ContainerRecord, pod_has_init: bool) -> ContainerStatus {
     let n = r.instances.len();
     let previous = || {
         n.checked_sub(2)
             .and_then(|k| r.instances.get(k))
-            .map(|p| terminated(p, ids))
+            .map(terminated)
             .unwrap_or_default()
     };
     let (state, last_state, container_id) = match r.instances.last() {
@@ -61,19 +56,11 @@ pub fn container_status(
                 ..Default::default()
             },
             previous(),
-            Some(ids.container_id(cur.id)),
+            Some(cur.container_id.clone()),
         ),
         Some(cur) => match &r.visible_reason {
-            Some(w) => (
-                cached(w),
-                terminated(cur, ids),
-                Some(ids.container_id(cur.id)),
-            ),
-            None => (
-                terminated(cur, ids),
-                previous(),
-                Some(ids.container_id(cur.id)),
-            ),
+            Some(w) => (cached(w), terminated(cur), Some(cur.container_id.clone())),
+            None => (terminated(cur), previous(), Some(cur.container_id.clone())),
         },
         None => {
             let state = match &r.visible_reason {
@@ -95,7 +82,7 @@ pub fn container_status(
         image_id: if r.instances.is_empty() {
             String::new()
         } else {
-            ids.image_id(&r.image)
+            r.image_id.clone()
         },
         container_id,
         started: Some(running && r.started),

@@ -8,8 +8,10 @@ pub mod containers;
 pub mod phase;
 
 use super::container_record::ContainerRecord;
+use crate::model::ContainerStatus;
 use crate::model::{ConditionReason, ConditionStatus, PodPhase, PodReason, PodSpec, PodStatus};
 use crate::time::Millis;
+use std::collections::HashMap;
 
 /// What the kubelet (and the controllers around it) know about the pod beyond its
 /// containers.
@@ -43,6 +45,35 @@ pub struct Disruption {
     pub message: String,
 }
 
+/// Container statuses looked up by container name, as getPhase and the conditions look up
+/// each container of the spec (`podutil.GetContainerStatus`): by a scan for a few, by an
+/// index for a wide pod, so that a status stays linear in the number of containers.
+pub struct ByName<'a> {
+    statuses: &'a [ContainerStatus],
+    index: Option<HashMap<&'a str, usize>>,
+}
+
+impl<'a> ByName<'a> {
+    pub fn new(statuses: &'a [ContainerStatus]) -> Self {
+        let index = (statuses.len() > 8).then(|| {
+            let mut index = HashMap::with_capacity(statuses.len());
+            for (i, s) in statuses.iter().enumerate() {
+                // The first status of a name wins, as a scan would find it.
+                index.entry(s.name.as_str()).or_insert(i);
+            }
+            index
+        });
+        ByName { statuses, index }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&'a ContainerStatus> {
+        match &self.index {
+            Some(index) => index.get(name).map(|&i| &self.statuses[i]),
+            None => self.statuses.iter().find(|s| s.name == name),
+        }
+    }
+}
+
 /// The status message of a pod failed by the kubelet for `reason`.
 pub fn failure_message(reason: PodReason) -> &'static str {
     match reason {
@@ -52,19 +83,12 @@ pub fn failure_message(reason: PodReason) -> &'static str {
     }
 }
 
-/// Per-container data from the runtime that the status shows (image ID, container ID).
-pub trait ContainerIds {
-    fn image_id(&self, image: &str) -> String;
-    fn container_id(&self, instance: u64) -> String;
-}
-
 /// Generate the API status. `prev` keeps condition transition times and a terminal phase.
 pub fn generate(
     spec: &PodSpec,
     records: &[ContainerRecord],
     pod: &PodState,
     prev: Option<&PodStatus>,
-    ids: &dyn ContainerIds,
     now: Millis,
 ) -> PodStatus {
     if !pod.scheduled {
@@ -80,10 +104,13 @@ pub fn generate(
         return status;
     }
     let has_init = !spec.init_containers.is_empty();
-    let status_of = |r: &ContainerRecord| containers::container_status(r, has_init, ids);
-    let init_statuses: Vec<_> = records.iter().filter(|r| r.init).map(status_of).collect();
-    let app_statuses: Vec<_> = records.iter().filter(|r| !r.init).map(status_of).collect();
-    let all: Vec<_> = app_statuses.iter().chain(&init_statuses).cloned().collect();
+    // Every container's status, init containers first (getPhase and the conditions find
+    // them by name), split into the two lists once they are read.
+    let mut all: Vec<_> = records
+        .iter()
+        .map(|r| containers::container_status(r, has_init))
+        .collect();
+    let inits = records.iter().filter(|r| r.init).count();
     let mut phase = phase::get_phase(spec, &all, pod.terminal, pod.has_initialized);
     // Pods are not allowed to transition out of a terminal phase.
     if let Some(prev) = prev.filter(|p| p.phase.is_terminal()) {
@@ -93,26 +120,13 @@ pub fn generate(
     if pod.failed_by_kubelet.is_some() {
         phase = PodPhase::Failed;
     }
-    let mut status = PodStatus {
-        phase,
-        reason: pod.failed_by_kubelet,
-        message: pod
-            .failed_by_kubelet
-            .map(|r| failure_message(r).to_string()),
-        host_ip: pod.host_ip.clone(),
-        pod_ip: pod.pod_ip.clone(),
-        start_time: pod.start_time,
-        init_container_statuses: init_statuses,
-        container_statuses: app_statuses,
-        qos_class: Some(qos_class(spec).into()),
-        ..Default::default()
-    };
     let statuses = Some(all.as_slice());
-    let mut ready = conditions::pod_ready(spec, statuses, phase);
+    let containers_ready = conditions::containers_ready(spec, statuses, phase);
+    let mut ready = conditions::pod_ready(&containers_ready);
     if pod.node_not_ready {
         ready.status = ConditionStatus::False;
     }
-    status.conditions = pod
+    let conditions = pod
         .disruption
         .iter()
         .map(conditions::disruption_target)
@@ -120,10 +134,25 @@ pub fn generate(
             conditions::ready_to_start_containers(pod.sandbox_ready),
             conditions::initialized(spec, statuses, phase),
             ready,
-            conditions::containers_ready(spec, statuses, phase),
+            containers_ready,
             conditions::scheduled(),
         ])
         .collect();
+    let app_statuses = all.split_off(inits);
+    let mut status = PodStatus {
+        phase,
+        conditions,
+        reason: pod.failed_by_kubelet,
+        message: pod
+            .failed_by_kubelet
+            .map(|r| failure_message(r).to_string()),
+        host_ip: pod.host_ip.clone(),
+        pod_ip: pod.pod_ip.clone(),
+        start_time: pod.start_time,
+        init_container_statuses: all,
+        container_statuses: app_statuses,
+        qos_class: Some(qos_class(spec).into()),
+    };
     conditions::carry_transition_times(&mut status.conditions, prev, now);
     status
 }

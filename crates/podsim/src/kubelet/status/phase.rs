@@ -3,6 +3,7 @@
 //! containers by the state their API status shows, then decide. A container without a status
 //! counts as unknown.
 
+use super::ByName;
 use crate::model::{ContainerStatus, PodPhase, PodSpec, RestartPolicy};
 
 /// A container's status as getPhase reads it.
@@ -42,7 +43,8 @@ pub fn get_phase(
     pod_is_terminal: bool,
     pod_has_initialized: bool,
 ) -> PodPhase {
-    let status = |name: &str| statuses.iter().find(|s| s.name == name).map(seen);
+    let by_name = ByName::new(statuses);
+    let status = |name: &str| by_name.get(name).map(seen);
     let mut pending_regular_init = 0;
     let mut pending_sidecars = 0;
     let mut failed_initialization = 0;
@@ -58,7 +60,7 @@ pub fn get_phase(
     }
     let (mut unknown, mut running, mut waiting, mut stopped, mut succeeded) = (0, 0, 0, 0, 0);
     for c in spec.init_containers.iter().filter(|c| c.is_restartable()) {
-        let Some(s) = statuses.iter().find(|s| s.name == c.name) else {
+        let Some(s) = by_name.get(&c.name) else {
             unknown += 1;
             continue;
         };

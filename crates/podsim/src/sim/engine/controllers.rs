@@ -65,11 +65,7 @@ impl Engine<'_> {
         if self.timeline.deletion.is_some() {
             return;
         }
-        let terminal = self
-            .status
-            .last
-            .as_ref()
-            .is_some_and(|s| s.phase.is_terminal());
+        let terminal = self.last_status().is_some_and(|s| s.phase.is_terminal());
         let scheduled = self.state.scheduled;
         let grace_s = termination::deletion_grace_seconds(
             self.pod.spec(),

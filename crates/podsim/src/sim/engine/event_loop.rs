@@ -3,30 +3,12 @@
 //! sync when one is due, then write the status if anything changed (the status manager).
 
 use super::{Engine, FrozenStatuses, Happening};
-use crate::ids::{hex_id, pod_ip};
+use crate::ids::pod_ip;
 use crate::kubelet::container_record::{Exit, Waiting};
-use crate::kubelet::status::{self, ContainerIds};
-use crate::runtime::{ContainerId, Runtime, RuntimeEvent, Signal};
+use crate::kubelet::status;
+use crate::runtime::{ContainerId, RuntimeEvent, Signal};
 use crate::sim::timeline::{InstanceLog, Timeline};
 use crate::time::Millis;
-
-/// Image and container IDs as the runtime would report them.
-struct Ids<'a> {
-    uid: &'a str,
-    runtime: &'a Runtime,
-}
-
-impl ContainerIds for Ids<'_> {
-    fn image_id(&self, image: &str) -> String {
-        match self.runtime.image_info(image) {
-            Ok(info) => format!("{}@{}", info.repository, info.digest),
-            Err(_) => String::new(),
-        }
-    }
-    fn container_id(&self, instance: u64) -> String {
-        format!("containerd://{}", hex_id(self.uid, instance))
-    }
-}
 
 impl Engine<'_> {
     /// Run the simulation to `until` and hand back the timeline.
@@ -163,31 +145,23 @@ impl Engine<'_> {
 
     fn write_status(&mut self) {
         self.status.due = false;
-        let ids = Ids {
-            uid: &self.timeline.uid,
-            runtime: &self.runtime,
-        };
         let mut status = status::generate(
             self.pod.spec(),
             &self.records,
             &self.state,
-            self.status.last.as_ref(),
-            &ids,
+            self.last_status(),
             self.now,
         );
         if let Some(frozen) = &self.status.frozen {
             status.init_container_statuses = frozen.init.clone();
             status.container_statuses = frozen.app.clone();
         }
-        if self.status.last.as_ref() != Some(&status) {
-            self.timeline.record_status(self.now, status.clone());
-            self.status.last = Some(status);
-        }
+        self.timeline.record_status(self.now, status);
     }
 
     /// Freeze the container statuses of the last status, marked not ready.
     pub(super) fn freeze_container_statuses(&mut self) {
-        if let Some(last) = &self.status.last {
+        if let Some(last) = self.last_status() {
             let unready = |v: &[crate::model::ContainerStatus]| {
                 v.iter()
                     .cloned()

@@ -49,6 +49,14 @@ use crate::time::Millis;
 use prober_manager::ProbeWorker;
 use start_container::StartQueue;
 
+/// `repository@sha256:…` of `image`, as the status shows it (empty for an image the
+/// registry does not know).
+fn image_id(extra_images: &[crate::runtime::ImageSpec], image: &str) -> String {
+    crate::runtime::images::lookup(extra_images, image)
+        .map(|(_, info)| format!("{}@{}", info.repository, info.digest))
+        .unwrap_or_default()
+}
+
 /// Things that happen at an instant, in the event queue.
 #[derive(Debug, Clone)]
 enum Happening {
@@ -115,11 +123,11 @@ impl<'a> PodContext<'a> {
     }
 }
 
-/// The status manager's state: the last status written, whether a new one is due, and the
-/// container statuses frozen when the active deadline failed the pod.
+/// The status manager's state: whether a new status is due (the last one written is the
+/// timeline's last snapshot), and the container statuses frozen when the active deadline
+/// failed the pod.
 #[derive(Default)]
 struct StatusWriter {
-    last: Option<PodStatus>,
     due: bool,
     /// After activeDeadlineSeconds the kubelet writes the Failed status once, with the
     /// container statuses of that moment (marked not ready), and does not update them again.
@@ -172,11 +180,15 @@ impl<'a> Engine<'a> {
         let namespace = pod.metadata.effective_namespace().to_string();
         let uid = pod_uid(&namespace, &name);
         let containers: Vec<&Container> = pod.spec.all_containers().map(|(c, _)| c).collect();
+        let extra_images = &scenario.images;
         let records = pod
             .spec
             .all_containers()
             .map(|(c, init)| {
-                ContainerRecord::new(&c.name, init, init && c.is_restartable(), c.image())
+                let mut r =
+                    ContainerRecord::new(&c.name, init, init && c.is_restartable(), c.image());
+                r.image_id = image_id(extra_images, c.image());
+                r
             })
             .collect();
         let probes = prober_manager::workers(&containers);
@@ -255,6 +267,11 @@ impl<'a> Engine<'a> {
 
     fn at(&mut self, t: Millis, h: Happening) {
         self.queue.push(t.max(self.now), h);
+    }
+
+    /// The last status written (the status manager's cache, and the API's copy).
+    fn last_status(&self) -> Option<&PodStatus> {
+        self.timeline.snapshots.last().map(|s| &s.status)
     }
 
     /// Whether the pod is being deleted or stopped as a whole.

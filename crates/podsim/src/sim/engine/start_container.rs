@@ -6,12 +6,13 @@
 use std::collections::VecDeque;
 
 use super::{Engine, Happening};
+use crate::ids::hex_id;
 use crate::kubelet::constants::*;
 use crate::kubelet::container_record::{Exit, Instance, Waiting};
 use crate::kubelet::events;
 use crate::kubelet::image_manager::{self, PullPlan};
 use crate::model::{TerminatedReason, WaitingReason};
-use crate::runtime::ImageError;
+use crate::runtime::{ContainerId, ImageError};
 use crate::time::{Millis, SECOND};
 
 /// The start the pod worker attempts for one container.
@@ -50,6 +51,11 @@ impl StartQueue {
 pub(super) enum Pull {
     Pulled { size_bytes: u64, took: Millis },
     Failed(String),
+}
+
+/// The ID the runtime gives container instance `id` of pod `uid`, as the status shows it.
+fn container_id(uid: &str, id: ContainerId) -> String {
+    format!("containerd://{}", hex_id(uid, id))
 }
 
 fn image_error_text(e: &ImageError) -> String {
@@ -247,6 +253,7 @@ impl Engine<'_> {
         let result = self.runtime.start_container(spec, self.now);
         self.record(events::created(&name, &fp));
         let now = self.now;
+        let uid = &self.timeline.uid;
         let r = &mut self.records[c];
         if !r.instances.is_empty() {
             r.restart_count += 1;
@@ -255,7 +262,8 @@ impl Engine<'_> {
         r.visible_reason = None;
         match result {
             Ok(id) => {
-                r.instances.push(Instance::running_since(id, now));
+                r.instances
+                    .push(Instance::running_since(id, container_id(uid, id), now));
                 let container = self.pod.containers[c];
                 r.started = container.startup_probe.is_none();
                 r.readiness_ok = container.readiness_probe.is_none();
@@ -275,6 +283,7 @@ impl Engine<'_> {
                 let id = (1u64 << 40) + r.instances.len() as u64 + (c as u64) * 1000;
                 r.instances.push(Instance {
                     id,
+                    container_id: container_id(uid, id),
                     started_at: now,
                     exit: Some(Exit {
                         at: now,
