@@ -160,7 +160,10 @@ fn mistakes_are_reported_clearly() {
     let e = err(&format!(
         "id: x\nask: beforeTask\nshowUntil: 1s\ncolour: red\n{when}"
     ));
-    assert!(e.contains("prediction \"x\": unknown field `colour`"), "{e}");
+    assert!(
+        e.contains("prediction \"x\": unknown field `colour`"),
+        "{e}"
+    );
     let e = err(&format!("id: x\nask: soon\nshowUntil: 1s\n{when}"));
     assert!(e.contains("unknown variant `soon`"), "{e}");
     let e = err(&format!(
