@@ -15,7 +15,8 @@
 //! shows the rest, the grade and the explanation. Modules:
 //!
 //! - this file: the prediction as a lesson writes it, parsed and checked with the lesson;
-//! - `about`: what a prediction can be about (moments, counts, questions) and how they read;
+//! - `about`: what a prediction can be about (moments, counts, questions), typed and checked;
+//! - `words`: what a prediction asks, in words (both languages);
 //! - `answer`: the true answer, computed from the run, with the records it rests on;
 //! - `grade`: a learner's guess against the true answer;
 //! - `report`: the predictions of a lesson with their answers, as text (the CLI's).
@@ -28,6 +29,7 @@ pub mod about;
 pub mod answer;
 pub mod grade;
 pub mod report;
+pub mod words;
 
 pub use about::{ConditionStatus, ConditionType, Count, Moment, Phase, Question};
 pub use answer::{answer, answer_from, Answer, Basis, PredictionError, Record, Value};

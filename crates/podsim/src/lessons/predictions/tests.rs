@@ -543,8 +543,8 @@ fn grades_read_as_sentences() {
 
 #[test]
 fn instants_and_ordinals_read_well() {
-    use super::about::ordinal;
     use super::answer::instant;
+    use super::words::ordinal;
     assert_eq!(instant(0), "0s");
     assert_eq!(instant(45_000), "45s");
     assert_eq!(instant(75_300), "1m15.3s");
