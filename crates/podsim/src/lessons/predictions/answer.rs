@@ -130,7 +130,7 @@ impl std::error::Error for PredictionError {}
 /// An instant as a learner reads it: `45s`, `1m15s`, `2.5s`, `1m15.3s` (to a tenth of a
 /// second, trailing `.0` left out).
 pub fn instant(t: Millis) -> String {
-    let tenths = (t + 50) / 100;
+    let tenths = t.saturating_add(50) / 100;
     let whole = clock(tenths / 10 * 1000);
     match tenths % 10 {
         0 => whole,

@@ -550,6 +550,7 @@ fn instants_and_ordinals_read_well() {
     assert_eq!(instant(75_300), "1m15.3s");
     assert_eq!(instant(2_520), "2.5s");
     assert_eq!(instant(59_960), "1m00s");
+    assert!(instant(Millis::MAX).ends_with('s'), "no overflow");
     assert_eq!(
         [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal),
         ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
