@@ -55,7 +55,7 @@ const noProblems = (page) =>
 // The liveness lesson's container ends on line 14 (`    - touch /tmp/healthy; …`).
 const LIVENESS_LAST_LINE = 14;
 
-both("editor YAML: a liveness probe typed line by line with Enter, Tab and Backspace is valid and runs", async ({ page, baseUrl, touch }) => {
+both("editor YAML: a liveness probe typed line by line with Enter and Shift+Tab is valid and runs", async ({ page, baseUrl, touch }) => {
   await openApp(page, baseUrl + "#/lesson/liveness");
   await toLineEnd(page, touch, LIVENESS_LAST_LINE);
   const k = page.keyboard;
@@ -71,8 +71,9 @@ both("editor YAML: a liveness probe typed line by line with Enter, Tab and Backs
   await k.press("Enter"); // the next item at the dash
   await k.type("- /tmp/healthy");
   await k.press("Enter");
-  await k.press("Shift+Tab"); // one level out…
-  await k.press("Backspace"); // …and one more: beside exec
+  await k.type("- ");
+  await k.press("Enter"); // Enter on an empty item ends the list: back at `command`'s column
+  await k.press("Shift+Tab"); // one level out: beside exec
   await k.type("initialDelaySeconds: 5");
   await k.press("Enter");
   await k.type("periodSeconds: 5");
