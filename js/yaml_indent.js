@@ -128,6 +128,10 @@ export function listOwnerColumn(lineText, n, dashCol) {
   return 0;
 }
 
+// Lines longer than this are not read for the document's style (a pasted 1 MB line would
+// otherwise be scanned at every keystroke).
+const LONG_LINE = 1000;
+
 /// The indentation unit the document uses: the most frequent step from a line that opens a
 /// block (`key:`) to the line below it (ties: the smaller); 2 when the document has none.
 /// Reads at most `limit` lines.
@@ -135,7 +139,9 @@ export function detectIndentUnit(lineText, lineCount, limit = 400) {
   const votes = new Map();
   let prev = null;
   for (let i = 1; i <= Math.min(lineCount, limit); i++) {
-    const s = lineShape(lineText(i));
+    const text = lineText(i);
+    if (text.length > LONG_LINE) continue;
+    const s = lineShape(text);
     if (!isContent(s)) continue;
     if (prev && prev.opens && !prev.scalarOpens) {
       const step = s.indent - prev.keyCol;
@@ -161,7 +167,9 @@ export function detectListIndented(lineText, lineCount, limit = 400) {
   let flush = 0;
   let prev = null;
   for (let i = 1; i <= Math.min(lineCount, limit); i++) {
-    const s = lineShape(lineText(i));
+    const text = lineText(i);
+    if (text.length > LONG_LINE) continue;
+    const s = lineShape(text);
     if (!isContent(s)) continue;
     if (prev && prev.opens && prev.key && !prev.scalarOpens && s.dash >= 0) {
       if (s.dash > prev.keyCol) indented++;
