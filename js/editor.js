@@ -1,8 +1,10 @@
 // podlab's editor bridge: CodeMirror 6 with YAML highlighting, bundled by esbuild into
 // build/editor.js and exposed as `window.PodlabEditor`. Rust (src/bridge/editor.rs) calls
-// it through wasm-bindgen: text goes in and out; diagnostics, completions and hover docs are
-// computed by the engine in Rust and pushed here as JSON. No HTML is ever built from text:
-// every string lands in the DOM through textContent.
+// it through wasm-bindgen: text goes in and out (`show(key, text)`: the document shown and
+// its text now); diagnostics, completions and hover docs are computed by the engine in Rust
+// and pushed here as JSON. Enter, Tab and Backspace indent as YAML nests (the rules are in
+// js/yaml_indent.js). No HTML is ever built from text: every string lands in the DOM through
+// textContent.
 
 import {
   EditorView,
@@ -54,7 +56,13 @@ import {
   indentUnit,
   getIndentUnit,
 } from "@codemirror/language";
-import { enterAction, detectIndentUnit, detectListIndented, lineShape } from "./yaml_indent.js";
+import {
+  enterAction,
+  backspaceColumn,
+  detectIndentUnit,
+  detectListIndented,
+  lineShape,
+} from "./yaml_indent.js";
 
 // YAML highlighting with CodeMirror's stream tokenizer for YAML: a fraction of the Lezer
 // grammar's size and start-up cost, and enough for manifests (keys, strings, numbers,
@@ -125,6 +133,31 @@ function yamlEnter(view) {
   return true;
 }
 
+// Backspace in a line's indentation goes one level out as the lines above nest (from an
+// item's keys to its dash, from a child to its key), not to the previous multiple of the
+// unit (`- name` puts keys at column 6 in a four-space document).
+function yamlBackspace(view) {
+  const { state } = view;
+  if (state.readOnly) return false;
+  const unit = getIndentUnit(state);
+  for (const range of state.selection.ranges) {
+    const line = state.doc.lineAt(range.head);
+    const col = range.head - line.from;
+    if (!range.empty || col === 0 || /[^ ]/.test(line.text.slice(0, col))) return false;
+  }
+  const tr = state.changeByRange((range) => {
+    const line = state.doc.lineAt(range.head);
+    const col = range.head - line.from;
+    const to = backspaceColumn((n) => state.doc.line(n).text, line.number, col, unit);
+    return {
+      changes: { from: line.from + to, to: range.head },
+      range: EditorSelection.cursor(line.from + to),
+    };
+  });
+  view.dispatch(state.update(tr, { scrollIntoView: true, userEvent: "delete.backward" }));
+  return true;
+}
+
 // Accepting a key that opens a block (`livenessProbe`, `ports`): the key, then the next line
 // indented for its first child (`- ` first for a list of objects, placed as the document
 // places its lists). A scalar key leaves the cursor after `key: `.
@@ -192,7 +225,10 @@ const basics = [
   bracketMatching(),
   highlightActiveLine(),
   documentUnit,
-  keymap.of([{ key: "Enter", run: yamlEnter }]),
+  keymap.of([
+    { key: "Enter", run: yamlEnter },
+    { key: "Backspace", run: yamlBackspace },
+  ]),
   keymap.of([
     ...defaultKeymap,
     ...historyKeymap,

@@ -116,6 +116,23 @@ export function enterAction(lineText, n, col, unit) {
   return { indent: shape.indent };
 }
 
+/// Where Backspace in the indentation of line `n` (cursor at `col`, only spaces before it)
+/// takes the cursor: one level out, as the lines above nest — the nearest column below `col`
+/// where the closest line above that has one puts a key, an item's dash or content, or its
+/// first child (one unit below a `key:`). Without such a line, the previous multiple of
+/// `unit`.
+export function backspaceColumn(lineText, n, col, unit) {
+  for (let i = n - 1; i >= 1 && i >= n - 200; i--) {
+    const s = lineShape(lineText(i));
+    if (!isContent(s)) continue;
+    const levels = [s.indent, s.keyCol];
+    if (s.opens) levels.push(s.keyCol + unit);
+    const below = levels.filter((c) => c < col);
+    if (below.length) return Math.max(...below);
+  }
+  return col - (col % unit || unit);
+}
+
 /// The column of the key that owns the list whose item (dash at `dashCol`) is on line `n`:
 /// `containers:` above `- name: web`, or the key of an item (`- ports:`).
 export function listOwnerColumn(lineText, n, dashCol) {

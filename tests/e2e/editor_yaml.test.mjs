@@ -166,7 +166,7 @@ both("editor YAML: quotes and brackets type as they are, shell text inside YAML 
   assertEq(await noProblems(page), true, "valid YAML");
 });
 
-both("editor YAML: Tab indents, and Escape then Tab leaves the editor, a completion list open or not", async ({ page, baseUrl, touch }) => {
+both("editor YAML: Tab and Backspace step by the document's unit, and Escape then Tab leaves the editor, a completion list open or not", async ({ page, baseUrl, touch }) => {
   await openApp(page, baseUrl + "#/sandbox");
   await toLineEnd(page, touch, 10);
   const k = page.keyboard;
@@ -177,7 +177,8 @@ both("editor YAML: Tab indents, and Escape then Tab leaves the editor, a complet
   assertEq((await lines(page, 11, 11))[0], "          x", "Tab indents the line one level (the seed's unit: four spaces)");
   assert(await inEditor(), "Tab alone stays in the editor");
   await k.press("Backspace");
-  await k.press("Shift+Tab");
+  await k.press("Backspace"); // in the indentation: one level (four spaces) at once
+  assertEq((await lines(page, 11, 11))[0], "      ", "Backspace removes one indentation level");
   const before = await editorText(page);
   // A completion list is open: the first Escape closes it, and Tab then leaves.
   await k.type("ima");

@@ -2,7 +2,7 @@
 // puts the next line, when it ends a list, and which unit and list style a document uses.
 // (The keyboard tests in editor_yaml.test.mjs drive the same rules through the editor.)
 import { test, assertEq } from "./harness.mjs";
-import { enterAction, detectIndentUnit, detectListIndented, lineShape } from "../../js/yaml_indent.js";
+import { enterAction, backspaceColumn, detectIndentUnit, detectListIndented, lineShape } from "../../js/yaml_indent.js";
 
 // A document with "@" marking the cursor; returns what Enter does there.
 function enter(doc, unit = 2) {
@@ -43,6 +43,27 @@ test("indent rules: list items continue at the content column; an empty item end
   assertEq(enter("- @"), '{"endList":true,"indent":0}', "a top-level list");
   assertEq(enter("  - name: web\n    @"), '{"indent":4}', "a blank line keeps the cursor's column");
   assertEq(enter("  - name: web\n  @  image: x"), '{"above":true}', "in the indentation: a line opens above");
+});
+
+// Where Backspace at "@" (in a line's indentation) takes the cursor.
+function backspace(doc, unit = 2) {
+  const lines = doc.split("\n");
+  const n = lines.findIndex((l) => l.includes("@")) + 1;
+  const col = lines[n - 1].indexOf("@");
+  lines[n - 1] = lines[n - 1].replace("@", "");
+  return backspaceColumn((i) => lines[i - 1], n, col, unit);
+}
+
+test("indent rules: Backspace in the indentation goes one level out, as the lines above nest", async () => {
+  const seed = "spec:\n    containers:\n    - name: web\n      image: nginx\n";
+  assertEq(backspace(seed + "          @", 4), 6, "from too deep: back to the item's keys");
+  assertEq(backspace(seed + "      @", 4), 4, "from the item's keys: to its dash, for the next item");
+  assertEq(backspace(seed + "    @", 4), 0, "from the list: to the top");
+  assertEq(backspace("    livenessProbe:\n          @", 2), 6, "below a key: its first child's column");
+  assertEq(backspace("    livenessProbe:\n      @", 2), 4, "from the child's column: the key's");
+  assertEq(backspace("    - cat\n      @exec: {}", 2), 4, "before a line's text: the line moves one level out");
+  assertEq(backspace("        @", 4), 4, "nothing above: the previous multiple of the unit");
+  assertEq(backspace("x: 1\n# a comment at 0\n\n   @", 2), 0, "comments and blank lines do not count");
 });
 
 test("indent rules: the unit and the list style are read from the document", async () => {
