@@ -398,6 +398,11 @@ class Editor {
         self.lastPointer = event.pointerType;
         return false;
       },
+      // A mouse moving again (a laptop with a touch screen): tooltips again.
+      pointermove(event) {
+        if (event.pointerType === "mouse") self.lastPointer = "mouse";
+        return false;
+      },
       pointerup(event, view) {
         if (event.pointerType !== "touch") return false;
         const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });

@@ -187,6 +187,15 @@ both("editor YAML: Tab and Backspace step by the document's unit, and Escape the
   await k.press("Tab");
   assert(!(await inEditor()), "Escape (closing the completion list), then Tab, leaves the editor");
   assertEq(await editorText(page), before.replace(/\n {6}\n/, "\n      ima\n"), "the Tab indented nothing");
+  // A selection of lines: Tab indents them all by one unit, Shift+Tab takes it back.
+  await toLineEnd(page, touch, 5);
+  await k.press("Shift+ArrowUp");
+  await k.press("Tab");
+  assertEq(JSON.stringify(await lines(page, 4, 5)), JSON.stringify(["        name: kubenetes-simple-pod", "        labels:"]), "Tab indents the selected lines");
+  await k.press("Shift+Tab");
+  await k.press("Shift+Tab");
+  assertEq(JSON.stringify(await lines(page, 4, 5)), JSON.stringify(["name: kubenetes-simple-pod", "labels:"]), "Shift+Tab outdents them");
+  await k.press("Tab");
   // Back in, no list open: Escape then Tab leaves too, and Shift+Tab comes back.
   await toLineEnd(page, touch, 3);
   await k.press("Escape");
