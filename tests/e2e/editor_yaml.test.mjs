@@ -164,6 +164,13 @@ both("editor YAML: quotes and brackets type as they are, shell text inside YAML 
   ];
   assertEq(JSON.stringify(await lines(page, 11, 16)), JSON.stringify(want), "typed verbatim, nothing added");
   assertEq(await noProblems(page), true, "valid YAML");
+  // The script in the block scalar is text: one token per line, not keys, strings and comments
+  // (the cursor moves away first: the bracket it stands by is marked).
+  await k.press("Control+Home");
+  const tokens = await page.$$eval(".cm-content .cm-line", (ls) =>
+    ls.slice(13, 15).map((l) => [...l.childNodes].map((n) => n.textContent)),
+  );
+  assertEq(JSON.stringify(tokens), JSON.stringify([[want[3]], [want[4]]]), "the script's lines are highlighted as text");
 });
 
 both("editor YAML: Tab and Backspace step by the document's unit, and Escape then Tab leaves the editor, a completion list open or not", async ({ page, baseUrl, touch }) => {
