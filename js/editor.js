@@ -26,23 +26,17 @@ import {
   Prec,
 } from "@codemirror/state";
 import { StyleModule } from "style-mod";
-
-// Content-Security-Policy: the page allows no inline <style>. CodeMirror's style-mod puts its
-// rules into a <style> element for a document, but into a constructed, adopted stylesheet
-// (which CSP allows) for a shadow root. Hand it a document stand-in without a <head>, so the
-// document gets an adopted stylesheet too.
-const mountStyles = StyleModule.mount;
-const adoptingRoot = {
-  ownerDocument: document,
-  get adoptedStyleSheets() {
-    return document.adoptedStyleSheets;
-  },
-  set adoptedStyleSheets(sheets) {
-    document.adoptedStyleSheets = sheets;
-  },
-};
-StyleModule.mount = (root, modules, options) =>
-  mountStyles.call(StyleModule, root === document ? adoptingRoot : root, modules, options);
+import { setDiagnostics, lintGutter, lintKeymap, diagnosticCount } from "@codemirror/lint";
+import { autocompletion, completionKeymap, pickedCompletion } from "@codemirror/autocomplete";
+import {
+  defaultKeymap,
+  history,
+  historyKeymap,
+  indentWithTab,
+  undo,
+  redo,
+  isolateHistory,
+} from "@codemirror/commands";
 import { yaml as yamlMode } from "@codemirror/legacy-modes/mode/yaml";
 import { oneDark } from "@codemirror/theme-one-dark";
 import {
@@ -63,6 +57,23 @@ import {
   detectListIndented,
   lineShape,
 } from "./yaml_indent.js";
+
+// Content-Security-Policy: the page allows no inline <style>. CodeMirror's style-mod puts its
+// rules into a <style> element for a document, but into a constructed, adopted stylesheet
+// (which CSP allows) for a shadow root. Hand it a document stand-in without a <head>, so the
+// document gets an adopted stylesheet too.
+const mountStyles = StyleModule.mount;
+const adoptingRoot = {
+  ownerDocument: document,
+  get adoptedStyleSheets() {
+    return document.adoptedStyleSheets;
+  },
+  set adoptedStyleSheets(sheets) {
+    document.adoptedStyleSheets = sheets;
+  },
+};
+StyleModule.mount = (root, modules, options) =>
+  mountStyles.call(StyleModule, root === document ? adoptingRoot : root, modules, options);
 
 // YAML highlighting with CodeMirror's stream tokenizer for YAML rather than the Lezer grammar
 // (@codemirror/lang-yaml): 30 KB less to load (11 KB gzip) for the same help to the learner
@@ -220,17 +231,6 @@ function applyKey(option) {
     });
   };
 }
-import { setDiagnostics, lintGutter, lintKeymap, diagnosticCount } from "@codemirror/lint";
-import { autocompletion, completionKeymap, pickedCompletion } from "@codemirror/autocomplete";
-import {
-  defaultKeymap,
-  history,
-  historyKeymap,
-  indentWithTab,
-  undo,
-  redo,
-  isolateHistory,
-} from "@codemirror/commands";
 
 // The editing basics (CodeMirror's basicSetup without the search panel, which the
 // browser's own find covers, to keep the bundle small). No automatic closing of quotes and

@@ -99,16 +99,29 @@ both("editor YAML: accepting a block key from completion continues on its first 
   await openApp(page, baseUrl + "#/lesson/liveness");
   await toLineEnd(page, touch, LIVENESS_LAST_LINE);
   const k = page.keyboard;
+  // CodeMirror ignores Enter and clicks on the completion list for 75 ms after it opens or
+  // changes (its interactionDelay, against accepting by accident while typing on): wait until
+  // the editor has been still for twice that.
+  const settle = async () => {
+    await page.evaluate(() => {
+      window.__changed = performance.now();
+      window.__still?.disconnect();
+      window.__still = new MutationObserver(() => (window.__changed = performance.now()));
+      window.__still.observe(document.querySelector(".cm-editor"), { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.waitForFunction(() => performance.now() - window.__changed > 150, null, { timeout: 5000 });
+  };
   const accept = async (typed, label) => {
     await k.type(typed);
     const option = page.locator(".cm-tooltip-autocomplete li", { hasText: label }).first();
     await option.waitFor({ timeout: 5000 });
-    if (touch) await option.tap();
-    else {
-      // Move the selection to the option, then Enter.
+    if (!touch) {
+      // Move the selection to the option.
       for (let i = 0; i < 20 && !(await option.getAttribute("aria-selected")); i++) await k.press("ArrowDown");
-      await k.press("Enter");
     }
+    await settle();
+    if (touch) await option.tap();
+    else await k.press("Enter");
     await page.waitForSelector(".cm-tooltip-autocomplete", { state: "detached", timeout: 5000 });
   };
   await k.press("Enter");
