@@ -186,7 +186,7 @@ both("editor YAML: quotes and brackets type as they are, shell text inside YAML 
   assertEq(JSON.stringify(tokens), JSON.stringify([[want[3]], [want[4]]]), "the script's lines are highlighted as text");
 });
 
-both("editor YAML: Tab and Backspace step by the document's unit, and Escape then Tab leaves the editor, a completion list open or not", async ({ page, baseUrl, touch }) => {
+both("editor YAML: Tab, Shift+Tab and Backspace step by the document's unit", async ({ page, baseUrl, touch }) => {
   await openApp(page, baseUrl + "#/sandbox");
   await toLineEnd(page, touch, 10);
   const k = page.keyboard;
@@ -199,14 +199,6 @@ both("editor YAML: Tab and Backspace step by the document's unit, and Escape the
   await k.press("Backspace");
   await k.press("Backspace"); // in the indentation: one level (four spaces) at once
   assertEq((await lines(page, 11, 11))[0], "      ", "Backspace removes one indentation level");
-  const before = await editorText(page);
-  // A completion list is open: the first Escape closes it, and Tab then leaves.
-  await k.type("ima");
-  await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
-  await k.press("Escape");
-  await k.press("Tab");
-  assert(!(await inEditor()), "Escape (closing the completion list), then Tab, leaves the editor");
-  assertEq(await editorText(page), before.replace(/\n {6}\n/, "\n      ima\n"), "the Tab indented nothing");
   // A selection of lines: Tab indents them all by one unit, Shift+Tab takes it back.
   await toLineEnd(page, touch, 5);
   await k.press("Shift+ArrowUp");
@@ -215,7 +207,22 @@ both("editor YAML: Tab and Backspace step by the document's unit, and Escape the
   await k.press("Shift+Tab");
   await k.press("Shift+Tab");
   assertEq(JSON.stringify(await lines(page, 4, 5)), JSON.stringify(["name: kubenetes-simple-pod", "labels:"]), "Shift+Tab outdents them");
+});
+
+both("editor YAML: Escape then Tab leaves the editor, a completion list open or not", async ({ page, baseUrl, touch }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await toLineEnd(page, touch, 10);
+  const k = page.keyboard;
+  const inEditor = () => page.evaluate(() => Boolean(document.activeElement?.closest(".cm-editor")));
+  await k.press("Enter");
+  const before = await editorText(page);
+  // A completion list is open: the first Escape closes it, and Tab then leaves.
+  await k.type("ima");
+  await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
+  await k.press("Escape");
   await k.press("Tab");
+  assert(!(await inEditor()), "Escape (closing the completion list), then Tab, leaves the editor");
+  assertEq(await editorText(page), before.replace(/\n {6}\n/, "\n      ima\n"), "the Tab indented nothing");
   // Back in, no list open: Escape then Tab leaves too, and Shift+Tab comes back.
   await toLineEnd(page, touch, 3);
   await k.press("Escape");
