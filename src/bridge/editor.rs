@@ -42,6 +42,15 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn focus(this: &EditorHandle);
 
+    /// Undo the last change in the editor (for an "Undo" button beside a notice, as Ctrl+Z
+    /// does from the keyboard); false when there was nothing to undo.
+    #[wasm_bindgen(method)]
+    pub fn undo(this: &EditorHandle) -> bool;
+
+    /// Redo the last change undone; false when there was none.
+    #[wasm_bindgen(method)]
+    pub fn redo(this: &EditorHandle) -> bool;
+
     /// The editor's accessible name and description (they follow the UI language).
     #[wasm_bindgen(method, js_name = setAria)]
     pub fn set_aria(this: &EditorHandle, label: &str, description: &str);
