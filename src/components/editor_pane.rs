@@ -60,7 +60,14 @@ fn make_editor(latest: &Rc<RefCell<Store>>) -> Slot {
         t(store.lang, "editor.description"),
     );
     let dark = is_dark(store.saved.theme);
-    match editor::create(None, &doc.text, aria, dark, &callbacks) {
+    match editor::create(
+        None,
+        &store.page.doc_key(),
+        &doc.text,
+        aria,
+        dark,
+        &callbacks,
+    ) {
         Ok(handle) => Slot {
             mounted: Some(Mounted {
                 handle,
@@ -115,10 +122,8 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
         let text = store.doc().text;
         use_effect_with((key, revision), move |(key, revision)| {
             if let Some(m) = mounted.borrow_mut().mounted.as_mut() {
-                if m.loaded.0 != *key {
-                    m.handle.load(&text);
-                } else if m.loaded.1 != *revision {
-                    m.handle.set_text(&text);
+                if m.loaded != (key.clone(), *revision) {
+                    m.handle.show(key, &text);
                 }
                 m.loaded = (key.clone(), *revision);
             }

@@ -1,8 +1,12 @@
 //! The lessons quote their own run. Every event reason or message, STATUS value, condition
 //! type, status or reason, probe result, log line or validation message a lesson writes in
-//! backticks (body, hints and goals, English and Korean) must be produced by the simulation
+//! backticks (body, hints, goals and predictions, English and Korean) must be produced by the simulation
 //! of the lesson's start or solution manifest in the lesson's scenario — or be listed in the
 //! lesson's `notFromTheRun`, with the reason it is not.
+//!
+//! The predictions' questions and explanations are checked the same way; the run of a
+//! prediction about a variation (a manifest written out in the prediction) counts as the
+//! lesson's run too.
 //!
 //! Which backtick spans are quotes of the run (`is_quote`): the text of fenced blocks is YAML
 //! to copy, never a quote. An inline span is a quote when it
@@ -25,6 +29,7 @@
 //! get events`; `kubectl describe pod` and the status as `get -o yaml` prints it, at every
 //! change of the Pod; every probe result and output; every log line.
 
+use podsim::lessons::predictions::Source;
 use podsim::lessons::{Lesson, OffRunQuote, OffRunReason, Text};
 use podsim::schema::{Obj, Ty};
 use podsim::session::evaluate;
@@ -176,12 +181,28 @@ fn is_quote(span: &str, vocab: &Vocabulary, manifests: &str) -> bool {
     false
 }
 
-/// Every quote of the lesson's texts (body, hints, goals; both languages), once.
+/// The manifests a lesson runs: its start, its solution and the variations its
+/// predictions are about.
+fn manifests_of(lesson: &Lesson) -> Vec<&str> {
+    let mut out = vec![lesson.manifest.as_str(), lesson.solution.as_str()];
+    for p in &lesson.predictions {
+        if let Source::Literal(text) = &p.manifest {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// Every quote of the lesson's texts (body, hints, goals, predictions' questions and
+/// explanations; both languages), once.
 fn quotes_of(lesson: &Lesson, vocab: &Vocabulary) -> BTreeSet<String> {
-    let manifests = format!("{}\n{}", lesson.manifest, lesson.solution);
+    let manifests = manifests_of(lesson).join("\n");
     let mut texts: Vec<&Text> = vec![&lesson.body];
     texts.extend(lesson.hints.iter());
     texts.extend(lesson.goals.iter().map(|g| &g.text));
+    for p in &lesson.predictions {
+        texts.extend([&p.question, &p.explain]);
+    }
     let mut out = BTreeSet::new();
     for t in texts {
         for s in code_spans(&t.en).into_iter().chain(code_spans(&t.ko)) {
@@ -295,11 +316,12 @@ fn without_commands(describe: &str) -> String {
     out
 }
 
-/// The run of the lesson's start and of its solution.
+/// The run of the lesson's start, of its solution and of its predictions' variations.
 fn lesson_run(lesson: &Lesson) -> Vec<String> {
-    let mut lines = run_lines(lesson, &lesson.manifest);
-    lines.extend(run_lines(lesson, &lesson.solution));
-    lines
+    manifests_of(lesson)
+        .into_iter()
+        .flat_map(|m| run_lines(lesson, m))
+        .collect()
 }
 
 /// What is wrong with the lesson's quotes, given the lines of its run.
@@ -359,7 +381,7 @@ fn a_quote_changed_by_one_word_fails() {
     let mut tried = 0;
     for (name, lesson) in load_all() {
         let run = lesson_run(&lesson);
-        let manifests = format!("{}\n{}", lesson.manifest, lesson.solution);
+        let manifests = manifests_of(&lesson).join("\n");
         for q in quotes_of(&lesson, &vocab) {
             if lesson.not_from_the_run.iter().any(|m| m.quote == q) {
                 continue;
@@ -515,4 +537,29 @@ fn an_ellipsis_stands_for_any_text() {
     assert!(!shown("BackOff", &status));
     assert!(!shown("CrashLoop", &status));
     assert!(!shown("Success", &["Successfully assigned".to_string()]));
+}
+
+/// A prediction's explanation is held to the run too: a log line altered by one word fails.
+#[test]
+fn an_altered_prediction_fails() {
+    let vocab = Vocabulary::new();
+    let (name, lesson) = load_all()
+        .into_iter()
+        .find(|(_, l)| l.id == "graceful-termination")
+        .expect("the graceful-termination lesson");
+    let run = lesson_run(&lesson);
+    assert!(problems(&name, &lesson, &run, &vocab).is_empty());
+    let right = "`SIGTERM: saving state`";
+    let mut altered = lesson.clone();
+    let p = altered
+        .predictions
+        .iter_mut()
+        .find(|p| p.explain.en.contains(right))
+        .expect("a prediction quotes the log line");
+    p.explain.en = p.explain.en.replace(right, "`SIGTERM: saving stuff`");
+    let found = problems(&name, &altered, &run, &vocab);
+    assert!(
+        found.iter().any(|f| f.contains("`SIGTERM: saving stuff`")),
+        "{found:?}"
+    );
 }

@@ -51,6 +51,10 @@ pub struct Lesson {
     /// produce, on purpose. Every other such quote must come from that run (tests/lesson_quotes.rs).
     #[serde(default)]
     pub not_from_the_run: Vec<OffRunQuote>,
+    /// Predictions the learner makes before the task or after the goals, each answered by
+    /// the engine from a run (`super::predictions`).
+    #[serde(default, deserialize_with = "super::predictions::de_list")]
+    pub predictions: Vec<super::predictions::Prediction>,
 }
 
 /// A quote the lesson makes that its own run does not show, and why.
