@@ -1,11 +1,13 @@
 //! kubectl's views at the cursor's instant, in tabs: `kubectl get pods -w`, `kubectl
 //! describe pod`, `kubectl get events`, `kubectl logs` (any container, `--previous`) and the
-//! status as YAML. All text comes from the engine's views; it lands in the page as text.
+//! status as YAML. All text — the command lines too — comes from the engine's views; it lands
+//! in the page as text.
 
 use super::app::Store;
 use crate::i18n::t;
 use crate::state::Action;
-use podsim::views::{describe, events, get, logs, status_yaml};
+use podsim::views::kubectl::Command;
+use podsim::views::logs;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -33,60 +35,24 @@ pub fn Views(props: &ViewsProps) -> Html {
     };
     let at = store.cursor();
     let tab = store.tab().to_string();
-    let names: Vec<String> = tl
-        .manifest
-        .pod
-        .spec
-        .all_containers()
-        .map(|(c, _)| c.name.clone())
-        .collect();
-    let chosen = container
-        .as_ref()
-        .filter(|c| names.contains(c))
-        .cloned()
-        .or_else(|| {
-            tl.manifest
-                .pod
-                .spec
-                .containers
-                .first()
-                .map(|c| c.name.clone())
-        });
-    let (command, text) = match tab.as_str() {
-        "describe" => (
-            format!("kubectl describe pod {}", tl.pod_name),
-            describe::describe_pod(tl, at),
-        ),
-        "events" => ("kubectl get events".to_string(), events::get_events(tl, at)),
-        "logs" => {
-            let req = logs::LogsRequest {
-                container: chosen.clone(),
-                previous: *previous,
-                timestamps: false,
-            };
-            let cmd = format!(
-                "kubectl logs {}{}{}",
-                tl.pod_name,
-                chosen
-                    .as_ref()
-                    .map(|c| format!(" -c {c}"))
-                    .unwrap_or_default(),
-                if *previous { " --previous" } else { "" }
-            );
-            (cmd, logs::logs(tl, at, &req).unwrap_or_else(|e| e))
-        }
-        "status" => (
-            format!("kubectl get pod {} -o yaml  # status", tl.pod_name),
-            match tl.status_at(at) {
-                Some(s) if tl.exists_at(at) => status_yaml::status_yaml(s),
-                _ => format!(
-                    "Error from server (NotFound): pods \"{}\" not found\n",
-                    tl.pod_name
-                ),
-            },
-        ),
-        _ => ("kubectl get pods -w".to_string(), get::watch(tl, at)),
+    let names = logs::container_names(tl);
+    // The learner's pick; none: kubectl's default container, which the command leaves out.
+    let picked = container.as_ref().filter(|c| names.contains(c)).cloned();
+    let shown = picked
+        .clone()
+        .or_else(|| logs::default_container(tl).map(str::to_string));
+    let view = match tab.as_str() {
+        "describe" => Command::DescribePod,
+        "events" => Command::GetEvents,
+        "logs" => Command::Logs(logs::LogsRequest {
+            container: picked,
+            previous: *previous,
+            timestamps: false,
+        }),
+        "status" => Command::StatusYaml,
+        _ => Command::WatchPods,
     };
+    let (command, text) = (view.line(tl), view.output(tl, at));
     let select_tab = |id: &'static str| {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::SetTab(id.to_string())))
@@ -119,7 +85,7 @@ pub fn Views(props: &ViewsProps) -> Html {
                     <div class="logs-tools">
                         <select onchange={on_container} aria-label={t(lang, "container")} data-testid="logs-container">
                             { for names.iter().map(|n| html! {
-                                <option value={n.clone()} selected={chosen.as_deref() == Some(n.as_str())}>{n.clone()}</option>
+                                <option value={n.clone()} selected={shown.as_deref() == Some(n.as_str())}>{n.clone()}</option>
                             }) }
                         </select>
                         <label><input type="checkbox" checked={*previous} onchange={on_previous} data-testid="logs-previous" />{t(lang, "previous")}</label>

@@ -17,7 +17,7 @@ export const CASES = [
   ["a YAML alias bomb", bomb, "the YAML expands too much"],
   ["a 1 MB file", POD("  containers:\n" + "  - {name: a, image: nginx}\n".repeat(38000)), "podlab reads manifests up to 256 KB"],
   ["10 000 containers", POD(`  containers: [${Array.from({ length: 10000 }, (_, i) => `{name: c${i}, image: x}`).join(",")}]\n`), "more than 6000 nodes"],
-  ["1 000 containers", POD(`  containers:\n${Array.from({ length: 1000 }, (_, i) => `  - {name: c${i}, image: nginx}\n`).join("")}`), "podlab reads pods of up to 256 containers"],
+  ["1 000 containers", POD(`  containers:\n${Array.from({ length: 1000 }, (_, i) => `  - {name: c${i}, image: nginx}\n`).join("")}`), "podlab simulates pods of up to 64 containers"],
   ["deep nesting", "a: " + "[".repeat(3000) + "]".repeat(3000) + "\n", "nests deeper than 48 levels"],
   ["wrong types everywhere", "apiVersion: 1\nkind: [Pod]\nmetadata: 7\nspec: true\n", "cannot unmarshal array into Go struct field TypeMeta.kind"],
   ["wrong types in the spec", POD("  containers: 5\n  restartPolicy: [1, 2]\n"), "cannot unmarshal number into Go struct field PodSpec.spec.containers"],

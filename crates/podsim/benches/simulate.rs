@@ -40,6 +40,20 @@ fn time(label: &str, text: &str, until: Millis, runs: u32) {
     );
 }
 
+/// A pod of `n` busybox containers, each writing a line every 2 s and probed every 5 s.
+fn many_containers(n: usize) -> String {
+    let containers: String = (0..n)
+        .map(|i| {
+            format!(
+                "  - name: c{i}\n    image: busybox:1.36\n    command: [sh, -c, 'while true; do echo tick; sleep 2; done']\n    readinessProbe:\n      exec: {{command: [cat, /etc/hostname]}}\n      periodSeconds: 5\n"
+            )
+        })
+        .collect();
+    format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: wide\nspec:\n  containers:\n{containers}"
+    )
+}
+
 fn main() {
     println!(
         "podsim simulate benchmark (virtual time → real time), {} runs each",
@@ -57,6 +71,24 @@ fn main() {
         let text = std::fs::read_to_string(format!("{dir}/{name}.yaml")).expect("example");
         time(&format!("{name}, 10 min"), &text, 10 * MINUTE, 10);
         time(&format!("{name}, 1 h"), &text, HOUR, 5);
+    }
+    // Pods up to the container limit (64): each container a shell loop with an exec readiness
+    // probe (the cost grows with the containers, and with them every status).
+    for n in [16, 64] {
+        let text = many_containers(n);
+        if api::load(&text).defaulted.is_some() {
+            time(
+                &format!("{n} shell containers + probes, 10 min"),
+                &text,
+                10 * MINUTE,
+                3,
+            );
+        } else {
+            println!(
+                "{:<44} refused by validation",
+                format!("{n} shell containers")
+            );
+        }
     }
     let t = Instant::now();
     let text = std::fs::read_to_string(format!("{dir}/init-containers.yaml")).expect("example");

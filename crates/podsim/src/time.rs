@@ -2,10 +2,57 @@
 //! and the two duration formats kubectl and the kubelet print (HumanDuration, Go's Duration).
 
 pub use crate::model::Millis;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub const SECOND: Millis = 1000;
 pub const MINUTE: Millis = 60 * SECOND;
 pub const HOUR: Millis = 60 * MINUTE;
+
+/// A span of virtual time as lessons, scenarios and goals write it: `30s`, `5m`, `1h`,
+/// `1m30s`, `250ms`, or a bare number of seconds; written back as `20s`, or `1500ms` when
+/// not whole seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Duration(pub Millis);
+
+impl Duration {
+    pub fn millis(self) -> Millis {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Duration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_multiple_of(SECOND) {
+            write!(f, "{}s", self.0 / SECOND)
+        } else {
+            write!(f, "{}ms", self.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Seconds(u64),
+            Text(String),
+        }
+        let ms = match Written::deserialize(d)? {
+            Written::Seconds(secs) => secs
+                .checked_mul(SECOND)
+                .ok_or_else(|| format!("duration {secs}s is too large")),
+            Written::Text(text) => parse_duration(&text),
+        };
+        ms.map(Duration).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Duration {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 /// Parse a duration like `90s`, `5m`, `1h`, `1m30s`, `250ms` or a bare number of seconds.
 pub fn parse_duration(text: &str) -> Result<Millis, String> {
@@ -158,6 +205,17 @@ pub fn clock(ms: Millis) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_and_write_as_lessons_and_scenarios_write_them() {
+        let read = |json: &str| serde_json::from_str::<Duration>(json).map_err(|e| e.to_string());
+        assert_eq!(read("\"90s\""), Ok(Duration(90_000)));
+        assert_eq!(read("20"), Ok(Duration(20_000)), "a bare number is seconds");
+        assert!(read("\"5x\"").is_err());
+        assert!(read("18446744073709551615").is_err(), "too large");
+        assert_eq!(Duration(20_000).to_string(), "20s");
+        assert_eq!(Duration(1_500).to_string(), "1500ms");
+    }
 
     #[test]
     fn parses_durations() {

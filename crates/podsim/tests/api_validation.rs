@@ -443,16 +443,16 @@ fn podlabs_own_limits_are_told_in_korean_too() {
 /// and it underlines where the containers begin.
 #[test]
 fn too_many_containers_is_one_message_where_they_begin() {
-    let items: String = (0..200)
+    let items: String = (0..50)
         .map(|i| format!("  - {{name: c{i}, image: nginx, ports: [{{containerPort: x}}]}}\n"))
         .collect();
-    let init: String = (0..57)
+    let init: String = (0..15)
         .map(|i| format!("  - {{name: i{i}, image: busybox}}\n"))
         .collect();
     let text = pod(&format!("  containers:\n{items}  initContainers:\n{init}"));
     one(
         &text,
-        "7:5: this pod has 257 containers; podlab reads pods of up to 256 containers (init containers included)",
+        "7:5: this pod has 65 containers; podlab simulates pods of up to 64 containers (init containers included)",
     );
     let l = api::load(&text);
     assert!(l.manifest.is_none() && l.defaulted.is_none());
@@ -460,7 +460,7 @@ fn too_many_containers_is_one_message_where_they_begin() {
         .message_ko
         .as_deref()
         .unwrap()
-        .contains("257개"));
+        .contains("65개"));
 }
 
 /// A repeated key is refused as kubectl refuses it, underlined whole, with a hint in both
@@ -592,6 +592,47 @@ fn type_mistakes_come_with_what_to_write() {
     assert_eq!(en, "quote it to make it a string: `\"1\"`");
     let (en, _) = hint("  hostNetwork: \"true\"\n  containers:\n  - {name: web, image: nginx}\n");
     assert_eq!(en, "write `true` without quotes");
+}
+
+/// `periodSeconds: five` (issue 17): the apiserver's own words for a string where an int32 is
+/// expected, and beside them what to write, in English and Korean.
+#[test]
+fn a_word_where_a_number_goes_keeps_the_apiservers_message_and_says_what_to_write() {
+    let probe = |period: &str| {
+        pod(&format!("  containers:\n  - name: web\n    image: nginx\n    livenessProbe:\n      httpGet: {{path: /, port: 80}}\n      periodSeconds: {period}\n"))
+    };
+    one(
+        &probe("five"),
+        "11:22: json: cannot unmarshal string into Go struct field Probe.spec.containers.livenessProbe.periodSeconds of type int32",
+    );
+    let hint = |text: &str| {
+        let h = api::load(text).diagnostics[0].hint.clone().expect("a hint");
+        (h.en, h.ko)
+    };
+    assert_eq!(
+        hint(&probe("five")),
+        (
+            "write the number in digits, without quotes: `periodSeconds: 5`".to_string(),
+            "숫자는 따옴표 없이 아라비아 숫자로 쓰세요: `periodSeconds: 5`".to_string()
+        )
+    );
+    assert_eq!(
+        hint(&probe("1m")).0,
+        "`periodSeconds` counts seconds: write the number alone, `periodSeconds: 60`"
+    );
+    let (en, ko) = hint(&probe("often"));
+    assert_eq!(
+        en,
+        "`periodSeconds` takes a whole number of seconds, e.g. `periodSeconds: 10`"
+    );
+    assert!(ko.contains("초 단위 정수"), "{ko}");
+    let (en, _) = hint(&pod(
+        "  containers:\n  - name: web\n    image: nginx\n    readinessProbe:\n      exec: {command: [x]}\n      failureThreshold: many\n",
+    ));
+    assert_eq!(
+        en,
+        "`failureThreshold` takes a whole number, e.g. `failureThreshold: 3`"
+    );
 }
 
 /// A field written one level too far left: the hint says where it belongs.

@@ -6,7 +6,9 @@
 //! initial delays, probes that change the world or read the clock, faults and deletion.
 
 use podsim::api;
+use podsim::kubelet::events::EventReason;
 use podsim::lessons::Lesson;
+use podsim::model::ConditionType;
 use podsim::sim::{simulate, simulate_exhaustive, Scenario, Timeline};
 use podsim::time::{Millis, HOUR, MINUTE};
 use std::path::PathBuf;
@@ -171,7 +173,10 @@ spec:
     let flips = tl
         .snapshots
         .windows(2)
-        .filter(|w| w[0].status.condition_true("Ready") != w[1].status.condition_true("Ready"))
+        .filter(|w| {
+            w[0].status.condition_true(ConditionType::Ready)
+                != w[1].status.condition_true(ConditionType::Ready)
+        })
         .count();
     assert!(flips >= 15, "Ready flipped {flips} times in 10 minutes");
 }
@@ -190,6 +195,10 @@ spec:
     livenessProbe: {tcpSocket: {port: 81}, periodSeconds: 1, failureThreshold: 100000}
 "#;
     let tl = both("never ready", text, &Scenario::default(), HOUR);
-    let unhealthy = tl.events.iter().filter(|e| e.reason == "Unhealthy").count();
+    let unhealthy = tl
+        .events
+        .iter()
+        .filter(|e| e.reason == EventReason::Unhealthy)
+        .count();
     assert!(unhealthy > 7_000, "{unhealthy} Unhealthy events");
 }

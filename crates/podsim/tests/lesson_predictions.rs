@@ -84,7 +84,7 @@ fn spread(p: &Prediction, tl: &Timeline, t: Millis) -> Millis {
     let back_off = if tl
         .events
         .iter()
-        .any(|e| e.reason == "BackOff" && e.t_ms <= t)
+        .any(|e| e.reason == podsim::kubelet::events::EventReason::BackOff && e.t_ms <= t)
     {
         10 * SECOND
     } else {
@@ -296,7 +296,7 @@ fn unfair_predictions_are_caught() {
     let mut q = p.clone();
     q.answer = AnswerSpec::Which {
         of: Question::Condition {
-            condition: podsim::lessons::predictions::ConditionType::Ready,
+            condition: podsim::model::ConditionType::Ready,
             at: dur(&format!("{}ms", turn + 1000)),
         },
         choices: vec!["True".into(), "False".into()],

@@ -2,6 +2,7 @@
 //! example manifests' scripts, virtual time, signals and exit codes, one network namespace,
 //! volumes, logs, OOM and images.
 
+use podsim::model::TerminatedReason;
 use podsim::runtime::{
     ContainerSpec, GrpcOutcome, HttpOutcome, HttpRequest, ImageError, MountSpec, Runtime,
     RuntimeConfig, RuntimeEvent, Signal, VolumeConfig, VolumeKind,
@@ -102,6 +103,52 @@ fn busybox_commands_and_messages() {
     }
 }
 
+/// A script the shell cannot parse, or a script file it cannot open: the shell starts, says
+/// why on stderr in busybox ash's words and exits 2 — the container runs and fails, it is
+/// not a StartError (issue 17).
+#[test]
+fn a_script_sh_cannot_run_fails_as_sh_does() {
+    for (script, message) in [
+        (
+            "echo \"unterminated",
+            "sh: syntax error: unterminated quoted string",
+        ),
+        ("echo 'also", "sh: syntax error: unterminated quoted string"),
+        (
+            "if true; then echo",
+            "sh: syntax error: unexpected end of file",
+        ),
+    ] {
+        assert_eq!(
+            run_script(script, SECOND),
+            (Some(2), message.to_string()),
+            "{script}"
+        );
+    }
+    let mut rt = runtime();
+    let spec = ContainerSpec {
+        command: vec!["sh".into(), "/missing.sh".into()],
+        ..sh("")
+    };
+    let id = rt.start_container(spec, 0).expect("the shell starts");
+    let exits = rt.advance(SECOND);
+    assert!(
+        matches!(
+            &exits[..],
+            [RuntimeEvent::Exited {
+                exit_code: 2,
+                reason: TerminatedReason::Error,
+                ..
+            }]
+        ),
+        "{exits:?}"
+    );
+    assert_eq!(
+        rt.logs(id)[0].text,
+        "sh: can't open '/missing.sh': No such file or directory"
+    );
+}
+
 #[test]
 fn sleep_takes_virtual_time() {
     let mut rt = runtime();
@@ -192,7 +239,7 @@ fn exec_liveness_script_removes_its_file_after_30s() {
     rt.signal(id, Signal::Kill, 70 * SECOND);
     let ev = rt.advance(70 * SECOND);
     assert!(
-        matches!(&ev[0], RuntimeEvent::Exited { exit_code: 137, reason, .. } if reason == "Error")
+        matches!(&ev[0], RuntimeEvent::Exited { exit_code: 137, reason, .. } if *reason == TerminatedReason::Error)
     );
 }
 
@@ -208,7 +255,7 @@ fn init_container_loop_waits_for_its_service() {
         .filter(|l| l.text == "waiting for myservice")
         .count();
     assert_eq!(waits, 5, "at 0, 2, 4, 6, 8 s");
-    rt.add_service("myservice", "default", "10.96.5.5");
+    rt.add_service("myservice", "10.96.5.5");
     let ev = rt.advance(12 * SECOND);
     assert!(matches!(
         ev[0],
@@ -353,7 +400,7 @@ fn one_network_namespace_per_pod() {
     let ev = rt.advance(4 * SECOND);
     assert!(matches!(ev[0], RuntimeEvent::Exited { exit_code: 0, .. }));
     assert!(rt.tcp_connect(None, 80, 4 * SECOND).is_err());
-    rt.break_endpoint(80, "/", 500, 0);
+    rt.break_endpoint(80, "/", 500);
 }
 
 #[test]
@@ -452,7 +499,7 @@ fn oom_and_start_errors() {
     rt.start_container(stress.clone(), 0).unwrap();
     let ev = rt.advance(2 * SECOND);
     assert!(
-        matches!(&ev[0], RuntimeEvent::Exited { exit_code: 137, reason, .. } if reason == "OOMKilled")
+        matches!(&ev[0], RuntimeEvent::Exited { exit_code: 137, reason, .. } if *reason == TerminatedReason::OOMKilled)
     );
     // A hog of exactly the limit still crosses it (the programs need memory too); one well
     // under the limit runs on.
@@ -466,7 +513,7 @@ fn oom_and_start_errors() {
     rt2.start_container(sized("250M", 250), 0).unwrap();
     let ev = rt2.advance(2 * SECOND);
     assert!(
-        matches!(ev.first(), Some(RuntimeEvent::Exited { reason, .. }) if reason == "OOMKilled"),
+        matches!(ev.first(), Some(RuntimeEvent::Exited { reason, .. }) if *reason == TerminatedReason::OOMKilled),
         "{ev:?}"
     );
     let mut rt3 = runtime();

@@ -129,7 +129,9 @@ impl Decoder<'_> {
     }
 
     fn type_error(&mut self, node: &Node, path: &str, parent_go: &str, ty: &Ty, what: String) {
-        let hint = type_hint(node, ty, &self.literal(node));
+        let field = path.rsplit('.').next().unwrap_or(path);
+        let field = field.split('[').next().unwrap_or(field);
+        let hint = type_hint(node, ty, field, &self.literal(node));
         self.errors.push(DecodeError {
             span: node.span,
             path: path.to_string(),
@@ -325,7 +327,7 @@ fn belongs_above(key: &str, before: Option<&str>, obj: &Obj) -> Option<Text> {
 
 /// What to write instead, for the type mistakes learners make: a number in quotes, a command
 /// written as one string, a list written as a mapping, a string value left unquoted.
-fn type_hint(node: &Node, ty: &Ty, literal: &str) -> Option<Text> {
+fn type_hint(node: &Node, ty: &Ty, field: &str, literal: &str) -> Option<Text> {
     match (ty, &node.value) {
         (Ty::Int32 | Ty::Int64 | Ty::IntOrStr, Value::Str(s)) if s.trim().parse::<i64>().is_ok() => {
             let n = s.trim();
@@ -334,6 +336,7 @@ fn type_hint(node: &Node, ty: &Ty, literal: &str) -> Option<Text> {
                 format!("숫자는 따옴표 없이 쓰세요: `{n}`"),
             ))
         }
+        (Ty::Int32 | Ty::Int64, Value::Str(s)) => Some(whole_number_hint(field, s.trim())),
         (Ty::Int32 | Ty::IntOrStr, Value::Int(_)) => Some(Text::new(
             "a number here must fit in 32 bits: at most 2147483647",
             "여기 쓰는 숫자는 32비트에 들어가야 합니다: 2147483647 이하",
@@ -388,6 +391,58 @@ fn type_hint(node: &Node, ty: &Ty, literal: &str) -> Option<Text> {
         }
         _ => None,
     }
+}
+
+/// A number written as a word (`five`, `ten`), in English.
+fn number_word(word: &str) -> Option<u32> {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let word = word.to_ascii_lowercase();
+    if let Some(n) = WORDS.iter().position(|w| *w == word) {
+        return u32::try_from(n).ok();
+    }
+    match word.as_str() {
+        "fifteen" => Some(15),
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        "sixty" => Some(60),
+        _ => None,
+    }
+}
+
+/// What to write where a whole number is expected and `written` is not one: the number in
+/// digits for a number word, the seconds alone for a duration in a `…Seconds` field, else an
+/// example.
+fn whole_number_hint(field: &str, written: &str) -> Text {
+    let seconds_field = field.ends_with("Seconds");
+    if let Some(n) = number_word(written) {
+        return Text::new(
+            format!("write the number in digits, without quotes: `{field}: {n}`"),
+            format!("숫자는 따옴표 없이 아라비아 숫자로 쓰세요: `{field}: {n}`"),
+        );
+    }
+    if let Some(secs) = crate::time::parse_duration(written)
+        .ok()
+        .filter(|ms| seconds_field && ms % crate::time::SECOND == 0)
+        .map(|ms| ms / crate::time::SECOND)
+    {
+        return Text::new(
+            format!("`{field}` counts seconds: write the number alone, `{field}: {secs}`"),
+            format!("`{field}`는 초 단위입니다. 숫자만 쓰세요: `{field}: {secs}`"),
+        );
+    }
+    if seconds_field {
+        return Text::new(
+            format!("`{field}` takes a whole number of seconds, e.g. `{field}: 10`"),
+            format!("`{field}`에는 초 단위 정수를 씁니다. 예: `{field}: 10`"),
+        );
+    }
+    Text::new(
+        format!("`{field}` takes a whole number, e.g. `{field}: 3`"),
+        format!("`{field}`에는 정수를 씁니다. 예: `{field}: 3`"),
+    )
 }
 
 /// A command line split into its words as a shell would (quotes group, and are removed), when

@@ -3,6 +3,7 @@
 //! the object as the cluster would store it and the simulation runs what the cluster runs.
 
 use crate::ids;
+use crate::model::TaintEffect;
 use crate::model::{
     Container, HttpGetAction, Manifest, Pod, Probe, Toleration, Volume, VolumeMount,
 };
@@ -28,7 +29,7 @@ pub fn default_pull_policy(image: &str) -> &'static str {
     }
 }
 
-pub const SA_MOUNT_PATH: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
+pub const SA_MOUNT_PATH: &str = crate::runtime::SERVICE_ACCOUNT_DIR;
 
 fn default_probe(p: &mut Probe) {
     p.timeout_seconds.get_or_insert(1);
@@ -123,7 +124,7 @@ fn default_tolerations(tols: &mut Vec<Toleration>) {
         "node.kubernetes.io/unreachable",
     ] {
         let covered = tols.iter().any(|t| {
-            t.tolerates(key, "", "NoExecute")
+            t.tolerates(key, "", TaintEffect::NoExecute)
                 && (t.effect.as_deref() == Some("NoExecute")
                     || t.effect.as_deref().is_none_or(str::is_empty))
         });

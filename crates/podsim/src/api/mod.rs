@@ -161,11 +161,8 @@ fn field_diag(
     )
 }
 
-/// The most containers (init and app) podlab validates in one pod.
-pub const MAX_CONTAINERS: usize = 256;
-
-/// A product limit, not the apiserver's: lesson-sized pods answer within a frame; a pod of
-/// hundreds of containers gets this message, counted on the parsed tree, before any decoding.
+/// Counted on the parsed tree, before any decoding, so that a pod of hundreds of containers
+/// is answered at once: more than the simulation takes (`sim::MAX_CONTAINERS`) is refused.
 fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
     let spec = doc.get("spec")?;
     let len = |key: &str| match spec.get(key).map(|n| &n.value) {
@@ -173,23 +170,20 @@ fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
         _ => 0,
     };
     let count = len("containers") + len("initContainers");
-    if count <= MAX_CONTAINERS {
+    if count <= crate::sim::MAX_CONTAINERS {
         return None;
     }
     let at = spec
         .get("containers")
         .or_else(|| spec.get("initContainers"))
         .map_or(spec.span.start, |n| n.span.start);
+    let message = crate::sim::too_many_containers(count);
     Some(Diagnostic {
-        message_ko: Some(format!(
-            "이 파드의 컨테이너는 {count}개입니다. podlab은 컨테이너가 {MAX_CONTAINERS}개(init 컨테이너 포함)까지인 파드를 읽습니다"
-        )),
+        message_ko: Some(message.ko),
         ..diag(
             Severity::Error,
             Some("spec.containers".into()),
-            format!(
-                "this pod has {count} containers; podlab reads pods of up to {MAX_CONTAINERS} containers (init containers included)"
-            ),
+            message.en,
             None,
             make_span(idx, at, idx.line_end(at)),
         )

@@ -31,6 +31,8 @@ pub const CONTAINER_START_LATENCY: Millis = 300;
 /// An `imagePullPolicy: Always` pull of an image that is already on the node only checks the
 /// registry for a new digest.
 pub const CACHED_PULL_MS: Millis = 450;
+/// How long a pull takes to fail (the registry answers: not found).
+pub const FAILED_PULL_MS: Millis = 1200;
 
 /// The node controller marks a silent node NotReady after `--node-monitor-grace-period`
 /// (40 s; 50 s in the newest docs), checking every `--node-monitor-period` (5 s).

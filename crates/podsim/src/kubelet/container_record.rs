@@ -4,6 +4,7 @@
 
 use super::backoff::Backoff;
 use super::constants::*;
+use crate::model::{TerminatedReason, WaitingReason};
 use crate::runtime::ContainerId;
 use crate::time::Millis;
 use serde::{Deserialize, Serialize};
@@ -12,18 +13,62 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instance {
     pub id: ContainerId,
+    /// `containerd://…`, as the runtime names it in the status.
+    pub container_id: String,
     pub started_at: Millis,
-    pub finished_at: Option<Millis>,
-    pub exit_code: i32,
+    /// How it ended; None while it runs.
+    pub exit: Option<Exit>,
+}
+
+/// How a container instance ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exit {
+    pub at: Millis,
+    pub code: i32,
     pub signal: Option<i32>,
-    /// Completed / Error / OOMKilled / StartError.
-    pub reason: String,
+    pub reason: TerminatedReason,
     pub message: Option<String>,
 }
 
 impl Instance {
+    /// An instance that started at `at` and runs.
+    pub fn running_since(id: ContainerId, container_id: String, at: Millis) -> Self {
+        Instance {
+            id,
+            container_id,
+            started_at: at,
+            exit: None,
+        }
+    }
+
     pub fn running(&self) -> bool {
-        self.finished_at.is_none()
+        self.exit.is_none()
+    }
+
+    pub fn finished_at(&self) -> Option<Millis> {
+        self.exit.as_ref().map(|e| e.at)
+    }
+
+    /// The exit code once it has exited.
+    pub fn exit_code(&self) -> Option<i32> {
+        self.exit.as_ref().map(|e| e.code)
+    }
+}
+
+/// Why the container is not running although the kubelet tried to start it: the waiting
+/// reason and message the status shows (the kubelet's reason cache).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiting {
+    pub reason: WaitingReason,
+    pub message: String,
+}
+
+impl Waiting {
+    pub fn new(reason: WaitingReason, message: impl Into<String>) -> Self {
+        Waiting {
+            reason,
+            message: message.into(),
+        }
     }
 }
 
@@ -31,14 +76,17 @@ impl Instance {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KillInFlight {
     pub instance: ContainerId,
-    /// When SIGTERM goes out (after the preStop hook).
-    pub term_at: Millis,
-    /// When SIGKILL follows if the process is still there.
-    pub kill_at: Millis,
-    /// Start a replacement once it is gone (liveness/startup kills under a restarting policy).
-    pub restart: bool,
-    /// The finish time of the newest exited instance before this kill: the back-off check of
-    /// the restart looks at the status captured before the kill (kuberuntime SyncPod).
+    /// Start a replacement once it is gone (liveness/startup kills under a restarting
+    /// policy: the same sync restarts it, kuberuntime SyncPod).
+    pub restart: Option<RestartAfterKill>,
+}
+
+/// The restart a liveness/startup kill asks for, due once the killed instance is gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RestartAfterKill {
+    /// The finish time the restart's back-off check looks at: the newest exit before the
+    /// kill (the status SyncPod captured before killing; None when the killed instance was
+    /// the first), not the kill's own exit.
     pub previous_finish: Option<Millis>,
 }
 
@@ -48,6 +96,9 @@ pub struct ContainerRecord {
     pub init: bool,
     pub sidecar: bool,
     pub image: String,
+    /// `repository@sha256:…` of the image, as the status shows it once the container ran
+    /// (empty when the registry does not know the image).
+    pub image_id: String,
     pub instances: Vec<Instance>,
     pub restart_count: u32,
     /// A start (image pull, create, start) is in flight.
@@ -62,15 +113,12 @@ pub struct ContainerRecord {
     /// The reason cache: why the last start attempt did not happen (CrashLoopBackOff,
     /// ErrImagePull, …). `visible` is what status generation reads: it takes the pending
     /// value at the start of each sync, as the real reason cache is read by the next sync.
-    pub pending_reason: Option<(String, String)>,
-    pub visible_reason: Option<(String, String)>,
+    pub pending_reason: Option<Waiting>,
+    pub visible_reason: Option<Waiting>,
     pub backoff: Backoff,
     pub kill: Option<KillInFlight>,
-    /// A liveness/startup kill finished and the same sync restarts the container; holds the
-    /// finish time the back-off check looks at.
-    pub restart_after_kill: Option<Option<Millis>>,
-    /// The kubelet has given up on this container for good (pod terminating).
-    pub stopped_for_good: bool,
+    /// A liveness/startup kill finished and the same sync restarts the container.
+    pub restart_after_kill: Option<RestartAfterKill>,
 }
 
 impl ContainerRecord {
@@ -80,6 +128,7 @@ impl ContainerRecord {
             init,
             sidecar,
             image: image.to_string(),
+            image_id: String::new(),
             instances: Vec::new(),
             restart_count: 0,
             starting: false,
@@ -96,7 +145,6 @@ impl ContainerRecord {
             ),
             kill: None,
             restart_after_kill: None,
-            stopped_for_good: false,
         }
     }
 
@@ -124,15 +172,13 @@ impl ContainerRecord {
 
     /// Exited with code 0 and not running again.
     pub fn completed(&self) -> bool {
-        matches!(self.current(), Some(i) if !i.running() && i.exit_code == 0)
+        self.current().and_then(Instance::exit_code) == Some(0)
     }
 
     pub fn failed(&self) -> bool {
-        matches!(self.current(), Some(i) if !i.running() && i.exit_code != 0)
-    }
-
-    pub fn ever_started(&self) -> bool {
-        !self.instances.is_empty()
+        self.current()
+            .and_then(Instance::exit_code)
+            .is_some_and(|code| code != 0)
     }
 
     /// Ready as the prober manager reports it: a regular init container once it completed;

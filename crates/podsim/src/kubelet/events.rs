@@ -1,21 +1,49 @@
 //! Event reasons and message texts, worded as Kubernetes 1.34's kubelet, scheduler and
 //! controllers word them (pkg/kubelet/events/event.go and the callers).
 
+use super::prober::{ProbeKind, ProbeResult};
+use crate::model::string_enum::string_enum;
 use crate::time::{go_duration, Millis};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EventType {
-    Normal,
-    Warning,
+string_enum! {
+    /// An event's `type`.
+    pub enum EventType {
+        Normal = "Normal",
+        Warning = "Warning",
+    }
 }
 
-impl EventType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventType::Normal => "Normal",
-            EventType::Warning => "Warning",
-        }
+string_enum! {
+    /// An event's `reason`, as the component that emits it spells it.
+    pub enum EventReason {
+        Scheduled = "Scheduled",
+        FailedScheduling = "FailedScheduling",
+        Pulling = "Pulling",
+        Pulled = "Pulled",
+        Failed = "Failed",
+        BackOff = "BackOff",
+        ErrImageNeverPull = "ErrImageNeverPull",
+        InspectFailed = "InspectFailed",
+        Created = "Created",
+        Started = "Started",
+        Killing = "Killing",
+        Unhealthy = "Unhealthy",
+        FailedPostStartHook = "FailedPostStartHook",
+        FailedPreStopHook = "FailedPreStopHook",
+        DeadlineExceeded = "DeadlineExceeded",
+        NodeNotReady = "NodeNotReady",
+        TaintManagerEviction = "TaintManagerEviction",
+    }
+}
+
+string_enum! {
+    /// The component that reports an event (its `source` / `reportingController`).
+    pub enum Component {
+        Kubelet = "kubelet",
+        Scheduler = "default-scheduler",
+        NodeController = "node-controller",
+        TaintEvictionController = "taint-eviction-controller",
     }
 }
 
@@ -23,30 +51,24 @@ impl EventType {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub type_: EventType,
-    pub reason: String,
-    /// The reporting component: `kubelet`, `default-scheduler`, `node-controller`, …
-    pub from: String,
+    pub reason: EventReason,
+    pub from: Component,
     pub message: String,
     /// The container the event is about (`spec.containers{web}`), if any.
     pub field_path: Option<String>,
 }
 
-pub const KUBELET: &str = "kubelet";
-pub const SCHEDULER: &str = "default-scheduler";
-pub const NODE_CONTROLLER: &str = "node-controller";
-pub const TAINT_EVICTION: &str = "taint-eviction-controller";
-
 fn ev(
     type_: EventType,
-    reason: &str,
-    from: &str,
+    reason: EventReason,
+    from: Component,
     message: String,
     field_path: Option<String>,
 ) -> Event {
     Event {
         type_,
-        reason: reason.to_string(),
-        from: from.to_string(),
+        reason,
+        from,
         message,
         field_path,
     }
@@ -64,8 +86,8 @@ pub fn field_path(name: &str, init: bool) -> String {
 pub fn scheduled(namespace: &str, pod: &str, node: &str) -> Event {
     ev(
         EventType::Normal,
-        "Scheduled",
-        SCHEDULER,
+        EventReason::Scheduled,
+        Component::Scheduler,
         format!("Successfully assigned {namespace}/{pod} to {node}"),
         None,
     )
@@ -74,8 +96,8 @@ pub fn scheduled(namespace: &str, pod: &str, node: &str) -> Event {
 pub fn failed_scheduling(message: &str) -> Event {
     ev(
         EventType::Warning,
-        "FailedScheduling",
-        SCHEDULER,
+        EventReason::FailedScheduling,
+        Component::Scheduler,
         message.to_string(),
         None,
     )
@@ -84,8 +106,8 @@ pub fn failed_scheduling(message: &str) -> Event {
 pub fn pulling(image: &str, fp: &str) -> Event {
     ev(
         EventType::Normal,
-        "Pulling",
-        KUBELET,
+        EventReason::Pulling,
+        Component::Kubelet,
         format!("Pulling image \"{image}\""),
         Some(fp.into()),
     )
@@ -95,8 +117,8 @@ pub fn pulling(image: &str, fp: &str) -> Event {
 pub fn pulled(image: &str, took: Millis, with_waiting: Millis, size: u64, fp: &str) -> Event {
     ev(
         EventType::Normal,
-        "Pulled",
-        KUBELET,
+        EventReason::Pulled,
+        Component::Kubelet,
         format!(
             "Successfully pulled image \"{image}\" in {} ({} including waiting). Image size: {size} bytes.",
             go_duration(took),
@@ -109,8 +131,8 @@ pub fn pulled(image: &str, took: Millis, with_waiting: Millis, size: u64, fp: &s
 pub fn already_present(image: &str, fp: &str) -> Event {
     ev(
         EventType::Normal,
-        "Pulled",
-        KUBELET,
+        EventReason::Pulled,
+        Component::Kubelet,
         format!("Container image \"{image}\" already present on machine"),
         Some(fp.into()),
     )
@@ -119,8 +141,8 @@ pub fn already_present(image: &str, fp: &str) -> Event {
 pub fn failed_pull(image: &str, error: &str, fp: &str) -> Event {
     ev(
         EventType::Warning,
-        "Failed",
-        KUBELET,
+        EventReason::Failed,
+        Component::Kubelet,
         format!("Failed to pull image \"{image}\": {error}"),
         Some(fp.into()),
     )
@@ -130,29 +152,40 @@ pub fn failed_pull(image: &str, error: &str, fp: &str) -> Event {
 pub fn failed_error(what: &str, fp: &str) -> Event {
     ev(
         EventType::Warning,
-        "Failed",
-        KUBELET,
+        EventReason::Failed,
+        Component::Kubelet,
         format!("Error: {what}"),
         Some(fp.into()),
     )
 }
 
+/// `Back-off pulling image "X"`: the BackOff event's message and the ImagePullBackOff
+/// waiting message.
+pub fn pull_backoff_message(image: &str) -> String {
+    format!("Back-off pulling image \"{image}\"")
+}
+
 pub fn backoff_pull(image: &str, fp: &str) -> Event {
     ev(
         EventType::Normal,
-        "BackOff",
-        KUBELET,
-        format!("Back-off pulling image \"{image}\""),
+        EventReason::BackOff,
+        Component::Kubelet,
+        pull_backoff_message(image),
         Some(fp.into()),
     )
+}
+
+/// The ErrImageNeverPull event's message and waiting message.
+pub fn never_pull_message(image: &str) -> String {
+    format!("Container image \"{image}\" is not present with pull policy of Never")
 }
 
 pub fn never_pull(image: &str, fp: &str) -> Event {
     ev(
         EventType::Warning,
-        "ErrImageNeverPull",
-        KUBELET,
-        format!("Container image \"{image}\" is not present with pull policy of Never"),
+        EventReason::ErrImageNeverPull,
+        Component::Kubelet,
+        never_pull_message(image),
         Some(fp.into()),
     )
 }
@@ -160,8 +193,8 @@ pub fn never_pull(image: &str, fp: &str) -> Event {
 pub fn inspect_failed(message: &str, fp: &str) -> Event {
     ev(
         EventType::Warning,
-        "InspectFailed",
-        KUBELET,
+        EventReason::InspectFailed,
+        Component::Kubelet,
         message.to_string(),
         Some(fp.into()),
     )
@@ -171,8 +204,8 @@ pub fn inspect_failed(message: &str, fp: &str) -> Event {
 pub fn created(name: &str, fp: &str) -> Event {
     ev(
         EventType::Normal,
-        "Created",
-        KUBELET,
+        EventReason::Created,
+        Component::Kubelet,
         format!("Created container: {name}"),
         Some(fp.into()),
     )
@@ -181,8 +214,8 @@ pub fn created(name: &str, fp: &str) -> Event {
 pub fn started(name: &str, fp: &str) -> Event {
     ev(
         EventType::Normal,
-        "Started",
-        KUBELET,
+        EventReason::Started,
+        Component::Kubelet,
         format!("Started container {name}"),
         Some(fp.into()),
     )
@@ -191,53 +224,39 @@ pub fn started(name: &str, fp: &str) -> Event {
 pub fn killing(message: &str, fp: &str) -> Event {
     ev(
         EventType::Normal,
-        "Killing",
-        KUBELET,
+        EventReason::Killing,
+        Component::Kubelet,
         message.to_string(),
         Some(fp.into()),
     )
 }
 
-/// `Liveness probe failed: OUTPUT` (Readiness, Startup).
-pub fn unhealthy(kind: &str, output: &str, fp: &str) -> Event {
-    ev(
+/// The event a probe run records (pkg/kubelet/prober/prober.go `probe`): a failure is
+/// `Unhealthy` `Liveness probe failed: OUTPUT`; a probe that could not run at all (result
+/// Unknown) is `Unhealthy` `Liveness probe errored and resulted in unknown state: ERROR`
+/// (since Kubernetes 1.33, #125901; up to 1.32 it read `Liveness probe errored: ERROR`); a
+/// success records nothing.
+pub fn probe_result(kind: ProbeKind, result: ProbeResult, output: &str, fp: &str) -> Option<Event> {
+    let what = match result {
+        ProbeResult::Success => return None,
+        ProbeResult::Failure => "failed",
+        ProbeResult::Unknown => "errored and resulted in unknown state",
+    };
+    Some(ev(
         EventType::Warning,
-        "Unhealthy",
-        KUBELET,
-        format!("{kind} probe failed: {output}"),
+        EventReason::Unhealthy,
+        Component::Kubelet,
+        format!("{} probe {what}: {output}", kind.title()),
         Some(fp.into()),
-    )
-}
-
-/// A probe that could not be run at all (result Unknown): `Readiness probe errored and resulted
-/// in unknown state: ERROR`, pkg/kubelet/prober/prober.go since Kubernetes 1.33 (#125901; up
-/// to 1.32 it read `Readiness probe errored: ERROR`).
-pub fn probe_errored(kind: &str, error: &str, fp: &str) -> Event {
-    ev(
-        EventType::Warning,
-        "Unhealthy",
-        KUBELET,
-        format!("{kind} probe errored and resulted in unknown state: {error}"),
-        Some(fp.into()),
-    )
-}
-
-pub fn probe_warning(kind: &str, output: &str, fp: &str) -> Event {
-    ev(
-        EventType::Warning,
-        "ProbeWarning",
-        KUBELET,
-        format!("{kind} probe warning: {output}"),
-        Some(fp.into()),
-    )
+    ))
 }
 
 /// `Back-off restarting failed container NAME in pod NAME_NAMESPACE(UID)`.
 pub fn backoff_restart(name: &str, pod_ref: &str, fp: &str) -> Event {
     ev(
         EventType::Warning,
-        "BackOff",
-        KUBELET,
+        EventReason::BackOff,
+        Component::Kubelet,
         format!("Back-off restarting failed container {name} in pod {pod_ref}"),
         Some(fp.into()),
     )
@@ -254,8 +273,8 @@ pub fn crash_loop_message(backoff: Millis, name: &str, pod_ref: &str) -> String 
 pub fn failed_post_start(fp: &str) -> Event {
     ev(
         EventType::Warning,
-        "FailedPostStartHook",
-        KUBELET,
+        EventReason::FailedPostStartHook,
+        Component::Kubelet,
         "PostStartHook failed".into(),
         Some(fp.into()),
     )
@@ -264,8 +283,8 @@ pub fn failed_post_start(fp: &str) -> Event {
 pub fn failed_pre_stop(fp: &str) -> Event {
     ev(
         EventType::Warning,
-        "FailedPreStopHook",
-        KUBELET,
+        EventReason::FailedPreStopHook,
+        Component::Kubelet,
         "PreStopHook failed".into(),
         Some(fp.into()),
     )
@@ -274,9 +293,9 @@ pub fn failed_pre_stop(fp: &str) -> Event {
 pub fn deadline_exceeded() -> Event {
     ev(
         EventType::Normal,
-        "DeadlineExceeded",
-        KUBELET,
-        "Pod was active on the node longer than the specified deadline".into(),
+        EventReason::DeadlineExceeded,
+        Component::Kubelet,
+        super::status::failure_message(crate::model::PodReason::DeadlineExceeded).into(),
         None,
     )
 }
@@ -284,8 +303,8 @@ pub fn deadline_exceeded() -> Event {
 pub fn node_not_ready() -> Event {
     ev(
         EventType::Warning,
-        "NodeNotReady",
-        NODE_CONTROLLER,
+        EventReason::NodeNotReady,
+        Component::NodeController,
         "Node is not ready".into(),
         None,
     )
@@ -294,13 +313,9 @@ pub fn node_not_ready() -> Event {
 pub fn taint_eviction(namespace: &str, pod: &str) -> Event {
     ev(
         EventType::Normal,
-        "TaintManagerEviction",
-        TAINT_EVICTION,
+        EventReason::TaintManagerEviction,
+        Component::TaintEvictionController,
         format!("Marking for deletion Pod {namespace}/{pod}"),
         None,
     )
-}
-
-pub fn failed_create_config(error: &str, fp: &str) -> Event {
-    failed_error(error, fp)
 }

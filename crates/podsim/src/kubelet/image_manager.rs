@@ -3,6 +3,7 @@
 
 use super::backoff::Backoff;
 use super::constants::*;
+use crate::model::PullPolicy;
 use crate::time::Millis;
 use std::collections::BTreeMap;
 
@@ -17,10 +18,10 @@ pub enum PullPlan {
     NeverPull,
 }
 
-pub fn plan(policy: &str, present: bool) -> PullPlan {
+pub fn plan(policy: PullPolicy, present: bool) -> PullPlan {
     match (policy, present) {
-        ("Always", _) => PullPlan::Pull,
-        ("Never", false) => PullPlan::NeverPull,
+        (PullPolicy::Always, _) => PullPlan::Pull,
+        (PullPolicy::Never, false) => PullPlan::NeverPull,
         (_, true) => PullPlan::UsePresent,
         (_, false) => PullPlan::Pull,
     }
@@ -74,11 +75,11 @@ mod tests {
 
     #[test]
     fn policies() {
-        assert_eq!(plan("Always", true), PullPlan::Pull);
-        assert_eq!(plan("IfNotPresent", true), PullPlan::UsePresent);
-        assert_eq!(plan("IfNotPresent", false), PullPlan::Pull);
-        assert_eq!(plan("Never", true), PullPlan::UsePresent);
-        assert_eq!(plan("Never", false), PullPlan::NeverPull);
+        assert_eq!(plan(PullPolicy::Always, true), PullPlan::Pull);
+        assert_eq!(plan(PullPolicy::IfNotPresent, true), PullPlan::UsePresent);
+        assert_eq!(plan(PullPolicy::IfNotPresent, false), PullPlan::Pull);
+        assert_eq!(plan(PullPolicy::Never, true), PullPlan::UsePresent);
+        assert_eq!(plan(PullPolicy::Never, false), PullPlan::NeverPull);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! (failed liveness/startup probes), and whether the whole pod is done.
 
 use super::container_record::ContainerRecord;
-use crate::model::PodSpec;
+use crate::model::{PodSpec, RestartPolicy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kill {
@@ -23,15 +23,6 @@ pub struct PodActions {
     /// Containers to (re)start, in order (indices into the records).
     pub start: Vec<usize>,
     pub kill: Vec<Kill>,
-}
-
-/// Whether an exited container is restarted under the pod's restartPolicy.
-pub fn should_restart(policy: &str, exit_code: i32) -> bool {
-    match policy {
-        "Never" => false,
-        "OnFailure" => exit_code != 0,
-        _ => true,
-    }
 }
 
 fn busy(r: &ContainerRecord) -> bool {
@@ -119,7 +110,7 @@ pub fn compute(
             break;
         }
         if r.failed() {
-            if policy == "Never" {
+            if policy == RestartPolicy::Never {
                 actions.kill_pod = true;
                 return actions;
             }
@@ -134,7 +125,7 @@ pub fn compute(
     }
 
     // App containers.
-    let restarting = policy != "Never";
+    let restarting = policy != RestartPolicy::Never;
     let mut keep = 0;
     for (i, r) in records.iter().enumerate().filter(|(_, r)| !r.init) {
         if busy(r) {
@@ -157,7 +148,10 @@ pub fn compute(
                 actions.start.push(i);
             }
             Some(last) => {
-                if should_restart(policy, last.exit_code) {
+                if last
+                    .exit_code()
+                    .is_none_or(|code| policy.restarts_after(code))
+                {
                     keep += 1;
                     actions.start.push(i);
                 }
@@ -175,19 +169,23 @@ pub fn compute(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kubelet::container_record::Instance;
-    use crate::model::Container;
+    use crate::kubelet::container_record::{Exit, Instance};
+    use crate::model::{Container, TerminatedReason};
 
-    fn spec(init: &[(&str, bool)], app: &[&str], policy: &str) -> (PodSpec, Vec<ContainerRecord>) {
+    fn spec(
+        init: &[(&str, bool)],
+        app: &[&str],
+        policy: RestartPolicy,
+    ) -> (PodSpec, Vec<ContainerRecord>) {
         let mut spec = PodSpec {
-            restart_policy: Some(policy.into()),
+            restart_policy: Some(policy.as_str().into()),
             ..Default::default()
         };
         let mut recs = Vec::new();
         for (name, sidecar) in init {
             spec.init_containers.push(Container {
                 name: name.to_string(),
-                restart_policy: sidecar.then(|| "Always".into()),
+                restart_policy: sidecar.then(|| RestartPolicy::Always.as_str().into()),
                 ..Default::default()
             });
             recs.push(ContainerRecord::new(name, true, *sidecar, "busybox"));
@@ -203,34 +201,36 @@ mod tests {
     }
 
     fn run(r: &mut ContainerRecord, id: u64) {
-        r.instances.push(Instance {
-            id,
-            started_at: 0,
-            finished_at: None,
-            exit_code: 0,
-            signal: None,
-            reason: String::new(),
-            message: None,
-        });
+        r.instances
+            .push(Instance::running_since(id, String::new(), 0));
         r.started = true;
     }
 
     fn exit(r: &mut ContainerRecord, code: i32) {
         if let Some(i) = r.instances.last_mut() {
-            i.finished_at = Some(1);
-            i.exit_code = code;
+            i.exit = Some(Exit {
+                at: 1,
+                code,
+                signal: None,
+                reason: TerminatedReason::of_exit(code),
+                message: None,
+            });
         }
     }
 
     #[test]
     fn sandbox_first() {
-        let (s, r) = spec(&[], &["app"], "Always");
+        let (s, r) = spec(&[], &["app"], RestartPolicy::Always);
         assert!(compute(&s, &r, false, false).create_sandbox);
     }
 
     #[test]
     fn init_containers_run_one_at_a_time() {
-        let (s, mut r) = spec(&[("a", false), ("b", false)], &["app"], "Always");
+        let (s, mut r) = spec(
+            &[("a", false), ("b", false)],
+            &["app"],
+            RestartPolicy::Always,
+        );
         assert_eq!(compute(&s, &r, true, false).start, vec![0]);
         run(&mut r[0], 1);
         assert!(compute(&s, &r, true, false).start.is_empty());
@@ -243,11 +243,11 @@ mod tests {
 
     #[test]
     fn failed_init_retries_or_fails_the_pod() {
-        let (s, mut r) = spec(&[("a", false)], &["app"], "Always");
+        let (s, mut r) = spec(&[("a", false)], &["app"], RestartPolicy::Always);
         run(&mut r[0], 1);
         exit(&mut r[0], 1);
         assert_eq!(compute(&s, &r, true, false).start, vec![0]);
-        let (s, mut r) = spec(&[("a", false)], &["app"], "Never");
+        let (s, mut r) = spec(&[("a", false)], &["app"], RestartPolicy::Never);
         run(&mut r[0], 1);
         exit(&mut r[0], 1);
         assert!(compute(&s, &r, true, false).kill_pod);
@@ -255,7 +255,11 @@ mod tests {
 
     #[test]
     fn sidecar_must_be_started_before_the_next() {
-        let (s, mut r) = spec(&[("side", true), ("b", false)], &["app"], "Always");
+        let (s, mut r) = spec(
+            &[("side", true), ("b", false)],
+            &["app"],
+            RestartPolicy::Always,
+        );
         assert_eq!(compute(&s, &r, true, false).start, vec![0]);
         run(&mut r[0], 1);
         r[0].started = false;
@@ -267,11 +271,11 @@ mod tests {
     #[test]
     fn restart_policies_for_app_containers() {
         for (policy, code, restart) in [
-            ("Always", 0, true),
-            ("Always", 1, true),
-            ("OnFailure", 0, false),
-            ("OnFailure", 1, true),
-            ("Never", 1, false),
+            (RestartPolicy::Always, 0, true),
+            (RestartPolicy::Always, 1, true),
+            (RestartPolicy::OnFailure, 0, false),
+            (RestartPolicy::OnFailure, 1, true),
+            (RestartPolicy::Never, 1, false),
         ] {
             let (s, mut r) = spec(&[], &["app"], policy);
             run(&mut r[0], 1);
@@ -284,7 +288,7 @@ mod tests {
 
     #[test]
     fn liveness_failure_kills_with_the_kubelet_message() {
-        let (s, mut r) = spec(&[], &["web"], "Always");
+        let (s, mut r) = spec(&[], &["web"], RestartPolicy::Always);
         run(&mut r[0], 1);
         r[0].liveness_failed = true;
         let a = compute(&s, &r, true, true);
@@ -296,7 +300,7 @@ mod tests {
                 restart: true
             }]
         );
-        let (s, mut r) = spec(&[], &["web"], "Never");
+        let (s, mut r) = spec(&[], &["web"], RestartPolicy::Never);
         run(&mut r[0], 1);
         r[0].startup_failed = true;
         assert_eq!(
@@ -307,7 +311,7 @@ mod tests {
 
     #[test]
     fn sidecars_stop_when_the_app_is_done() {
-        let (s, mut r) = spec(&[("side", true)], &["main"], "Never");
+        let (s, mut r) = spec(&[("side", true)], &["main"], RestartPolicy::Never);
         run(&mut r[0], 1);
         run(&mut r[1], 2);
         exit(&mut r[1], 0);

@@ -3,7 +3,7 @@
 //! message is the scheduler's FitError text, e.g.
 //! `0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.`
 
-use crate::model::{PodSpec, Quantity};
+use crate::model::{PodSpec, Quantity, TaintEffect};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -36,7 +36,7 @@ pub struct Taint {
     pub key: String,
     #[serde(default)]
     pub value: String,
-    pub effect: String,
+    pub effect: TaintEffect,
 }
 
 fn default_cpu() -> Quantity {
@@ -110,13 +110,13 @@ pub fn pod_request(spec: &PodSpec, resource: &str) -> i128 {
 fn reasons(spec: &PodSpec, node: &Node) -> Vec<(String, bool)> {
     // (reason, whether preemption could help)
     for t in &node.taints {
-        if t.effect == "PreferNoSchedule" {
+        if t.effect == TaintEffect::PreferNoSchedule {
             continue;
         }
         if !spec
             .tolerations
             .iter()
-            .any(|tol| tol.tolerates(&t.key, &t.value, &t.effect))
+            .any(|tol| tol.tolerates(&t.key, &t.value, t.effect))
         {
             return vec![(
                 format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value),
@@ -253,7 +253,7 @@ mod tests {
         tainted.taints.push(Taint {
             key: "dedicated".into(),
             value: "gpu".into(),
-            effect: "NoSchedule".into(),
+            effect: TaintEffect::NoSchedule,
         });
         let nodes = [Node::default_node(), tainted];
         assert_eq!(

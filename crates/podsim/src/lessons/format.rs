@@ -3,7 +3,7 @@
 
 use super::goals::Check;
 use crate::sim::Scenario;
-use crate::time::{parse_duration, Millis, MINUTE};
+use crate::time::{Duration, Millis, MINUTE};
 use serde::{Deserialize, Deserializer};
 
 pub use crate::text::Text;
@@ -85,8 +85,7 @@ fn default_until() -> Millis {
 }
 
 fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Millis, D::Error> {
-    let s = String::deserialize(d)?;
-    parse_duration(&s).map_err(serde::de::Error::custom)
+    Duration::deserialize(d).map(Duration::millis)
 }
 
 impl Lesson {

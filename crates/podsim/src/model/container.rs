@@ -1,8 +1,18 @@
 //! A container of a Pod: image, command, env, ports, resources, mounts, probes, lifecycle.
 
-use super::{IntOrString, Lifecycle, Probe, Quantity};
+use super::string_enum::string_enum;
+use super::{IntOrString, Lifecycle, Probe, Quantity, RestartPolicy};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+string_enum! {
+    /// `imagePullPolicy`.
+    pub enum PullPolicy {
+        Always = "Always",
+        IfNotPresent = "IfNotPresent",
+        Never = "Never",
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -53,7 +63,17 @@ pub struct Container {
 impl Container {
     /// An init container with `restartPolicy: Always` (a sidecar).
     pub fn is_restartable(&self) -> bool {
-        self.restart_policy.as_deref() == Some("Always")
+        self.restart_policy
+            .as_deref()
+            .and_then(RestartPolicy::parse)
+            == Some(RestartPolicy::Always)
+    }
+    /// The image pull policy (defaulting always sets one; `IfNotPresent` if not).
+    pub fn pull_policy(&self) -> PullPolicy {
+        self.image_pull_policy
+            .as_deref()
+            .and_then(PullPolicy::parse)
+            .unwrap_or(PullPolicy::IfNotPresent)
     }
     pub fn image(&self) -> &str {
         self.image.as_deref().unwrap_or("")

@@ -11,6 +11,7 @@ pub mod probe;
 pub mod quantity;
 pub mod service;
 pub mod status;
+pub(crate) mod string_enum;
 
 pub use configmap::ConfigMap;
 pub use container::*;

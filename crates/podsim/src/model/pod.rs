@@ -1,9 +1,40 @@
 //! The Pod object and its spec: containers, init containers, restart policy, scheduling
 //! fields (nodeName, nodeSelector, tolerations) and volumes.
 
+use super::string_enum::string_enum;
 use super::{Container, ObjectMeta, PodStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+string_enum! {
+    /// `spec.restartPolicy` (and a sidecar's `restartPolicy: Always`).
+    pub enum RestartPolicy {
+        Always = "Always",
+        OnFailure = "OnFailure",
+        Never = "Never",
+    }
+}
+
+string_enum! {
+    /// A taint's (and a toleration's) `effect`.
+    pub enum TaintEffect {
+        NoSchedule = "NoSchedule",
+        PreferNoSchedule = "PreferNoSchedule",
+        NoExecute = "NoExecute",
+    }
+}
+
+impl RestartPolicy {
+    /// Whether a container that exited with `exit_code` is started again under this policy
+    /// (kubelet's `ShouldContainerBeRestarted` for an exited container).
+    pub fn restarts_after(self, exit_code: i32) -> bool {
+        match self {
+            RestartPolicy::Always => true,
+            RestartPolicy::OnFailure => exit_code != 0,
+            RestartPolicy::Never => false,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -66,8 +97,13 @@ pub struct PodSpec {
 }
 
 impl PodSpec {
-    pub fn restart_policy(&self) -> &str {
-        self.restart_policy.as_deref().unwrap_or("Always")
+    /// The restart policy, `Always` when unset (defaulting sets it; validation refuses any
+    /// other word).
+    pub fn restart_policy(&self) -> RestartPolicy {
+        self.restart_policy
+            .as_deref()
+            .and_then(RestartPolicy::parse)
+            .unwrap_or(RestartPolicy::Always)
     }
     pub fn grace_seconds(&self) -> i64 {
         self.termination_grace_period_seconds.unwrap_or(30)
@@ -97,10 +133,11 @@ pub struct Toleration {
 }
 
 impl Toleration {
-    /// Does this toleration tolerate a taint (key, value, effect)?
-    pub fn tolerates(&self, key: &str, value: &str, effect: &str) -> bool {
-        if let Some(e) = self.effect.as_deref() {
-            if !e.is_empty() && e != effect {
+    /// Does this toleration tolerate a taint (key, value, effect)? An empty effect
+    /// tolerates every effect.
+    pub fn tolerates(&self, key: &str, value: &str, effect: TaintEffect) -> bool {
+        if let Some(e) = self.effect.as_deref().filter(|e| !e.is_empty()) {
+            if TaintEffect::parse(e) != Some(effect) {
                 return false;
             }
         }

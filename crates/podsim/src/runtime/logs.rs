@@ -26,7 +26,6 @@ pub struct LogBuffer {
     pub lines: Vec<LogLine>,
     /// Text written without a final newline yet, per stream.
     partial: [String; 2],
-    pub dropped: usize,
 }
 
 impl LogBuffer {
@@ -64,7 +63,6 @@ impl LogBuffer {
         if self.lines.len() >= MAX_LINES {
             let cut = MAX_LINES / 10;
             self.lines.drain(..cut);
-            self.dropped += cut;
         }
         self.lines.push(line);
     }

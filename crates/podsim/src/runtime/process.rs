@@ -25,7 +25,6 @@ pub struct Resident {
     pub name: String,
     pub spec: ProgramSpec,
     pub args: Vec<String>,
-    pub started_at: Millis,
 }
 
 impl Resident {
@@ -48,14 +47,20 @@ pub struct Process {
     /// Consecutive slices that ended by using up the step budget (a busy loop): each one
     /// doubles the virtual time the next slice stands for, up to a second.
     pub busy: u32,
-    /// How many times in a row it was resumed at the same instant (spawning, `kill`…):
-    /// past a bound it is charged a millisecond, so no process can stop virtual time.
-    pub same_instant: u32,
-    pub last_run: Millis,
 }
 
 impl Process {
-    pub fn is_shell_waiting(&self) -> bool {
-        self.waiting_for.is_some()
+    /// A process that runs first at `now`.
+    pub fn new(pid: Pid, container: u64, parent: Option<Pid>, body: Body, now: Millis) -> Self {
+        Process {
+            pid,
+            container,
+            parent,
+            body,
+            wake: Some(now),
+            waiting_for: None,
+            exited: None,
+            busy: 0,
+        }
     }
 }

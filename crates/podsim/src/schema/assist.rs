@@ -110,36 +110,30 @@ pub fn complete(text: &str, utf16: usize, lang: Lang) -> Vec<Completion> {
                 .collect()
         }
         Spot::Value(key) => match obj.field(key) {
-            Some(f) if !f.values.is_empty() => f
-                .values
-                .iter()
-                .filter(|v| !v.is_empty())
-                .map(|v| Completion {
-                    label: v.to_string(),
-                    apply: None,
-                    block: None,
-                    detail: format!("{} value", f.name),
-                    doc: f.doc(lang).to_string(),
-                    is_value: true,
-                })
-                .collect(),
-            Some(f) if matches!(f.ty, Ty::Bool) => ["true", "false"]
-                .iter()
-                .map(|v| Completion {
-                    label: v.to_string(),
-                    apply: None,
-                    block: None,
-                    detail: format!("{} value", f.name),
-                    doc: f.doc(lang).to_string(),
-                    is_value: true,
-                })
-                .collect(),
+            Some(f) if !f.values.is_empty() => value_completions(f, f.values, lang),
+            Some(f) if matches!(f.ty, Ty::Bool) => value_completions(f, &["true", "false"], lang),
             _ => Vec::new(),
         },
     }
 }
 
 /// Keys already written in the mapping the cursor is in: same key indent, same item.
+/// Completions for a field's value: each of `values` that is not empty.
+fn value_completions(f: &Field, values: &[&str], lang: Lang) -> Vec<Completion> {
+    values
+        .iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| Completion {
+            label: v.to_string(),
+            apply: None,
+            block: None,
+            detail: format!("{} value", f.name),
+            doc: f.doc(lang).to_string(),
+            is_value: true,
+        })
+        .collect()
+}
+
 fn sibling_keys(text: &str, at: usize) -> Vec<String> {
     let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = at + text[at..].find('\n').unwrap_or(text.len() - at);

@@ -1,8 +1,8 @@
 //! The simulation: run a validated, defaulted manifest on one simulated node for a span of
 //! virtual time, under a scenario, and record everything in a [`Timeline`].
 //!
-//! - `engine`: the discrete-event loop driving the kubelet and the runtime (`engine/`:
-//!   fast-forward through steady stretches of probe ticks).
+//! - `engine/`: the discrete-event engine driving the kubelet and the runtime, one file per
+//!   part of the kubelet (sync, starts, kills, prober, hooks…) or of the world around it.
 //! - `queue`: the event queue.
 //! - `scenario`: nodes, images and timed faults around the pod.
 //! - `timeline`: what was recorded, and the queries at an instant.
@@ -16,12 +16,28 @@ pub use scenario::Scenario;
 pub use timeline::Timeline;
 
 use crate::model::Manifest;
+use crate::text::Text;
 use crate::time::{Millis, HOUR};
 
 /// The longest span podsim simulates in one run.
 pub const MAX_UNTIL: Millis = 24 * HOUR;
-/// The most containers (init + app) podsim simulates in one pod.
+/// The most containers (init and app) podlab simulates in one pod — and so, checked before
+/// decoding (`api::load`), the most it accepts: a pod of 64 busy containers simulates ten
+/// minutes in about 60 ms natively, one of 256 takes 0.5 – 0.7 s, far past the 100 ms a
+/// keystroke may cost (BENCHMARKS.md).
 pub const MAX_CONTAINERS: usize = 64;
+
+/// What podlab says about a pod of `count` containers, more than it simulates.
+pub fn too_many_containers(count: usize) -> Text {
+    Text::new(
+        format!(
+            "this pod has {count} containers; podlab simulates pods of up to {MAX_CONTAINERS} containers (init containers included)"
+        ),
+        format!(
+            "이 파드의 컨테이너는 {count}개입니다. podlab은 컨테이너가 {MAX_CONTAINERS}개(init 컨테이너 포함)까지인 파드를 시뮬레이션합니다"
+        ),
+    )
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SimError {
@@ -31,10 +47,7 @@ pub enum SimError {
 impl std::fmt::Display for SimError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SimError::TooManyContainers(n) => write!(
-                f,
-                "this pod has {n} containers; podlab simulates pods of up to {MAX_CONTAINERS} containers"
-            ),
+            SimError::TooManyContainers(n) => f.write_str(&too_many_containers(*n).en),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::kubelet::scheduler::Node;
 use crate::runtime::ImageSpec;
-use crate::time::{parse_duration, Millis};
+use crate::time::{Duration, Millis};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -41,7 +41,9 @@ impl<'de> Deserialize<'de> for ScenarioEvent {
         let at = fields
             .remove("at")
             .ok_or_else(|| D::Error::missing_field("at"))?;
-        let at = de_duration(at).map_err(D::Error::custom)?;
+        let at = Duration::deserialize(at)
+            .map_err(D::Error::custom)?
+            .millis();
         let action =
             crate::yaml::tagged::from_tagged(fields, "action").map_err(D::Error::custom)?;
         Ok(ScenarioEvent { at, action })
@@ -54,7 +56,7 @@ impl Serialize for ScenarioEvent {
         let fields =
             crate::yaml::tagged::to_tagged(&self.action, "action").map_err(S::Error::custom)?;
         let mut map = s.serialize_map(Some(fields.len() + 1))?;
-        map.serialize_entry("at", &duration_text(self.at))?;
+        map.serialize_entry("at", &Duration(self.at))?;
         for (k, v) in &fields {
             map.serialize_entry(k, v)?;
         }
@@ -105,30 +107,6 @@ fn root_path() -> String {
 }
 fn status_500() -> u16 {
     500
-}
-
-fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Millis, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        N(u64),
-        S(String),
-    }
-    match Raw::deserialize(d)? {
-        Raw::N(secs) => secs
-            .checked_mul(1000)
-            .ok_or_else(|| serde::de::Error::custom("duration too large")),
-        Raw::S(s) => parse_duration(&s).map_err(serde::de::Error::custom),
-    }
-}
-
-/// A time as scenarios write it: `20s`, or `1500ms` when not whole seconds.
-fn duration_text(ms: Millis) -> String {
-    if ms.is_multiple_of(1000) {
-        format!("{}s", ms / 1000)
-    } else {
-        format!("{ms}ms")
-    }
 }
 
 impl Scenario {

@@ -3,7 +3,7 @@
 //! need: the status, the events (aggregated as the event recorder does) and the logs at any
 //! instant.
 
-use crate::kubelet::events::{Event, EventType};
+use crate::kubelet::events::{Component, Event, EventReason, EventType};
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
 use crate::model::{Manifest, PodStatus};
 use crate::runtime::LogLine;
@@ -24,8 +24,8 @@ pub struct EventRecord {
     pub t_ms: Millis,
     #[serde(rename = "type")]
     pub type_: EventType,
-    pub reason: String,
-    pub from: String,
+    pub reason: EventReason,
+    pub from: Component,
     pub message: String,
     pub count: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,14 +75,17 @@ pub struct Deletion {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AggregatedEvent {
     pub type_: EventType,
-    pub reason: String,
-    pub from: String,
+    pub reason: EventReason,
+    pub from: Component,
     pub message: String,
     pub field_path: Option<String>,
     pub count: u32,
     pub first_ms: Millis,
     pub last_ms: Millis,
 }
+
+/// What makes two events one aggregate: type, reason, source, message and object.
+type AggregationKey = (EventType, EventReason, Component, String, Option<String>);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
@@ -101,9 +104,9 @@ pub struct Timeline {
     pub deletion: Option<Deletion>,
     /// The aggregation key of each aggregate, in first-seen order.
     #[serde(skip)]
-    keys: Vec<(EventType, String, String, String, Option<String>)>,
+    keys: Vec<AggregationKey>,
     #[serde(skip)]
-    key_index: HashMap<(EventType, String, String, String, Option<String>), u32>,
+    key_index: HashMap<AggregationKey, u32>,
     #[serde(skip)]
     counts: Vec<(u32, Millis)>,
 }
@@ -133,8 +136,8 @@ impl Timeline {
     pub fn record_event(&mut self, t: Millis, e: Event) {
         let k = (
             e.type_,
-            e.reason.clone(),
-            e.from.clone(),
+            e.reason,
+            e.from,
             e.message.clone(),
             e.field_path.clone(),
         );
@@ -211,8 +214,8 @@ impl Timeline {
                     e.key as usize,
                     AggregatedEvent {
                         type_: e.type_,
-                        reason: e.reason.clone(),
-                        from: e.from.clone(),
+                        reason: e.reason,
+                        from: e.from,
                         message: e.message.clone(),
                         field_path: e.field_path.clone(),
                         count: e.count,

@@ -3,7 +3,9 @@
 //! column a slice of virtual time.
 
 use crate::kubelet::events::EventType;
-use crate::model::{ContainerStatus, PodStatus};
+use crate::model::{
+    ConditionStatus, ConditionType, ContainerStatus, PodPhase, PodStatus, WaitingReason,
+};
 use crate::sim::Timeline;
 use crate::time::{clock, Millis};
 use std::fmt::Write;
@@ -18,8 +20,8 @@ fn container_cell(c: Option<&ContainerStatus>) -> char {
     if let Some(t) = &c.state.terminated {
         return if t.exit_code == 0 { '_' } else { 'x' };
     }
-    match c.state.waiting.as_ref().and_then(|w| w.reason.as_deref()) {
-        Some("ContainerCreating") | Some("PodInitializing") | None => '·',
+    match c.state.waiting.as_ref().and_then(|w| w.reason) {
+        Some(WaitingReason::ContainerCreating | WaitingReason::PodInitializing) | None => '·',
         Some(_) => '~',
     }
 }
@@ -116,23 +118,29 @@ pub fn chart(tl: &Timeline, until: Millis, width: usize) -> String {
         let label = format!("{name} [{role}]");
         let _ = writeln!(out, "{label:label_w$}{lane}");
     }
-    for cond in ["Initialized", "ContainersReady", "Ready", "PodScheduled"] {
+    for cond in [
+        ConditionType::Initialized,
+        ConditionType::ContainersReady,
+        ConditionType::Ready,
+        ConditionType::PodScheduled,
+    ] {
+        let cond_name = cond.as_str();
         let lane: String = (0..width)
             .map(|col| match status_at(col).and_then(|s| s.condition(cond)) {
-                Some(c) if c.status == "True" => '+',
+                Some(c) if c.status == ConditionStatus::True => '+',
                 Some(_) => '-',
                 None => ' ',
             })
             .collect();
-        let _ = writeln!(out, "{cond:label_w$}{lane}");
+        let _ = writeln!(out, "{cond_name:label_w$}{lane}");
     }
     let lane: String = (0..width)
-        .map(|col| match status_at(col).map(|s| s.phase.as_str()) {
-            Some("Pending") => 'P',
-            Some("Running") => 'R',
-            Some("Succeeded") => 'S',
-            Some("Failed") => 'F',
-            Some(_) => '?',
+        .map(|col| match status_at(col).map(|s| s.phase) {
+            Some(PodPhase::Pending) => 'P',
+            Some(PodPhase::Running) => 'R',
+            Some(PodPhase::Succeeded) => 'S',
+            Some(PodPhase::Failed) => 'F',
+            Some(PodPhase::Unknown) => '?',
             None => ' ',
         })
         .collect();

@@ -6,7 +6,10 @@
 use super::clock::rfc1123z;
 use super::tabwriter;
 use crate::kubelet::events::EventType;
-use crate::model::{Container, ContainerState, ContainerStatus, Pod, PodStatus, Probe, Volume};
+use crate::model::{
+    ConditionStatus, ConditionType, Container, ContainerState, ContainerStatus, Pod, PodStatus,
+    Probe, Volume,
+};
 use crate::sim::Timeline;
 use crate::time::{human_duration, Millis};
 use std::collections::BTreeMap;
@@ -29,16 +32,10 @@ impl W {
 /// `kubectl describe pod NAME` at instant `t`.
 pub fn describe_pod(tl: &Timeline, t: Millis) -> String {
     if !tl.exists_at(t) {
-        return format!(
-            "Error from server (NotFound): pods \"{}\" not found\n",
-            tl.pod_name
-        );
+        return super::kubectl::not_found(tl) + "\n";
     }
     let pod = &tl.manifest.pod;
-    let empty = PodStatus {
-        phase: "Pending".into(),
-        ..Default::default()
-    };
+    let empty = PodStatus::default();
     let status = tl.status_at(t).unwrap_or(&empty);
     let sa_volume = crate::ids::api_access_volume_name(&tl.uid);
     let mut w = W(String::new());
@@ -103,7 +100,7 @@ fn top(w: &mut W, tl: &Timeline, pod: &Pod, status: &PodStatus, t: Millis) {
                 .unwrap_or("default")
         ),
     );
-    match (&tl.node, status.condition_true("PodScheduled")) {
+    match (&tl.node, status.condition_true(ConditionType::PodScheduled)) {
         (Some(node), true) => w.line(
             0,
             &format!(
@@ -120,7 +117,7 @@ fn top(w: &mut W, tl: &Timeline, pod: &Pod, status: &PodStatus, t: Millis) {
     labels_multiline(w, "Labels", &pod.metadata.labels, "=");
     annotations(w, &pod.metadata.annotations);
     match tl.deletion_at(t) {
-        Some(d) if !matches!(status.phase.as_str(), "Failed" | "Succeeded") => {
+        Some(d) if !status.phase.is_terminal() => {
             w.line(
                 0,
                 &format!(
@@ -135,7 +132,7 @@ fn top(w: &mut W, tl: &Timeline, pod: &Pod, status: &PodStatus, t: Millis) {
         }
         _ => w.line(0, &format!("Status:\t{}", status.phase)),
     }
-    if let Some(r) = status.reason.as_deref().filter(|r| !r.is_empty()) {
+    if let Some(r) = status.reason {
         w.line(0, &format!("Reason:\t{r}"));
     }
     if let Some(m) = status.message.as_deref().filter(|m| !m.is_empty()) {
@@ -268,7 +265,7 @@ fn containers(
             }
             w.line(
                 2,
-                &format!("Ready:\t{}", if s.ready { "True" } else { "False" }),
+                &format!("Ready:\t{}", ConditionStatus::from_bool(s.ready)),
             );
             w.line(2, &format!("Restart Count:\t{}", s.restart_count));
         }
@@ -413,12 +410,12 @@ fn state(w: &mut W, name: &str, s: &ContainerState) {
         w.line(3, &format!("Started:\t{}", rfc1123z(r.started_at)));
     } else if let Some(wt) = &s.waiting {
         w.line(2, &format!("{name}:\tWaiting"));
-        if let Some(r) = wt.reason.as_deref().filter(|r| !r.is_empty()) {
+        if let Some(r) = wt.reason {
             w.line(3, &format!("Reason:\t{r}"));
         }
     } else if let Some(t) = &s.terminated {
         w.line(2, &format!("{name}:\tTerminated"));
-        if let Some(r) = t.reason.as_deref().filter(|r| !r.is_empty()) {
+        if let Some(r) = t.reason {
             w.line(3, &format!("Reason:\t{r}"));
         }
         if let Some(m) = t.message.as_deref().filter(|m| !m.is_empty()) {

@@ -4,7 +4,11 @@
 //! "(12s ago)", AGE.
 
 use super::tabwriter;
-use crate::model::{PodCondition, PodSpec, PodStatus};
+use crate::kubelet::events::EventReason;
+use crate::model::{
+    ConditionStatus, ConditionType, PodCondition, PodPhase, PodSpec, PodStatus, TerminatedReason,
+    WaitingReason,
+};
 use crate::sim::Timeline;
 use crate::time::{human_duration, Millis};
 
@@ -42,9 +46,9 @@ pub fn pod_row(
     let mut sidecar_restarts: u32 = 0;
     let mut last_restart: Option<Millis> = None;
     let mut last_sidecar_restart: Option<Millis> = None;
-    let mut reason = status.phase.clone();
-    if let Some(r) = status.reason.as_deref().filter(|r| !r.is_empty()) {
-        reason = r.to_string();
+    let mut reason = status.phase.as_str().to_string();
+    if let Some(r) = status.reason {
+        reason = r.as_str().to_string();
     }
     let mut initializing = false;
     let n_init = spec.init_containers.len();
@@ -70,7 +74,7 @@ pub fn pod_row(
             continue;
         }
         if let Some(t) = &c.state.terminated {
-            reason = match t.reason.as_deref().filter(|r| !r.is_empty()) {
+            reason = match t.reason {
                 Some(r) => format!("Init:{r}"),
                 None => match t.signal.filter(|s| *s != 0) {
                     Some(s) => format!("Init:Signal:{s}"),
@@ -81,8 +85,8 @@ pub fn pod_row(
             .state
             .waiting
             .as_ref()
-            .and_then(|w| w.reason.as_deref())
-            .filter(|r| !r.is_empty() && *r != "PodInitializing")
+            .and_then(|w| w.reason)
+            .filter(|r| *r != WaitingReason::PodInitializing)
         {
             reason = format!("Init:{r}");
         } else {
@@ -91,47 +95,43 @@ pub fn pod_row(
         initializing = true;
         break;
     }
-    if !initializing || status.condition_true("Initialized") {
+    if !initializing || status.condition_true(ConditionType::Initialized) {
         restarts = sidecar_restarts;
         last_restart = last_sidecar_restart;
         let mut has_running = false;
+        // Whether `reason` came from a container that terminated with reason Completed.
+        let mut completed = false;
         for c in status.container_statuses.iter().rev() {
             restarts += c.restart_count;
             if let Some(t) = &c.last_state.terminated {
                 last_restart = Some(last_restart.map_or(t.finished_at, |l| l.max(t.finished_at)));
             }
-            if let Some(r) = c
-                .state
-                .waiting
-                .as_ref()
-                .and_then(|w| w.reason.as_deref())
-                .filter(|r| !r.is_empty())
-            {
-                reason = r.to_string();
+            if let Some(r) = c.state.waiting.as_ref().and_then(|w| w.reason) {
+                reason = r.as_str().to_string();
+                completed = false;
             } else if let Some(t) = &c.state.terminated {
-                reason = match t.reason.as_deref().filter(|r| !r.is_empty()) {
-                    Some(r) => r.to_string(),
+                reason = match t.reason {
+                    Some(r) => r.as_str().to_string(),
                     None => match t.signal.filter(|s| *s != 0) {
                         Some(s) => format!("Signal:{s}"),
                         None => format!("ExitCode:{}", t.exit_code),
                     },
                 };
+                completed = t.reason == Some(TerminatedReason::Completed);
             } else if c.ready && c.state.running.is_some() {
                 has_running = true;
                 ready += 1;
             }
         }
-        if reason == "Completed" && has_running {
-            reason = if status.condition_true("Ready") {
-                "Running".into()
+        if completed && has_running {
+            reason = if status.condition_true(ConditionType::Ready) {
+                PodPhase::Running.as_str().into()
             } else {
                 "NotReady".into()
             };
         }
     }
-    if deleting && status.reason.as_deref() == Some("NodeLost") {
-        reason = "Unknown".into();
-    } else if deleting && !matches!(status.phase.as_str(), "Succeeded" | "Failed") {
+    if deleting && !status.phase.is_terminal() {
         reason = "Terminating".into();
     }
     let restarts = match last_restart {
@@ -162,7 +162,7 @@ fn row_at(tl: &Timeline, t: Millis) -> Option<PodRow> {
 /// The row of the status recorded by `t`, whether or not the object still exists then.
 fn status_row(tl: &Timeline, t: Millis) -> Option<PodRow> {
     let status = tl.status_at(t)?;
-    let node = if status.condition_true("PodScheduled") {
+    let node = if status.condition_true(ConditionType::PodScheduled) {
         tl.node.as_deref()
     } else {
         None
@@ -184,21 +184,18 @@ fn status_row(tl: &Timeline, t: Millis) -> Option<PodRow> {
 fn before_the_kubelet(tl: &Timeline) -> Vec<PodRow> {
     let spec = &tl.manifest.pod.spec;
     let row = |status: &PodStatus, t: Millis| pod_row(&tl.pod_name, spec, status, false, None, t);
-    let created = PodStatus {
-        phase: "Pending".into(),
-        ..PodStatus::default()
-    };
+    let created = PodStatus::default();
     let mut rows = vec![row(&created, 0)];
     let bound = tl
         .events
         .iter()
-        .find(|e| e.reason == "Scheduled")
+        .find(|e| e.reason == EventReason::Scheduled)
         .map(|e| e.t_ms);
     if let (None, Some(t)) = (&spec.node_name, bound) {
         let scheduled = PodStatus {
             conditions: vec![PodCondition {
-                type_: "PodScheduled".into(),
-                status: "True".into(),
+                type_: ConditionType::PodScheduled,
+                status: ConditionStatus::True,
                 reason: None,
                 message: None,
                 last_transition_time: Some(t),
@@ -214,9 +211,7 @@ fn before_the_kubelet(tl: &Timeline) -> Vec<PodRow> {
 /// pod's terminal status, so that update (MODIFIED) comes first unless it was printed already;
 /// then the DELETED event shows the last state once more.
 fn rows_at_removal(tl: &Timeline, t: Millis, last: Option<&PodRow>) -> Vec<PodRow> {
-    let terminal = tl
-        .status_at(t)
-        .is_some_and(|s| matches!(s.phase.as_str(), "Succeeded" | "Failed"));
+    let terminal = tl.status_at(t).is_some_and(|s| s.phase.is_terminal());
     let same = |a: &PodRow, b: &PodRow| {
         (&a.ready, &a.status, &a.restarts) == (&b.ready, &b.status, &b.restarts)
     };

@@ -5,7 +5,9 @@
 
 use crate::kubelet::events::EventType;
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
-use crate::model::{ContainerStatus, PodStatus};
+use crate::model::{
+    ConditionStatus, ConditionType, ContainerStatus, PodPhase, PodStatus, WaitingReason,
+};
 use crate::sim::Timeline;
 use crate::text::Text;
 use crate::time::Millis;
@@ -99,7 +101,7 @@ fn container_state(c: &ContainerStatus) -> (SegmentKind, String, Text) {
         };
         return (
             kind,
-            "Running".into(),
+            PodPhase::Running.as_str().into(),
             if c.ready {
                 Text::new("ready", "준비됨")
             } else {
@@ -108,10 +110,10 @@ fn container_state(c: &ContainerStatus) -> (SegmentKind, String, Text) {
         );
     }
     if let Some(t) = &c.state.terminated {
-        let reason = t
-            .reason
-            .clone()
-            .unwrap_or_else(|| format!("ExitCode:{}", t.exit_code));
+        let reason = match t.reason {
+            Some(r) => r.as_str().to_string(),
+            None => format!("ExitCode:{}", t.exit_code),
+        };
         let kind = if t.exit_code == 0 {
             SegmentKind::Completed
         } else {
@@ -125,21 +127,16 @@ fn container_state(c: &ContainerStatus) -> (SegmentKind, String, Text) {
         );
     }
     let w = c.state.waiting.as_ref();
-    let reason = w.and_then(|w| w.reason.clone()).unwrap_or_default();
+    let reason = w.and_then(|w| w.reason);
     let message = w.and_then(|w| w.message.clone()).unwrap_or_default();
-    let kind = match reason.as_str() {
-        "" | "ContainerCreating" | "PodInitializing" => SegmentKind::Pending,
-        _ => SegmentKind::Blocked,
+    let kind = match reason {
+        None | Some(WaitingReason::ContainerCreating | WaitingReason::PodInitializing) => {
+            SegmentKind::Pending
+        }
+        Some(_) => SegmentKind::Blocked,
     };
-    (
-        kind,
-        if reason.is_empty() {
-            "Waiting".into()
-        } else {
-            reason
-        },
-        Text::same(message),
-    )
+    let label = reason.map_or("Waiting", WaitingReason::as_str);
+    (kind, label.to_string(), Text::same(message))
 }
 
 /// Turn a sequence of (time, value) samples into segments of equal values, ending at `until`.
@@ -228,52 +225,51 @@ pub fn lanes(tl: &Timeline) -> Lanes {
             }
         })
         .collect();
-    let conditions = ["PodScheduled", "Initialized", "ContainersReady", "Ready"]
-        .iter()
-        .map(|name| {
-            let samples = tl.snapshots.iter().map(|s| {
-                (
-                    s.t_ms,
-                    s.status.condition(name).map(|c| {
-                        (
-                            c.status.clone(),
-                            c.reason.clone().unwrap_or_default(),
-                            c.message.clone().unwrap_or_default(),
-                        )
-                    }),
-                )
-            });
-            ConditionLane {
-                name: name.to_string(),
-                segments: segments(samples, end, |(status, reason, message)| {
-                    let kind = if status == "True" {
-                        SegmentKind::Ready
-                    } else {
-                        SegmentKind::Pending
-                    };
-                    let detail = match (reason.is_empty(), message.is_empty()) {
-                        (true, _) => String::new(),
-                        (false, true) => reason.clone(),
-                        (false, false) => format!("{reason}: {message}"),
-                    };
-                    (kind, status.clone(), Text::same(detail))
-                }),
-            }
-        })
-        .collect();
+    let conditions = [
+        ConditionType::PodScheduled,
+        ConditionType::Initialized,
+        ConditionType::ContainersReady,
+        ConditionType::Ready,
+    ]
+    .into_iter()
+    .map(|type_| {
+        let samples = tl.snapshots.iter().map(|s| {
+            (
+                s.t_ms,
+                s.status
+                    .condition(type_)
+                    .map(|c| (c.status, c.reason, c.message.clone().unwrap_or_default())),
+            )
+        });
+        ConditionLane {
+            name: type_.as_str().to_string(),
+            segments: segments(samples, end, |(status, reason, message)| {
+                let kind = if *status == ConditionStatus::True {
+                    SegmentKind::Ready
+                } else {
+                    SegmentKind::Pending
+                };
+                let detail = match (reason, message.is_empty()) {
+                    (None, _) => String::new(),
+                    (Some(r), true) => r.as_str().to_string(),
+                    (Some(r), false) => format!("{r}: {message}"),
+                };
+                (kind, status.as_str().to_string(), Text::same(detail))
+            }),
+        }
+    })
+    .collect();
     let phase = segments(
-        tl.snapshots
-            .iter()
-            .map(|s| (s.t_ms, Some(s.status.phase.clone()))),
+        tl.snapshots.iter().map(|s| (s.t_ms, Some(s.status.phase))),
         end,
-        |p: &String| {
-            let kind = match p.as_str() {
-                "Running" => SegmentKind::Running,
-                "Succeeded" => SegmentKind::Completed,
-                "Failed" => SegmentKind::Failed,
-                _ => SegmentKind::Pending,
+        |p: &PodPhase| {
+            let kind = match p {
+                PodPhase::Running => SegmentKind::Running,
+                PodPhase::Succeeded => SegmentKind::Completed,
+                PodPhase::Failed => SegmentKind::Failed,
+                PodPhase::Pending | PodPhase::Unknown => SegmentKind::Pending,
             };
-            (kind, p.clone(), Text::default())
+            (kind, p.as_str().to_string(), Text::default())
         },
     );
     let events = tl
@@ -282,7 +278,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
         .map(|e| EventMark {
             t: e.t_ms,
             warning: e.type_ == EventType::Warning,
-            reason: e.reason.clone(),
+            reason: e.reason.as_str().to_string(),
             message: e.message.clone(),
             count: e.count,
         })
@@ -297,6 +293,6 @@ pub fn lanes(tl: &Timeline) -> Lanes {
         gone_at,
         final_phase: gone_at
             .and_then(|gone| tl.status_at(gone))
-            .map(|s| s.phase.clone()),
+            .map(|s| s.phase.as_str().to_string()),
     }
 }

@@ -57,15 +57,18 @@ fn times_as_text(v: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ContainerState, ContainerStateRunning, ContainerStatus, PodCondition};
+    use crate::model::{
+        ConditionStatus, ConditionType, ContainerState, ContainerStateRunning, ContainerStatus,
+        PodCondition, PodPhase,
+    };
 
     #[test]
     fn prints_like_kubectl_get_o_yaml() {
         let status = PodStatus {
-            phase: "Running".into(),
+            phase: PodPhase::Running,
             conditions: vec![PodCondition {
-                type_: "Ready".into(),
-                status: "True".into(),
+                type_: ConditionType::Ready,
+                status: ConditionStatus::True,
                 reason: None,
                 message: None,
                 last_transition_time: Some(2_820),

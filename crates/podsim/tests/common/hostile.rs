@@ -46,7 +46,7 @@ pub fn cases() -> Vec<(&'static str, String, &'static str)> {
         (
             "1 000 containers",
             with_containers(1000),
-            "this pod has 1000 containers; podlab reads pods of up to 256 containers",
+            "this pod has 1000 containers; podlab simulates pods of up to 64 containers",
         ),
         (
             "control characters",
@@ -79,8 +79,8 @@ pub fn cases() -> Vec<(&'static str, String, &'static str)> {
             "",
         ),
         (
-            "256 containers (the limit, accepted)",
-            with_containers(256),
+            "64 containers (the limit, accepted)",
+            with_containers(64),
             "",
         ),
     ]

@@ -5,7 +5,7 @@
 use super::names::{dns1123_label, env_var_name, port_name, port_num};
 use super::probes;
 use crate::api::field_error::{BadValue, FieldError};
-use crate::model::{Container, Quantity, Volume};
+use crate::model::{Container, PullPolicy, Quantity, RestartPolicy, Volume};
 use std::collections::BTreeSet;
 
 fn ports(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
@@ -285,12 +285,12 @@ fn common(c: &Container, volumes: &[Volume], path: &str, errs: &mut Vec<FieldErr
     env(c, path, errs);
     mounts(c, volumes, path, errs);
     match c.image_pull_policy.as_deref() {
-        Some("Always" | "IfNotPresent" | "Never") => {}
         None | Some("") => errs.push(FieldError::required(format!("{path}.imagePullPolicy"), "")),
+        Some(p) if PullPolicy::parse(p).is_some() => {}
         Some(other) => errs.push(FieldError::not_supported(
             format!("{path}.imagePullPolicy"),
             BadValue::Str(other.into()),
-            &["Always", "IfNotPresent", "Never"],
+            PullPolicy::NAMES,
         )),
     }
     resources(c, path, errs);
@@ -342,13 +342,13 @@ pub fn init_containers(
         common(c, volumes, &path, errs);
         let mut sidecar = false;
         if let Some(rp) = &c.restart_policy {
-            if rp == "Always" {
+            if c.is_restartable() {
                 sidecar = true;
             } else {
                 errs.push(FieldError::not_supported(
                     format!("{path}.restartPolicy"),
                     BadValue::Str(rp.clone()),
-                    &["Always"],
+                    &[RestartPolicy::Always.as_str()],
                 ));
             }
         }

@@ -5,19 +5,19 @@
 use super::names::{dns1123_label, dns1123_subdomain, inclusive_range};
 use super::{containers, meta, tolerations, volumes};
 use crate::api::field_error::{BadValue, FieldError};
-use crate::model::PodSpec;
+use crate::model::{PodSpec, RestartPolicy};
 
 pub fn pod_spec(spec: &PodSpec, errs: &mut Vec<FieldError>) {
     volumes::volumes(&spec.volumes, errs);
     containers::app_containers(&spec.containers, &spec.volumes, errs);
     containers::init_containers(&spec.init_containers, &spec.containers, &spec.volumes, errs);
     match spec.restart_policy.as_deref() {
-        Some("Always" | "OnFailure" | "Never") => {}
         None | Some("") => errs.push(FieldError::required("spec.restartPolicy", "")),
+        Some(p) if RestartPolicy::parse(p).is_some() => {}
         Some(other) => errs.push(FieldError::not_supported(
             "spec.restartPolicy",
             BadValue::Str(other.into()),
-            &["Always", "OnFailure", "Never"],
+            RestartPolicy::NAMES,
         )),
     }
     match spec.dns_policy.as_deref() {

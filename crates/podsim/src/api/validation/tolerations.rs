@@ -2,7 +2,7 @@
 
 use super::names::{label_value, qualified_name};
 use crate::api::field_error::{BadValue, FieldError};
-use crate::model::Toleration;
+use crate::model::{TaintEffect, Toleration};
 
 pub fn tolerations(tols: &[Toleration], errs: &mut Vec<FieldError>) {
     for (i, t) in tols.iter().enumerate() {
@@ -27,7 +27,9 @@ pub fn tolerations(tols: &[Toleration], errs: &mut Vec<FieldError>) {
                 "operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
             ));
         }
-        if t.toleration_seconds.is_some() && effect != "NoExecute" {
+        if t.toleration_seconds.is_some()
+            && TaintEffect::parse(effect) != Some(TaintEffect::NoExecute)
+        {
             errs.push(FieldError::invalid(
                 format!("{path}.effect"),
                 BadValue::Str(effect.into()),
@@ -63,12 +65,11 @@ pub fn tolerations(tols: &[Toleration], errs: &mut Vec<FieldError>) {
                 &["Equal", "Exists"],
             )),
         }
-        if !effect.is_empty() && !matches!(effect, "NoSchedule" | "PreferNoSchedule" | "NoExecute")
-        {
+        if !effect.is_empty() && TaintEffect::parse(effect).is_none() {
             errs.push(FieldError::not_supported(
                 format!("{path}.effect"),
                 BadValue::Str(effect.into()),
-                &["NoSchedule", "PreferNoSchedule", "NoExecute"],
+                TaintEffect::NAMES,
             ));
         }
     }

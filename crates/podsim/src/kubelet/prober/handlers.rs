@@ -3,8 +3,10 @@
 //! tcpSocket when a connection opens, grpc when the health service answers SERVING.
 
 use super::ProbeResult;
+use crate::kubelet::environment::expand_with_static_env;
+use crate::kubelet::http_get::{self, Purpose};
 use crate::model::{Container, HttpGetAction, IntOrString, Probe, ProbeAction};
-use crate::runtime::{ContainerId, GrpcOutcome, HttpOutcome, HttpRequest, Runtime};
+use crate::runtime::{ContainerId, GrpcOutcome, HandlerRuntime, HttpOutcome};
 use crate::time::{Millis, SECOND};
 
 /// The outcome of one probe run: its result and the text the kubelet would log.
@@ -25,7 +27,7 @@ impl ProbeOutcome {
 
 /// Run `probe` for the container instance `id` at `now`.
 pub fn run_probe(
-    runtime: &mut Runtime,
+    runtime: &mut (impl HandlerRuntime + ?Sized),
     probe: &Probe,
     container: &Container,
     id: ContainerId,
@@ -33,7 +35,10 @@ pub fn run_probe(
 ) -> ProbeOutcome {
     let timeout = (probe.timeout().max(1) as u64).saturating_mul(SECOND);
     match probe.action() {
-        Some(ProbeAction::Exec(exec)) => run_exec(runtime, id, &exec.command, timeout, now),
+        Some(ProbeAction::Exec(exec)) => {
+            let command = expand_with_static_env(container, &exec.command);
+            run_exec(runtime, id, &command, timeout, now)
+        }
         Some(ProbeAction::HttpGet(http)) => run_http(runtime, container, http, now),
         Some(ProbeAction::TcpSocket(tcp)) => match resolve_port(container, &tcp.port) {
             Ok(port) => match runtime.tcp_connect(tcp.host.as_deref(), port, now) {
@@ -57,7 +62,7 @@ pub fn run_probe(
 
 /// Exec: the command runs in the container (not through a shell); exit 0 is Success.
 pub fn run_exec(
-    runtime: &mut Runtime,
+    runtime: &mut (impl HandlerRuntime + ?Sized),
     id: ContainerId,
     command: &[String],
     timeout: Millis,
@@ -84,25 +89,14 @@ pub fn run_exec(
 }
 
 fn run_http(
-    runtime: &mut Runtime,
+    runtime: &mut (impl HandlerRuntime + ?Sized),
     container: &Container,
     http: &HttpGetAction,
     now: Millis,
 ) -> ProbeOutcome {
-    let port = match resolve_port(container, &http.port) {
-        Ok(p) => p,
+    let req = match http_get::request(http, container, Purpose::Probe) {
+        Ok(req) => req,
         Err(e) => return ProbeOutcome::new(ProbeResult::Unknown, e),
-    };
-    let req = HttpRequest {
-        host: http.host.clone(),
-        port,
-        path: http.path.clone().unwrap_or_else(|| "/".into()),
-        scheme: http.scheme.clone().unwrap_or_else(|| "HTTP".into()),
-        headers: http
-            .http_headers
-            .iter()
-            .map(|h| (h.name.clone(), h.value.clone()))
-            .collect(),
     };
     match runtime.http_get(&req, now) {
         HttpOutcome::Response { status, .. } if (200..400).contains(&status) => {

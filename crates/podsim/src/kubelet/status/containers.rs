@@ -3,44 +3,50 @@
 //! the cached reason as Waiting; one never started waits as ContainerCreating, or
 //! PodInitializing when the pod has init containers.
 
-use super::ContainerIds;
-use crate::kubelet::container_record::{ContainerRecord, Instance};
+use crate::kubelet::container_record::{ContainerRecord, Instance, Waiting};
 use crate::model::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
-    ContainerStatus,
+    ContainerStatus, WaitingReason,
 };
 
-pub fn terminated(i: &Instance, ids: &dyn ContainerIds) -> ContainerState {
+/// The terminated state of an instance that has exited (empty while it runs).
+pub fn terminated(i: &Instance) -> ContainerState {
     ContainerState {
-        terminated: Some(ContainerStateTerminated {
-            exit_code: i.exit_code,
-            signal: i.signal,
-            reason: Some(i.reason.clone()),
-            message: i.message.clone(),
+        terminated: i.exit.as_ref().map(|exit| ContainerStateTerminated {
+            exit_code: exit.code,
+            signal: exit.signal,
+            reason: Some(exit.reason),
+            message: exit.message.clone(),
             started_at: i.started_at,
-            finished_at: i.finished_at.unwrap_or(i.started_at),
-            container_id: Some(ids.container_id(i.id)),
+            finished_at: exit.at,
+            container_id: Some(i.container_id.clone()),
         }),
         ..Default::default()
     }
 }
 
-fn waiting(reason: &str, message: Option<&str>) -> ContainerState {
+fn waiting(reason: WaitingReason, message: Option<&str>) -> ContainerState {
     ContainerState {
         waiting: Some(ContainerStateWaiting {
-            reason: Some(reason.to_string()),
+            reason: Some(reason),
             message: message.filter(|m| !m.is_empty()).map(str::to_string),
         }),
         ..Default::default()
     }
 }
 
-pub fn container_status(
-    r: &ContainerRecord,
-    pod_has_init: bool,
-    ids: &dyn ContainerIds,
-) -> ContainerStatus {
+fn cached(w: &Waiting) -> ContainerState {
+    waiting(w.reason, Some(&w.message))
+}
+
+pub fn container_status(r: &ContainerRecord, pod_has_init: bool) -> ContainerStatus {
     let n = r.instances.len();
+    let previous = || {
+        n.checked_sub(2)
+            .and_then(|k| r.instances.get(k))
+            .map(terminated)
+            .unwrap_or_default()
+    };
     let (state, last_state, container_id) = match r.instances.last() {
         Some(cur) if cur.running() => (
             ContainerState {
@@ -49,32 +55,18 @@ pub fn container_status(
                 }),
                 ..Default::default()
             },
-            n.checked_sub(2)
-                .and_then(|k| r.instances.get(k))
-                .map(|p| terminated(p, ids))
-                .unwrap_or_default(),
-            Some(ids.container_id(cur.id)),
+            previous(),
+            Some(cur.container_id.clone()),
         ),
         Some(cur) => match &r.visible_reason {
-            Some((reason, message)) => (
-                waiting(reason, Some(message)),
-                terminated(cur, ids),
-                Some(ids.container_id(cur.id)),
-            ),
-            None => (
-                terminated(cur, ids),
-                n.checked_sub(2)
-                    .and_then(|k| r.instances.get(k))
-                    .map(|p| terminated(p, ids))
-                    .unwrap_or_default(),
-                Some(ids.container_id(cur.id)),
-            ),
+            Some(w) => (cached(w), terminated(cur), Some(cur.container_id.clone())),
+            None => (terminated(cur), previous(), Some(cur.container_id.clone())),
         },
         None => {
             let state = match &r.visible_reason {
-                Some((reason, message)) => waiting(reason, Some(message)),
-                None if pod_has_init => waiting("PodInitializing", None),
-                None => waiting("ContainerCreating", None),
+                Some(w) => cached(w),
+                None if pod_has_init => waiting(WaitingReason::PodInitializing, None),
+                None => waiting(WaitingReason::ContainerCreating, None),
             };
             (state, ContainerState::default(), None)
         }
@@ -90,7 +82,7 @@ pub fn container_status(
         image_id: if r.instances.is_empty() {
             String::new()
         } else {
-            ids.image_id(&r.image)
+            r.image_id.clone()
         },
         container_id,
         started: Some(running && r.started),

@@ -1,118 +1,127 @@
-//! The pod phase, computed as the kubelet's getPhase does (pkg/kubelet/kubelet_pods.go):
-//! count regular init containers, sidecars and regular containers by state, then decide.
+//! The pod phase, computed as the kubelet's getPhase does (pkg/kubelet/kubelet_pods.go, 1.34,
+//! the ContainerRestartRules gate off): count regular init containers, sidecars and regular
+//! containers by the state their API status shows, then decide. A container without a status
+//! counts as unknown.
 
-use crate::kubelet::container_record::ContainerRecord;
-use crate::model::PodSpec;
+use super::ByName;
+use crate::model::{ContainerStatus, PodPhase, PodSpec, RestartPolicy};
 
-/// The state of a container as getPhase sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A container's status as getPhase reads it.
 enum Seen {
     Running,
     /// Terminated with this exit code.
     Terminated(i32),
-    /// Waiting, with the exit code of a last termination if there was one.
-    Waiting(Option<i32>),
+    /// Waiting after a termination with this exit code (restarting, or in back-off).
+    Restarting(i32),
+    /// Waiting to start for the first time.
+    Waiting,
+    /// No state at all.
+    Unknown,
 }
 
-fn seen(r: &ContainerRecord) -> Seen {
-    match r.current() {
-        Some(i) if i.running() => Seen::Running,
-        Some(i) if r.visible_reason.is_some() => Seen::Waiting(Some(i.exit_code)),
-        Some(i) => Seen::Terminated(i.exit_code),
-        None => Seen::Waiting(None),
+fn seen(s: &ContainerStatus) -> Seen {
+    if s.state.running.is_some() {
+        Seen::Running
+    } else if let Some(t) = &s.state.terminated {
+        Seen::Terminated(t.exit_code)
+    } else if s.state.waiting.is_some() {
+        match &s.last_state.terminated {
+            Some(t) => Seen::Restarting(t.exit_code),
+            None => Seen::Waiting,
+        }
+    } else {
+        Seen::Unknown
     }
 }
 
+/// `getPhase(pod, allStatuses, podIsTerminal, podHasInitialized)`: `statuses` holds the init
+/// and app containers' statuses in any order; `pod_has_initialized`: a regular container of
+/// the pod has started at some point.
 pub fn get_phase(
     spec: &PodSpec,
-    records: &[ContainerRecord],
+    statuses: &[ContainerStatus],
     pod_is_terminal: bool,
     pod_has_initialized: bool,
-) -> &'static str {
-    let mut pending_initialization = 0;
+) -> PodPhase {
+    let by_name = ByName::new(statuses);
+    let status = |name: &str| by_name.get(name).map(seen);
+    let mut pending_regular_init = 0;
+    let mut pending_sidecars = 0;
     let mut failed_initialization = 0;
-    // Every container the kubelet tracks has a status, so none is "unknown" here.
-    let unknown = 0;
-    let (mut running, mut waiting, mut stopped, mut succeeded) = (0, 0, 0, 0);
-
-    for r in records.iter().filter(|r| r.regular_init()) {
-        match seen(r) {
-            Seen::Running => pending_initialization += 1,
-            Seen::Terminated(code) => {
+    for c in spec.init_containers.iter().filter(|c| !c.is_restartable()) {
+        match status(&c.name) {
+            Some(Seen::Terminated(code) | Seen::Restarting(code)) => {
                 if code != 0 {
                     failed_initialization += 1;
                 }
             }
-            Seen::Waiting(Some(code)) => {
-                if code != 0 {
-                    failed_initialization += 1;
-                }
-            }
-            Seen::Waiting(None) => pending_initialization += 1,
+            Some(Seen::Running | Seen::Waiting | Seen::Unknown) | None => pending_regular_init += 1,
         }
     }
-    for r in records.iter().filter(|r| r.sidecar) {
-        match seen(r) {
+    let (mut unknown, mut running, mut waiting, mut stopped, mut succeeded) = (0, 0, 0, 0, 0);
+    for c in spec.init_containers.iter().filter(|c| c.is_restartable()) {
+        let Some(s) = by_name.get(&c.name) else {
+            unknown += 1;
+            continue;
+        };
+        match seen(s) {
             Seen::Running => {
-                running += 1;
-                if !r.started {
-                    pending_initialization += 1;
+                if s.started != Some(true) {
+                    pending_sidecars += 1;
                 }
+                running += 1;
             }
-            Seen::Terminated(_) | Seen::Waiting(Some(_)) => {}
-            Seen::Waiting(None) => {
-                pending_initialization += 1;
+            // Terminated sidecars do not count for the phase.
+            Seen::Terminated(_) | Seen::Restarting(_) => {}
+            Seen::Waiting => {
+                pending_sidecars += 1;
                 waiting += 1;
             }
+            Seen::Unknown => {
+                pending_sidecars += 1;
+                unknown += 1;
+            }
         }
     }
-    let mut any_regular_started = false;
-    for r in records.iter().filter(|r| !r.init) {
-        any_regular_started |= r.ever_started();
-        match seen(r) {
-            Seen::Running => running += 1,
-            Seen::Terminated(code) => {
+    for c in &spec.containers {
+        match status(&c.name) {
+            Some(Seen::Running) => running += 1,
+            Some(Seen::Terminated(code)) => {
                 stopped += 1;
                 if code == 0 {
                     succeeded += 1;
                 }
             }
-            Seen::Waiting(Some(_)) => stopped += 1,
-            Seen::Waiting(None) => waiting += 1,
+            Some(Seen::Restarting(_)) => stopped += 1,
+            Some(Seen::Waiting) => waiting += 1,
+            Some(Seen::Unknown) | None => unknown += 1,
         }
     }
 
     let policy = spec.restart_policy();
-    if failed_initialization > 0 && policy == "Never" {
-        return "Failed";
+    if failed_initialization > 0 && policy == RestartPolicy::Never {
+        return PodPhase::Failed;
     }
-    if pending_initialization > 0 && !(any_regular_started || pod_has_initialized) {
-        return "Pending";
-    }
-    if waiting > 0 {
-        return "Pending";
+    if pending_regular_init > 0 || (pending_sidecars > 0 && !pod_has_initialized) || waiting > 0 {
+        return PodPhase::Pending;
     }
     if running > 0 && unknown == 0 {
-        return "Running";
+        return PodPhase::Running;
     }
     if running == 0 && stopped > 0 && unknown == 0 {
         if pod_is_terminal {
             return if stopped == succeeded {
-                "Succeeded"
+                PodPhase::Succeeded
             } else {
-                "Failed"
+                PodPhase::Failed
             };
         }
-        if policy == "Always" {
-            return "Running";
-        }
-        if stopped == succeeded {
-            return "Succeeded";
-        }
-        if policy == "Never" {
-            return "Failed";
-        }
-        return "Running";
+        return match policy {
+            RestartPolicy::Always => PodPhase::Running,
+            _ if stopped == succeeded => PodPhase::Succeeded,
+            RestartPolicy::Never => PodPhase::Failed,
+            RestartPolicy::OnFailure => PodPhase::Running,
+        };
     }
-    "Pending"
+    PodPhase::Pending
 }

@@ -10,9 +10,10 @@
 //! Each is written with its `kind` beside its fields (`{kind: restart, container: web}`),
 //! typed once read and checked as written (`problems`); `words` says each in both languages.
 
-use super::super::goals::Dur;
+use crate::kubelet::events::EventReason;
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
-use crate::time::Millis;
+use crate::model::{ConditionStatus, ConditionType, PodPhase, TerminatedReason};
+use crate::time::{Duration, Millis};
 use serde::{Deserialize, Deserializer};
 
 /// The first instant something happens in the run (at or after `after`, when given).
@@ -34,40 +35,41 @@ pub enum Moment {
     Started {
         container: String,
         #[serde(default)]
-        after: Option<Dur>,
+        after: Option<Duration>,
     },
     /// The container exits (optionally with this reason and/or exit code): the instant it
     /// finished.
     Terminated {
         container: String,
         #[serde(default)]
-        reason: Option<String>,
+        reason: Option<TerminatedReason>,
         #[serde(default)]
         exit_code: Option<i32>,
         #[serde(default)]
-        after: Option<Dur>,
+        after: Option<Duration>,
     },
     /// An event with this reason (and this text in its message) is first recorded.
     Event {
-        reason: String,
+        reason: EventReason,
         #[serde(default)]
         contains: Option<String>,
         #[serde(default)]
-        after: Option<Dur>,
+        after: Option<Duration>,
     },
     /// The condition takes this status: the start of a stretch of time in which it has it
     /// (it had another status before, or none yet).
     Condition {
         condition: ConditionType,
+        #[serde(deserialize_with = "read_condition_status")]
         status: ConditionStatus,
         #[serde(default)]
-        after: Option<Dur>,
+        after: Option<Duration>,
     },
     /// The phase becomes this one.
     Phase {
-        phase: Phase,
+        phase: PodPhase,
         #[serde(default)]
-        after: Option<Dur>,
+        after: Option<Duration>,
     },
     /// The container's probe of this kind returns this result for the `nth` time (default 1st).
     Probe {
@@ -77,7 +79,7 @@ pub enum Moment {
         #[serde(default = "first")]
         nth: u32,
         #[serde(default)]
-        after: Option<Dur>,
+        after: Option<Duration>,
     },
 }
 
@@ -94,7 +96,7 @@ pub enum Count {
     /// Occurrences of an event with this reason (and this text in its message), each one
     /// counted, as `(x3 over 40s)` counts them.
     Events {
-        reason: String,
+        reason: EventReason,
         #[serde(default)]
         contains: Option<String>,
     },
@@ -115,118 +117,42 @@ pub enum Count {
 )]
 pub enum Question {
     /// The Pod's phase (`status.phase`).
-    Phase { at: Dur },
+    Phase { at: Duration },
     /// The STATUS column of `kubectl get pods`.
-    Status { at: Dur },
+    Status { at: Duration },
     /// A condition's status.
-    Condition { condition: ConditionType, at: Dur },
+    Condition {
+        condition: ConditionType,
+        at: Duration,
+    },
     /// A container's state with its reason, as `describe` shows it: `Running`,
     /// `Waiting (CrashLoopBackOff)`, `Terminated (Completed)`.
-    ContainerState { container: String, at: Dur },
-}
-
-/// A Pod phase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Phase {
-    Pending,
-    Running,
-    Succeeded,
-    Failed,
-    /// Named for completeness (a distractor): current Kubernetes never sets it.
-    Unknown,
-}
-
-/// A Pod condition type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum ConditionType {
-    PodScheduled,
-    PodReadyToStartContainers,
-    Initialized,
-    ContainersReady,
-    Ready,
-    DisruptionTarget,
-}
-
-/// A condition's status. Lessons should quote it (`"True"`), but an unquoted YAML boolean
-/// is read as the status it spells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConditionStatus {
-    True,
-    False,
-    Unknown,
+    ContainerState { container: String, at: Duration },
 }
 
 fn first() -> u32 {
     1
 }
 
-impl Phase {
-    pub const ALL: [Phase; 5] = [
-        Phase::Pending,
-        Phase::Running,
-        Phase::Succeeded,
-        Phase::Failed,
-        Phase::Unknown,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Phase::Pending => "Pending",
-            Phase::Running => "Running",
-            Phase::Succeeded => "Succeeded",
-            Phase::Failed => "Failed",
-            Phase::Unknown => "Unknown",
-        }
-    }
-}
-
-impl ConditionType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConditionType::PodScheduled => "PodScheduled",
-            ConditionType::PodReadyToStartContainers => "PodReadyToStartContainers",
-            ConditionType::Initialized => "Initialized",
-            ConditionType::ContainersReady => "ContainersReady",
-            ConditionType::Ready => "Ready",
-            ConditionType::DisruptionTarget => "DisruptionTarget",
-        }
-    }
-}
-
-impl ConditionStatus {
-    pub const ALL: [ConditionStatus; 3] = [
-        ConditionStatus::True,
-        ConditionStatus::False,
-        ConditionStatus::Unknown,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConditionStatus::True => "True",
-            ConditionStatus::False => "False",
-            ConditionStatus::Unknown => "Unknown",
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for ConditionStatus {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match serde_json::Value::deserialize(d)? {
-            serde_json::Value::Bool(true) => Ok(ConditionStatus::True),
-            serde_json::Value::Bool(false) => Ok(ConditionStatus::False),
-            serde_json::Value::String(s) => ConditionStatus::ALL
-                .into_iter()
-                .find(|c| c.as_str() == s)
-                .ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        "condition status {s:?}: write \"True\", \"False\" or \"Unknown\""
-                    ))
-                }),
-            other => Err(serde::de::Error::custom(format!(
-                "condition status {other}: write \"True\", \"False\" or \"Unknown\""
-            ))),
-        }
-    }
+/// A condition's status as lessons write it. They should quote it (`"True"`), but an
+/// unquoted YAML boolean is read as the status it spells.
+fn read_condition_status<'de, D: Deserializer<'de>>(d: D) -> Result<ConditionStatus, D::Error> {
+    let written = serde_json::Value::deserialize(d)?;
+    let status = match &written {
+        serde_json::Value::Bool(true) => Some(ConditionStatus::True),
+        serde_json::Value::Bool(false) => Some(ConditionStatus::False),
+        serde_json::Value::String(s) => ConditionStatus::parse(s),
+        _ => None,
+    };
+    status.ok_or_else(|| {
+        let shown = match &written {
+            serde_json::Value::String(s) => format!("{s:?}"),
+            other => other.to_string(),
+        };
+        serde::de::Error::custom(format!(
+            "condition status {shown}: write \"True\", \"False\" or \"Unknown\""
+        ))
+    })
 }
 
 /// The choices of a *which* prediction: texts, each as the learner will read it. An
@@ -263,7 +189,7 @@ fn moment_after(m: &Moment) -> Option<Millis> {
         | Moment::Event { after, .. }
         | Moment::Condition { after, .. }
         | Moment::Phase { after, .. }
-        | Moment::Probe { after, .. } => after.map(|d| d.0),
+        | Moment::Probe { after, .. } => after.map(Duration::millis),
     }
 }
 
@@ -300,9 +226,6 @@ impl Moment {
             Moment::Restart { nth, .. } | Moment::Probe { nth, .. } if *nth == 0 => {
                 out.push("`nth` counts from 1".into())
             }
-            Moment::Event { reason, .. } if reason.trim().is_empty() => {
-                out.push("the event's reason is empty".into())
-            }
             _ => {}
         }
         out
@@ -327,17 +250,10 @@ impl Count {
     }
 
     pub(super) fn problems(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .container()
+        self.container()
             .and_then(container_problems)
             .into_iter()
-            .collect();
-        if let Count::Events { reason, .. } = self {
-            if reason.trim().is_empty() {
-                out.push("the event's reason is empty".into());
-            }
-        }
-        out
+            .collect()
     }
 }
 
@@ -364,7 +280,7 @@ impl Question {
             Question::Phase { at }
             | Question::Status { at }
             | Question::Condition { at, .. }
-            | Question::ContainerState { at, .. } => at.0,
+            | Question::ContainerState { at, .. } => at.millis(),
         }
     }
 
@@ -395,8 +311,8 @@ impl Question {
                 out.push(format!("the choice {c:?} is listed twice"));
             }
             let valid = match self {
-                Question::Phase { .. } => Phase::ALL.iter().any(|p| p.as_str() == c),
-                Question::Condition { .. } => ConditionStatus::ALL.iter().any(|s| s.as_str() == c),
+                Question::Phase { .. } => PodPhase::parse(c).is_some(),
+                Question::Condition { .. } => ConditionStatus::parse(c).is_some(),
                 Question::ContainerState { .. } => is_container_state(c),
                 Question::Status { .. } => !c.contains(char::is_whitespace),
             };

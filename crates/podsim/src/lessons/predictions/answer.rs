@@ -3,7 +3,7 @@
 //! of that instant). Nothing here is written by hand in a lesson: change the manifest and
 //! the answer follows.
 
-use super::about::{ConditionStatus, Count, Moment, Question};
+use super::about::{Count, Moment, Question};
 use super::{AnswerSpec, Prediction};
 use crate::lessons::Lesson;
 use crate::model::{ContainerState, ContainerStateTerminated, PodStatus};
@@ -270,14 +270,6 @@ fn terminations<'s>(s: &'s PodStatus, container: &str) -> Vec<&'s ContainerState
         .unwrap_or_default()
 }
 
-/// The status of a condition in a snapshot, if the Pod reports the condition.
-fn condition_status(s: &PodStatus, condition: &str) -> Option<ConditionStatus> {
-    let status = s.condition(condition)?.status.as_str();
-    ConditionStatus::ALL
-        .into_iter()
-        .find(|c| c.as_str() == status)
-}
-
 /// The first instant of a moment in the run.
 fn moment_in(m: &Moment, tl: &Timeline) -> Result<Basis, PredictionError> {
     let after = m.after();
@@ -313,9 +305,7 @@ fn moment_in(m: &Moment, tl: &Timeline) -> Result<Basis, PredictionError> {
             })
             .filter(|(_, t)| {
                 t.finished_at >= after
-                    && reason
-                        .as_ref()
-                        .is_none_or(|r| t.reason.as_deref() == Some(r.as_str()))
+                    && reason.is_none_or(|r| t.reason == Some(r))
                     && exit_code.is_none_or(|c| t.exit_code == c)
             })
             // A record stays in `lastState` for a while: the earliest exit, first seen.
@@ -343,7 +333,7 @@ fn moment_in(m: &Moment, tl: &Timeline) -> Result<Basis, PredictionError> {
         } => {
             let mut before = None;
             tl.snapshots.iter().enumerate().find_map(|(i, s)| {
-                let now = condition_status(&s.status, condition.as_str());
+                let now = s.status.condition(*condition).map(|c| c.status);
                 let turned = now == Some(*status) && before != Some(*status);
                 before = now;
                 (turned && s.t_ms >= after).then(|| snap(i, s.t_ms))
@@ -352,8 +342,8 @@ fn moment_in(m: &Moment, tl: &Timeline) -> Result<Basis, PredictionError> {
         Moment::Phase { phase, .. } => {
             let mut before = None;
             tl.snapshots.iter().enumerate().find_map(|(i, s)| {
-                let now = s.status.phase.as_str();
-                let turned = now == phase.as_str() && before != Some(now);
+                let now = s.status.phase;
+                let turned = now == *phase && before != Some(now);
                 before = Some(now);
                 (turned && s.t_ms >= after).then(|| snap(i, s.t_ms))
             })
@@ -445,19 +435,19 @@ fn counted(c: &Count, by: Millis, tl: &Timeline) -> Vec<Basis> {
 /// A container's state as a choice reads it: `Running`, `Waiting (CrashLoopBackOff)`,
 /// `Terminated (Completed)`.
 pub fn state_text(state: &ContainerState) -> Option<String> {
-    let with = |name: &str, reason: Option<&String>| match reason {
+    let with = |name: &str, reason: Option<&str>| match reason {
         Some(r) => format!("{name} ({r})"),
         None => name.to_string(),
     };
     if state.running.is_some() {
         Some("Running".into())
     } else if let Some(w) = &state.waiting {
-        Some(with("Waiting", w.reason.as_ref()))
+        Some(with("Waiting", w.reason.map(|r| r.as_str())))
     } else {
         state
             .terminated
             .as_ref()
-            .map(|t| with("Terminated", t.reason.as_ref()))
+            .map(|t| with("Terminated", t.reason.map(|r| r.as_str())))
     }
 }
 
@@ -467,7 +457,7 @@ fn value_in(q: &Question, tl: &Timeline, i: usize) -> Option<String> {
     let snapshot = tl.snapshots.get(i)?;
     let s = &snapshot.status;
     match q {
-        Question::Phase { .. } => Some(s.phase.clone()),
+        Question::Phase { .. } => Some(s.phase.as_str().to_string()),
         Question::Status { .. } => {
             let t = snapshot.t_ms.max(
                 q.at().min(
@@ -479,9 +469,9 @@ fn value_in(q: &Question, tl: &Timeline, i: usize) -> Option<String> {
             let deleting = tl.deletion_at(t).is_some();
             Some(pod_row(&tl.pod_name, &tl.manifest.pod.spec, s, deleting, None, t).status)
         }
-        Question::Condition { condition, .. } => {
-            condition_status(s, condition.as_str()).map(|c| c.as_str().to_string())
-        }
+        Question::Condition { condition, .. } => s
+            .condition(*condition)
+            .map(|c| c.status.as_str().to_string()),
         Question::ContainerState { container, .. } => {
             s.container(container).and_then(|c| state_text(&c.state))
         }

@@ -31,13 +31,13 @@ pub mod grade;
 pub mod report;
 pub mod words;
 
-pub use about::{ConditionStatus, ConditionType, Count, Moment, Phase, Question};
+pub use about::{Count, Moment, Question};
 pub use answer::{answer, answer_from, Answer, Basis, PredictionError, Record, Value};
 pub use grade::{grade, Distance, Grade, GradeError, Guess};
 
-use super::goals::Dur;
 use super::Lesson;
 use crate::text::Text;
+use crate::time::Duration;
 use crate::time::Millis;
 use serde::{Deserialize, Deserializer};
 
@@ -55,7 +55,7 @@ pub struct Prediction {
     pub manifest: Source,
     pub question: Text,
     /// While the prediction is open, the run is shown only up to this instant.
-    pub show_until: Dur,
+    pub show_until: Duration,
     /// What kind of answer is asked for; the true answer is computed from the run.
     #[serde(deserialize_with = "AnswerSpec::from_tagged")]
     pub answer: AnswerSpec,
@@ -122,14 +122,14 @@ pub enum AnswerSpec {
     When {
         #[serde(deserialize_with = "Moment::from_tagged")]
         moment: Moment,
-        tolerance: Dur,
+        tolerance: Duration,
     },
     /// The learner says how many of `count` happened by the instant `by`; right within
     /// ± `tolerance`.
     HowMany {
         #[serde(deserialize_with = "Count::from_tagged")]
         count: Count,
-        by: Dur,
+        by: Duration,
         #[serde(default)]
         tolerance: u32,
     },

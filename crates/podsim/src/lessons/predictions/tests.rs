@@ -2,7 +2,9 @@
 //! the timeline records by other means; grading honours the tolerance at its edges.
 
 use super::*;
+use crate::kubelet::events::EventReason;
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
+use crate::model::{ConditionStatus, ConditionType, PodPhase};
 
 /// A lesson around `crash`: a container that works 5 s, then exits 1, under `Always`, and a
 /// readiness probe that succeeds while it runs.
@@ -97,7 +99,7 @@ fn predictions_parse_with_their_defaults() {
                 container: "app".into(),
                 nth: 1
             },
-            tolerance: Dur(2000)
+            tolerance: Duration(2000)
         }
     );
     let p = prediction(
@@ -113,7 +115,7 @@ fn predictions_parse_with_their_defaults() {
                 probe: ProbeKind::Readiness,
                 result: ProbeResult::Success
             },
-            by: Dur(30_000),
+            by: Duration(30_000),
             tolerance: 0
         }
     );
@@ -131,7 +133,7 @@ fn predictions_parse_with_their_defaults() {
         AnswerSpec::Which {
             of: Question::Condition {
                 condition: ConditionType::Ready,
-                at: Dur(9000)
+                at: Duration(9000)
             },
             choices: vec!["True".into(), "False".into()]
         }
@@ -145,7 +147,7 @@ fn predictions_parse_with_their_defaults() {
         AnswerSpec::When {
             moment: Moment::Condition {
                 status: ConditionStatus::False,
-                after: Some(Dur(10_000)),
+                after: Some(Duration(10_000)),
                 ..
             },
             ..
@@ -190,6 +192,14 @@ fn mistakes_are_reported_clearly() {
         e.contains("write \"True\", \"False\" or \"Unknown\""),
         "{e}"
     );
+    // Reasons are the kubelet's words: a misspelt one is refused as the lesson is read.
+    let e = err("id: x\nask: beforeTask\nshowUntil: 1s\nanswer: {kind: howMany, count: {kind: events, reason: Backoff}, by: 20s}");
+    assert!(
+        e.contains("unknown variant `Backoff`") && e.contains("BackOff"),
+        "{e}"
+    );
+    let e = err("id: x\nask: beforeTask\nshowUntil: 1s\nanswer: {kind: when, moment: {kind: terminated, container: app, reason: Crashed}, tolerance: 2s}");
+    assert!(e.contains("unknown variant `Crashed`"), "{e}");
     let e = err("id: x\nask: beforeTask\nshowUntil: 1s\nanswer: {kind: which, of: {kind: phase, at: 9s}, choices: [Running, Finished]}");
     assert!(e.contains("\"Finished\" is no phase"), "{e}");
     let e = err("id: x\nask: beforeTask\nshowUntil: 1s\nanswer: {kind: which, of: {kind: phase, at: 9s}, choices: [Running]}");
@@ -286,8 +296,10 @@ fn when_answers_agree_with_the_containers_own_records() {
     let Record::Event(i) = a.basis[0].record else {
         panic!("{:?}", a.basis)
     };
-    assert_eq!(tl.events[i].reason, "BackOff");
-    assert!(tl.events[..i].iter().all(|e| e.reason != "BackOff"));
+    assert_eq!(tl.events[i].reason, EventReason::BackOff);
+    assert!(tl.events[..i]
+        .iter()
+        .all(|e| e.reason != EventReason::BackOff));
     // The 2nd readiness success is the 2nd such probe record.
     let p = prediction("id: p\nask: beforeTask\nshowUntil: 1s\nanswer: {kind: when, moment: {kind: probe, container: app, probe: readiness, result: Success, nth: 2}, tolerance: 5s}").unwrap();
     let second = tl
@@ -305,8 +317,8 @@ fn condition_and_phase_moments_are_turns() {
     let tl = timeline(&l.manifest);
     let ready = |t: Millis| {
         tl.status_at(t)
-            .and_then(|s| s.condition("Ready"))
-            .map(|c| c.status.clone())
+            .and_then(|s| s.condition(ConditionType::Ready))
+            .map(|c| c.status)
     };
     // Ready turns True, then False when the container exits, after 4s.
     let p = prediction("id: c\nask: beforeTask\nshowUntil: 1s\nanswer: {kind: when, moment: {kind: condition, condition: Ready, status: \"False\", after: 4s}, tolerance: 2s}").unwrap();
@@ -314,16 +326,20 @@ fn condition_and_phase_moments_are_turns() {
         panic!()
     };
     assert!(t >= 4000);
-    assert_eq!(ready(t).as_deref(), Some("False"));
-    assert_eq!(ready(t - 1).as_deref(), Some("True"), "it turned at {t}");
+    assert_eq!(ready(t), Some(ConditionStatus::False));
+    assert_eq!(
+        ready(t - 1),
+        Some(ConditionStatus::True),
+        "it turned at {t}"
+    );
     // Under Never the phase turns Failed once, when the container exits 1.
     let p = prediction("id: f\nask: afterGoals\nmanifest: solution\nshowUntil: 1s\nanswer: {kind: when, moment: {kind: phase, phase: Failed}, tolerance: 2s}").unwrap();
     let sol = timeline(&l.solution);
     let Value::Instant(t) = answer(&p, &l).unwrap().value else {
         panic!()
     };
-    assert_eq!(sol.status_at(t).unwrap().phase, "Failed");
-    assert_ne!(sol.status_at(t - 1).unwrap().phase, "Failed");
+    assert_eq!(sol.status_at(t).unwrap().phase, PodPhase::Failed);
+    assert_ne!(sol.status_at(t - 1).unwrap().phase, PodPhase::Failed);
 }
 
 #[test]
@@ -345,7 +361,7 @@ fn counts_and_questions_read_the_run() {
     let backoffs = tl
         .events
         .iter()
-        .filter(|e| e.reason == "BackOff" && e.t_ms <= 60_000)
+        .filter(|e| e.reason == EventReason::BackOff && e.t_ms <= 60_000)
         .count();
     assert_eq!(answer(&p, &l).unwrap().value, Value::Count(backoffs as u32));
     // Which: the phase, STATUS, a condition and the container's state at 1m.
@@ -362,7 +378,7 @@ fn counts_and_questions_read_the_run() {
     for (question, truth, other) in [
         (
             "{kind: phase, at: 1m}",
-            status.phase.clone(),
+            status.phase.as_str().to_string(),
             "Succeeded".to_string(),
         ),
         (
@@ -407,7 +423,7 @@ fn which_rests_on_the_start_of_its_stretch() {
     let became_running = tl
         .snapshots
         .iter()
-        .find(|s| s.status.phase == "Running")
+        .find(|s| s.status.phase == crate::model::PodPhase::Running)
         .unwrap()
         .t_ms;
     assert_eq!(a.basis[0].t_ms, became_running);
@@ -568,15 +584,17 @@ fn moments_describe_themselves_in_both_languages() {
     let m = Moment::Condition {
         condition: ConditionType::Ready,
         status: ConditionStatus::False,
-        after: Some(Dur(60_000)),
+        after: Some(Duration(60_000)),
     };
     assert_eq!(m.describe().en, "Ready turns False after 1m00s");
     assert!(m.describe().is_complete());
     let c = Count::Events {
-        reason: "Pulling".into(),
+        reason: EventReason::Pulling,
         contains: None,
     };
     assert_eq!(c.describe(120_000).en, "Pulling events by 2m00s");
-    let q = Question::Status { at: Dur(30_000) };
+    let q = Question::Status {
+        at: Duration(30_000),
+    };
     assert_eq!(q.describe().ko, "30s 시점의 STATUS");
 }

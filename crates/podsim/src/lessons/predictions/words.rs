@@ -2,9 +2,9 @@
 //! lines of `podsim lesson FILE --predictions` (`the 1st restart of web`,
 //! `web의 1번째 재시작`).
 
-use super::super::goals::Dur;
 use super::about::{Count, Moment, Question};
 use crate::text::Text;
+use crate::time::Duration;
 use crate::time::{clock, Millis};
 
 /// `1st`, `2nd`, `3rd`, `11th`, `22nd`.
@@ -20,9 +20,9 @@ pub fn ordinal(n: u32) -> String {
 }
 
 /// ` after 1m00s` / ` (1m00s 이후)`, or nothing.
-fn after_text(after: &Option<Dur>) -> (String, String) {
+fn after_text(after: &Option<Duration>) -> (String, String) {
     match after {
-        Some(Dur(t)) => (
+        Some(Duration(t)) => (
             format!(" after {}", clock(*t)),
             format!(" ({} 이후)", clock(*t)),
         ),

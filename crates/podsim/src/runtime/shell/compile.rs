@@ -144,7 +144,7 @@ pub fn compile(script: &str) -> Result<Program, CompileError> {
     let mut parser = brush_parser::Parser::new(&mut reader, &parser_options());
     let ast = parser
         .parse_program()
-        .map_err(|e| CompileError(syntax_message(&e.to_string())))?;
+        .map_err(|e| CompileError(syntax_message(&e)))?;
     let mut c = Compiler::default();
     for cmd in &ast.complete_commands {
         c.list(cmd, 0)?;
@@ -161,13 +161,27 @@ pub fn compile(script: &str) -> Result<Program, CompileError> {
     })
 }
 
-fn syntax_message(e: &str) -> String {
-    let e = e.to_lowercase();
-    if e.contains("end of input") || e.contains("eof") {
-        "syntax error: unexpected end of file".into()
-    } else {
-        "syntax error: unexpected token".into()
-    }
+/// A parse error in busybox ash's words (ash.c `raise_error_syntax`).
+fn syntax_message(e: &brush_parser::ParseError) -> String {
+    use brush_parser::{ParseError, TokenizerError};
+    let words = match e {
+        ParseError::Tokenizing { inner, .. } => match inner {
+            TokenizerError::UnterminatedSingleQuote(_)
+            | TokenizerError::UnterminatedDoubleQuote(_)
+            | TokenizerError::UnterminatedAnsiCQuote(_) => "unterminated quoted string",
+            TokenizerError::UnterminatedBackquote(_) => "EOF in backquote substitution",
+            TokenizerError::UnterminatedEscapeSequence
+            | TokenizerError::UnterminatedExtendedGlob(_)
+            | TokenizerError::UnterminatedVariable
+            | TokenizerError::UnterminatedCommandSubstitution
+            | TokenizerError::UnterminatedExpansion
+            | TokenizerError::UnterminatedHereDocuments(..) => "unexpected end of file",
+            _ => "unexpected token",
+        },
+        ParseError::ParsingAtEndOfInput => "unexpected end of file",
+        ParseError::ParsingNear(_) => "unexpected token",
+    };
+    format!("syntax error: {words}")
 }
 
 #[derive(Default)]

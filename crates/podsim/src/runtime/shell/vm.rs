@@ -210,11 +210,10 @@ impl Vm {
                 return Yield::Exit(self.status);
             };
             let Some(op) = frame.prog.ops.get(frame.pc).cloned() else {
-                let done = self.frames.pop();
+                self.frames.pop();
                 if self.frames.is_empty() {
                     return Yield::Exit(self.status);
                 }
-                let _ = done;
                 continue;
             };
             frame.pc += 1;

@@ -9,7 +9,8 @@
 //! that reacts to probes still runs the ordinary way. Tests compare both paths on every
 //! example, lesson and scenario.
 
-use super::{Engine, Ev};
+use super::prober_manager::QueuedTick;
+use super::{Engine, Happening};
 use crate::kubelet::events;
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
 use crate::runtime::ContainerId;
@@ -30,7 +31,7 @@ pub(super) struct Steady {
 
 /// One worker's ticks within the stretch: its next tick and the queue order it holds there.
 struct Lane {
-    w: usize,
+    worker: usize,
     next: Millis,
     seq: u64,
     period: Millis,
@@ -127,15 +128,15 @@ enum Tick {
 impl Engine<'_> {
     /// Record the steady stretch that starts at the next event, if there is one.
     pub(super) fn skip_steady_stretch(&mut self) {
-        if self.kubelet_lost || self.flags.terminal || self.sync_requested || self.dirty {
+        if self.node_lost || self.state.terminal || self.worker.sync_now || self.status.due {
             return;
         }
         let mut horizon = self.until.saturating_add(1);
         let mut first = Millis::MAX;
-        for (t, _, ev) in self.queue.pending() {
-            match ev {
-                Ev::ProbeTick { w, generation } => {
-                    if *generation == self.worker_generation[*w] {
+        for (t, _, h) in self.queue.pending() {
+            match h {
+                Happening::ProbeTick { worker, generation } => {
+                    if *generation == self.probes[*worker].generation {
                         first = first.min(t);
                     }
                 }
@@ -149,8 +150,8 @@ impl Engine<'_> {
             horizon = horizon.min(t);
         }
         let mut lanes: Vec<Lane> = Vec::new();
-        for w in 0..self.workers.len() {
-            let Some((t, seq)) = self.tick_seq[w] else {
+        for w in 0..self.probes.len() {
+            let Some(QueuedTick { at: t, seq }) = self.probes[w].pending else {
                 continue;
             };
             let emits = match self.tick_at(w, t) {
@@ -160,8 +161,8 @@ impl Engine<'_> {
                     false
                 }
                 Tick::Repeat => {
-                    let worker = &self.workers[w];
-                    if let Some(s) = &self.steady[w] {
+                    let worker = &self.probes[w].worker;
+                    if let Some(s) = &self.probes[w].steady {
                         horizon = horizon.min(s.valid_until);
                         if let Some(k) = worker.runs_until_change(s.result) {
                             // The k-th run from here changes state: it runs the ordinary way.
@@ -177,10 +178,10 @@ impl Engine<'_> {
                 }
             };
             lanes.push(Lane {
-                w,
+                worker: w,
                 next: t,
                 seq,
-                period: self.workers[w].period,
+                period: self.probes[w].worker.period,
                 emits,
             });
         }
@@ -199,9 +200,9 @@ impl Engine<'_> {
         // What each emitting lane records at every tick (its answer never changes here).
         let repeats: Vec<Option<Repeat>> = lanes
             .iter()
-            .map(|l| l.emits.then(|| self.repeat_of(l.w)).flatten())
+            .map(|l| l.emits.then(|| self.repeat_of(l.worker)).flatten())
             .collect();
-        let (timeline, workers) = (&mut self.timeline, &mut self.workers);
+        let (timeline, probes) = (&mut self.timeline, &mut self.probes);
         let order = replay(&mut lanes, horizon, |i, t| {
             if let Some(r) = &repeats[i] {
                 if let Some(e) = &r.event {
@@ -210,16 +211,16 @@ impl Engine<'_> {
                 let mut rec = r.record.clone();
                 rec.t_ms = t;
                 timeline.probes.push(rec);
-                let changed = workers[r.worker].record(r.record.result);
+                let changed = probes[r.worker].worker.record(r.record.result);
                 debug_assert_eq!(changed, None, "a steady stretch never changes state");
             }
         });
         // The old ticks stay queued under a stale generation; the new ones replace them, in
         // the order the last ticks of the stretch handed them out.
         for i in order {
-            let (w, next) = (lanes[i].w, lanes[i].next);
-            self.worker_generation[w] += 1;
-            self.workers[w].next_tick = next;
+            let (w, next) = (lanes[i].worker, lanes[i].next);
+            self.probes[w].generation += 1;
+            self.probes[w].worker.next_tick = next;
             self.push_tick(w, next);
         }
     }
@@ -227,10 +228,9 @@ impl Engine<'_> {
     /// What worker `w`'s tick at `t` would do (`probe_tick` and `Worker::plan`, without
     /// their effects).
     fn tick_at(&self, w: usize, t: Millis) -> Tick {
-        let worker = &self.workers[w];
+        let worker = &self.probes[w].worker;
         let c = worker.container;
-        let deleting = self.timeline.deletion.is_some() || self.killing_pod;
-        if deleting && worker.kind != ProbeKind::Readiness {
+        if self.stopping() && worker.kind != ProbeKind::Readiness {
             return Tick::Idle;
         }
         let Some(inst) = self.records[c].running_instance() else {
@@ -254,7 +254,7 @@ impl Engine<'_> {
             ProbeKind::Liveness | ProbeKind::Readiness if !started => return Tick::Idle,
             _ => {}
         }
-        match &self.steady[w] {
+        match &self.probes[w].steady {
             Some(s)
                 if s.epoch == self.runtime.epoch()
                     && s.instance == inst.id
@@ -269,21 +269,16 @@ impl Engine<'_> {
     /// What worker `w` records at each tick of the stretch: `run_worker_probe` without the
     /// handler, whose answer is the last one.
     fn repeat_of(&self, w: usize) -> Option<Repeat> {
-        let s = self.steady[w].as_ref()?;
-        let kind = self.workers[w].kind;
-        let c = self.workers[w].container;
-        let fp = || self.field_path(c);
-        let event = match s.result {
-            ProbeResult::Failure => Some(events::unhealthy(kind.title(), &s.output, &fp())),
-            ProbeResult::Unknown => Some(events::probe_errored(kind.title(), &s.output, &fp())),
-            ProbeResult::Success => None,
-        };
+        let s = self.probes[w].steady.as_ref()?;
+        let kind = self.probes[w].worker.kind;
+        let c = self.probes[w].worker.container;
+        let event = events::probe_result(kind, s.result, &s.output, &self.field_path(c));
         Some(Repeat {
             worker: w,
             event,
             record: ProbeRecord {
                 t_ms: 0,
-                container: self.container_names[c].clone(),
+                container: self.pod.names[c].clone(),
                 probe: kind,
                 result: s.result,
                 output: s.output.clone(),
@@ -297,9 +292,9 @@ mod tests {
     use super::*;
     use crate::sim::queue::Queue;
 
-    fn lane(w: usize, next: Millis, seq: u64, period: Millis) -> Lane {
+    fn lane(worker: usize, next: Millis, seq: u64, period: Millis) -> Lane {
         Lane {
-            w,
+            worker,
             next,
             seq,
             period,
@@ -316,7 +311,7 @@ mod tests {
         let mut sorted: Vec<&Lane> = lanes.iter().collect();
         sorted.sort_by_key(|l| l.seq);
         for l in sorted {
-            q.push(l.next, l.w);
+            q.push(l.next, l.worker);
         }
         let mut emitted = Vec::new();
         let mut requeued = Vec::new();

@@ -1,0 +1,148 @@
+//! What happens to the pod outside the kubelet's sync loop: the scheduler binds it (or says
+//! why not and retries); `kubectl delete` sets its deletion timestamp; the kubelet's active
+//! deadline handler fails it; the node controller marks a silent node NotReady and the taint
+//! eviction controller deletes the pod once its toleration runs out.
+
+use super::{Engine, Happening};
+use crate::kubelet::constants::{NODE_MONITOR_GRACE, UNSCHEDULABLE_RETRY};
+use crate::kubelet::events;
+use crate::kubelet::scheduler;
+use crate::kubelet::status::Disruption;
+use crate::kubelet::termination;
+use crate::model::{ConditionReason, PodPhase, PodReason, PodStatus, TaintEffect};
+use crate::sim::timeline::Deletion;
+use crate::time::SECOND;
+
+/// The taint the node controller puts on a node that stopped reporting.
+const UNREACHABLE_TAINT: &str = "node.kubernetes.io/unreachable";
+
+impl Engine<'_> {
+    pub(super) fn schedule(&mut self) {
+        let spec = self.pod.spec();
+        let node_name_set = spec.node_name.as_deref().is_some_and(|n| !n.is_empty());
+        match scheduler::schedule(spec, &self.nodes) {
+            Ok(n) => {
+                let node = self.nodes[n].clone();
+                if !node_name_set {
+                    let e = events::scheduled(self.pod.namespace(), &self.pod.name(), &node.name);
+                    self.record(e);
+                }
+                self.timeline.node = Some(node.name.clone());
+                self.state.scheduled = true;
+                self.state.unschedulable_message = None;
+                self.state.host_ip = Some(node.internal_ip.clone());
+                self.state.start_time = Some(self.now);
+                self.status.due = true;
+                self.worker.sync_now = true;
+                if let Some(ads) = spec.active_deadline_seconds.filter(|s| *s > 0) {
+                    let t = self.now.saturating_add((ads as u64).saturating_mul(SECOND));
+                    self.at(t, Happening::Deadline);
+                }
+                self.start_probe_workers();
+            }
+            Err(_) if node_name_set => {
+                // nodeName bypasses the scheduler: nobody will ever run or report it.
+                self.status.due = false;
+                self.timeline.record_status(
+                    self.now,
+                    PodStatus {
+                        phase: PodPhase::Pending,
+                        ..Default::default()
+                    },
+                );
+            }
+            Err(message) => {
+                self.record(events::failed_scheduling(&message));
+                self.state.unschedulable_message = Some(message);
+                self.status.due = true;
+                self.at(self.now + UNSCHEDULABLE_RETRY, Happening::Schedule);
+            }
+        }
+    }
+
+    /// `kubectl delete pod` (with the request's grace period, if it gave one).
+    pub(super) fn delete_pod(&mut self, requested_grace_seconds: Option<i64>) {
+        if self.timeline.deletion.is_some() {
+            return;
+        }
+        let terminal = self.last_status().is_some_and(|s| s.phase.is_terminal());
+        let scheduled = self.state.scheduled;
+        let grace_s = termination::deletion_grace_seconds(
+            self.pod.spec(),
+            requested_grace_seconds,
+            scheduled,
+            terminal,
+        );
+        let grace = (grace_s as u64).saturating_mul(SECOND);
+        // Nothing runs it (never bound, or already terminal): the object goes at once.
+        let removed_now = !scheduled || terminal;
+        self.timeline.deletion = Some(Deletion {
+            requested_at: self.now,
+            deletion_timestamp: self.now + grace,
+            grace_period_seconds: grace_s,
+            deleted_at: removed_now.then_some(self.now),
+        });
+        self.status.due = true;
+        if self.node_lost || removed_now {
+            return;
+        }
+        self.stop_pod();
+    }
+
+    /// activeDeadlineSeconds passed: the kubelet fails the pod and stops it.
+    pub(super) fn deadline(&mut self) {
+        if self.state.terminal || self.stopping_pod {
+            return;
+        }
+        self.state.failed_by_kubelet = Some(PodReason::DeadlineExceeded);
+        self.record(events::deadline_exceeded());
+        self.status.due = true;
+        self.freeze_container_statuses();
+        self.stop_pod();
+    }
+
+    /// The node controller marks the node NotReady; the unreachable:NoExecute taint evicts
+    /// the pod after its toleration's seconds (at once without a toleration).
+    pub(super) fn node_not_ready(&mut self) {
+        self.state.node_not_ready = true;
+        self.record(events::node_not_ready());
+        self.status.due = true;
+        let toleration = self
+            .pod
+            .spec()
+            .tolerations
+            .iter()
+            .find(|t| t.tolerates(UNREACHABLE_TAINT, "", TaintEffect::NoExecute));
+        match toleration {
+            None => self.at(self.now, Happening::Evict),
+            Some(t) => {
+                if let Some(s) = t.toleration_seconds {
+                    let t = self.now + (s.max(0) as u64).saturating_mul(SECOND);
+                    self.at(t, Happening::Evict);
+                }
+            }
+        }
+    }
+
+    pub(super) fn evict(&mut self) {
+        if self.timeline.deletion.is_some() {
+            return;
+        }
+        let e = events::taint_eviction(self.pod.namespace(), &self.pod.name());
+        self.record(e);
+        self.state.disruption = Some(Disruption {
+            reason: ConditionReason::DeletionByTaintManager,
+            message: "Taint manager: deleting due to NoExecute taint".into(),
+        });
+        self.delete_pod(None);
+    }
+
+    /// The scenario's LoseNode: the kubelet stops reporting; the node controller notices.
+    pub(super) fn lose_node(&mut self) {
+        if self.node_lost || !self.state.scheduled {
+            return;
+        }
+        self.node_lost = true;
+        self.at(self.now + NODE_MONITOR_GRACE, Happening::NodeNotReady);
+    }
+}
