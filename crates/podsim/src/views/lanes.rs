@@ -181,6 +181,17 @@ fn segments<T: PartialEq>(
     out
 }
 
+/// The condition lanes, in the order a Pod goes through them (DisruptionTarget is drawn only
+/// when the run has it).
+const CONDITIONS: [&str; 6] = [
+    "PodScheduled",
+    "PodReadyToStartContainers",
+    "Initialized",
+    "ContainersReady",
+    "Ready",
+    "DisruptionTarget",
+];
+
 pub fn lanes(tl: &Timeline) -> Lanes {
     let until = tl.until;
     let gone_at = tl.deletion.and_then(|d| d.deleted_at);
@@ -228,7 +239,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
             }
         })
         .collect();
-    let conditions = ["PodScheduled", "Initialized", "ContainersReady", "Ready"]
+    let conditions = CONDITIONS
         .iter()
         .map(|name| {
             let samples = tl.snapshots.iter().map(|s| {
@@ -260,6 +271,7 @@ pub fn lanes(tl: &Timeline) -> Lanes {
                 }),
             }
         })
+        .filter(|lane| lane.name != "DisruptionTarget" || !lane.segments.is_empty())
         .collect();
     let phase = segments(
         tl.snapshots
