@@ -2,17 +2,23 @@
 //! 137), break an HTTP endpoint, delete a file, lose the node, delete the pod, create a
 //! Service — and the engine recomputes the timeline from there.
 
-use super::app::Store;
-use crate::i18n::t;
-use crate::state::Action;
-use podsim::sim::scenario::Action as Fault;
-use podsim::time::clock;
+use crate::i18n::{t, Lang};
+use crate::state::{Action, Dispatch, Run};
+use podsim::sim::scenario::{Action as Fault, ScenarioEvent};
+use podsim::time::{clock, Millis};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FaultsProps {
-    pub store: Store,
+    pub lang: Lang,
+    pub run: Rc<Run>,
+    /// The faults already added.
+    pub faults: Vec<ScenarioEvent>,
+    /// Where a new fault happens: the playhead.
+    pub at: Millis,
+    pub dispatch: Dispatch,
 }
 
 fn describe(f: &Fault) -> String {
@@ -31,16 +37,13 @@ fn describe(f: &Fault) -> String {
 
 #[component]
 pub fn Faults(props: &FaultsProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
+    let lang = props.lang;
     let container = use_state(String::new);
     let port = use_state(|| "8080".to_string());
     let path = use_state(|| "/".to_string());
     let file = use_state(|| "/tmp/healthy".to_string());
     let service = use_state(|| "myservice".to_string());
-    let Some(tl) = store.computed.analysis.timeline.as_ref() else {
-        return html! {};
-    };
+    let tl = &props.run.timeline;
     let names: Vec<String> = tl
         .manifest
         .pod
@@ -54,10 +57,10 @@ pub fn Faults(props: &FaultsProps) -> Html {
         names.first().cloned().unwrap_or_default()
     };
     let add = |make: Box<dyn Fn() -> Option<Fault>>| {
-        let store = store.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |_| {
             if let Some(f) = make() {
-                store.dispatch(Action::AddFault(f));
+                dispatch.dispatch(Action::AddFault(f));
             }
         })
     };
@@ -118,11 +121,11 @@ pub fn Faults(props: &FaultsProps) -> Html {
         }))
     };
     let clear = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::ClearFaults))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::ClearFaults))
     };
-    let at = clock(store.cursor());
-    let faults = store.doc().faults;
+    let at = clock(props.at);
+    let faults = &props.faults;
     html! {
         <details class="faults" open={!faults.is_empty()}>
             <summary>{format!("{} @ {at}", t(lang, "faults"))}</summary>

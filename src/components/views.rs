@@ -2,16 +2,23 @@
 //! describe pod`, `kubectl get events`, `kubectl logs` (any container, `--previous`) and the
 //! status as YAML. All text comes from the engine's views; it lands in the page as text.
 
-use super::app::Store;
-use crate::i18n::t;
-use crate::state::Action;
+use crate::i18n::{t, Lang};
+use crate::state::{Action, Dispatch, Run};
+use podsim::time::Millis;
 use podsim::views::{describe, events, get, logs, status_yaml};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ViewsProps {
-    pub store: Store,
+    pub lang: Lang,
+    pub run: Rc<Run>,
+    /// The instant shown.
+    pub at: Millis,
+    /// The view shown (one of `state::TABS`).
+    pub tab: &'static str,
+    pub dispatch: Dispatch,
 }
 
 const TABS: [(&str, &str); 5] = [
@@ -24,15 +31,12 @@ const TABS: [(&str, &str); 5] = [
 
 #[component]
 pub fn Views(props: &ViewsProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
+    let lang = props.lang;
     let container = use_state(|| None::<String>);
     let previous = use_state(|| false);
-    let Some(tl) = store.computed.analysis.timeline.as_ref() else {
-        return html! {};
-    };
-    let at = store.cursor();
-    let tab = store.tab().to_string();
+    let tl = &props.run.timeline;
+    let at = props.at;
+    let tab = props.tab;
     let names: Vec<String> = tl
         .manifest
         .pod
@@ -52,7 +56,7 @@ pub fn Views(props: &ViewsProps) -> Html {
                 .first()
                 .map(|c| c.name.clone())
         });
-    let (command, text) = match tab.as_str() {
+    let (command, text) = match tab {
         "describe" => (
             format!("kubectl describe pod {}", tl.pod_name),
             describe::describe_pod(tl, at),
@@ -88,8 +92,8 @@ pub fn Views(props: &ViewsProps) -> Html {
         _ => ("kubectl get pods -w".to_string(), get::watch(tl, at)),
     };
     let select_tab = |id: &'static str| {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::SetTab(id.to_string())))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::SetTab(id)))
     };
     let on_container = {
         let container = container.clone();

@@ -1,212 +1,69 @@
-//! The app's shared state and its one reducer: the page, the learner's documents and
-//! settings (persisted), what the engine made of the current document (diagnostics, the
-//! simulated timeline, lesson goals), and playback. Every view reads from here.
+//! The app's shared state and its one reducer: the page, the learner's documents, settings and
+//! progress (persisted, see `storage`), what the engine made of the current document
+//! ([`computed`]), playback, and the one-off notices. Components get narrow props cut from it
+//! and a [`Dispatch`] to send [`Action`]s back.
+//!
+//! - [`route`]: pages, which copy of a document is open, and their URL fragments.
+//! - [`computed`]: the analysis of the current text and the run on screen.
 
+pub mod computed;
+pub mod route;
+
+use std::borrow::Cow;
 use std::rc::Rc;
 
-use podsim::api::{Diagnostic, Severity};
-use podsim::lessons::{GoalReport, Lesson};
-use podsim::session::{self, Analysis};
+use podsim::lessons::Lesson;
 use podsim::sim::scenario::{Action as Fault, ScenarioEvent};
-use podsim::sim::Scenario;
-use podsim::time::{Millis, MINUTE};
-use podsim::views::lanes::{lanes, Lanes};
-use podsim::views::summary::{summarize, PodSummary};
-use yew::Reducible;
+use podsim::time::Millis;
+use yew::{Reducible, UseReducerDispatcher, UseReducerHandle};
 
-use crate::bridge::editor::EditorDiagnostic;
 use crate::catalog;
 use crate::i18n::Lang;
-use crate::share::Shared;
+use crate::share::Link;
 use crate::storage::{Doc, Saved, Theme};
 use crate::SEED_MANIFEST;
+pub use computed::{Computed, Run};
+pub use route::{Origin, Page, Route};
 
-/// Where the learner is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Page {
-    Home,
-    Lesson(String),
-    Sandbox,
-}
-
-impl Page {
-    /// The key of the document this page edits.
-    pub fn doc_key(&self) -> String {
-        match self {
-            Page::Lesson(id) => format!("lesson:{id}"),
-            _ => "sandbox".into(),
-        }
-    }
-
-    pub fn route(&self) -> String {
-        match self {
-            Page::Home => "#/lessons".into(),
-            Page::Lesson(id) => format!("#/lesson/{id}"),
-            Page::Sandbox => "#/sandbox".into(),
-        }
-    }
-
-    /// Parse a location hash: `#/lesson/ID`, `#/sandbox`, `#/lessons`; anything else opens
-    /// the first lesson (or the sandbox when there is none).
-    pub fn from_route(hash: &str) -> Page {
-        let h = hash.trim_start_matches('#').trim_start_matches('/');
-        if let Some(id) = h.strip_prefix("lesson/") {
-            if catalog::entry(id).is_some() {
-                return Page::Lesson(id.to_string());
-            }
-        }
-        if h == "lessons" {
-            return Page::Home;
-        }
-        if h == "sandbox" || h.starts_with("share/") {
-            return Page::Sandbox;
-        }
-        Page::start()
-    }
-
-    /// Where a first visit starts: the first lesson.
-    pub fn start() -> Page {
-        match catalog::lessons().first() {
-            Some(l) => Page::Lesson(l.id.to_string()),
-            None => Page::Sandbox,
-        }
-    }
-}
+/// The shared state and its dispatcher, as the root component holds it.
+pub type Store = UseReducerHandle<AppState>;
+/// What components get to send actions (compares equal across renders).
+pub type Dispatch = UseReducerDispatcher<AppState>;
 
 /// Playback speeds (virtual seconds per real second); `MAX_SPEED` plays a lesson's whole
 /// span in about five seconds.
 pub const SPEEDS: [u32; 4] = [1, 10, 60, MAX_SPEED];
 pub const MAX_SPEED: u32 = 9999;
 
-/// What the engine made of one version of a document.
-#[derive(Debug, Clone)]
-pub struct Computed {
+/// The kubectl views, by the id kept in the settings.
+pub const TABS: [&str; 5] = ["get", "describe", "events", "logs", "status"];
+
+/// On a phone, the one region on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Lesson,
+    Editor,
+    Run,
+}
+
+/// A message for the learner above the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// A sentence (an i18n key).
+    Say(&'static str),
+    /// The document's text was replaced (reset, solution, a newer link): it can be undone.
+    Replaced,
+    /// A share link was opened in its own copy; the learner's own text is kept.
+    SharedOpened,
+    /// A share link would replace a shared copy the learner has edited: open it or keep it?
+    LinkWaiting,
+}
+
+/// A document as it was before the app replaced its text, to bring it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replaced {
     pub key: String,
-    pub text: String,
-    pub until: Millis,
-    pub analysis: Analysis,
-    pub summary: Option<PodSummary>,
-    pub goals: Vec<GoalReport>,
-    pub lanes: Option<Rc<Lanes>>,
-    /// Instants where something happened, for previous/next navigation.
-    pub moments: Vec<Millis>,
-    /// How long parse → validate → simulate → goals took, in milliseconds.
-    pub took_ms: f64,
-}
-
-/// A monotonic clock in milliseconds: the page's `performance.now()` in the browser.
-pub(crate) fn now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map(|p| p.now())
-            .unwrap_or(0.0)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        use std::sync::OnceLock;
-        use std::time::Instant;
-        static START: OnceLock<Instant> = OnceLock::new();
-        START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
-    }
-}
-
-impl PartialEq for Computed {
-    fn eq(&self, other: &Self) -> bool {
-        // A new analysis is always a new value; identity is the text and its setting.
-        std::ptr::eq(self, other)
-    }
-}
-
-impl Computed {
-    pub fn new(key: &str, text: &str, lesson: Option<&Lesson>, faults: &[ScenarioEvent]) -> Self {
-        let started = now_ms();
-        let (analysis, goals, until) = match lesson {
-            Some(l) => {
-                let (a, g) = session::evaluate(l, text, faults);
-                (a, g, l.until)
-            }
-            None => {
-                let scenario = Scenario {
-                    events: faults.to_vec(),
-                    ..Default::default()
-                };
-                let until = 10 * MINUTE;
-                (session::analyze(text, &scenario, until), Vec::new(), until)
-            }
-        };
-        let lanes = analysis.timeline.as_ref().map(|tl| Rc::new(lanes(tl)));
-        let moments = analysis
-            .timeline
-            .as_ref()
-            .map(|tl| tl.moments())
-            .unwrap_or_default();
-        Computed {
-            key: key.to_string(),
-            text: text.to_string(),
-            until,
-            summary: analysis.loaded.manifest.as_ref().map(summarize),
-            goals,
-            lanes,
-            moments,
-            analysis,
-            took_ms: now_ms() - started,
-        }
-    }
-
-    /// Nothing analysed yet (the state's first value, replaced before anything renders).
-    fn placeholder() -> Self {
-        Computed {
-            key: String::new(),
-            text: String::new(),
-            until: 0,
-            analysis: Analysis {
-                loaded: Default::default(),
-                timeline: None,
-                sim_error: None,
-            },
-            summary: None,
-            goals: Vec::new(),
-            lanes: None,
-            moments: Vec::new(),
-            took_ms: 0.0,
-        }
-    }
-
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.analysis.loaded.diagnostics
-    }
-
-    pub fn error_count(&self) -> usize {
-        self.diagnostics()
-            .iter()
-            .filter(|d| matches!(d.severity, Severity::Error))
-            .count()
-    }
-
-    pub fn all_goals_met(&self) -> bool {
-        !self.goals.is_empty() && self.goals.iter().all(|g| g.met)
-    }
-
-    /// The diagnostics in the editor's terms (UTF-16 offsets), hints in `lang`.
-    pub fn editor_diagnostics(&self, lang: Lang) -> Vec<EditorDiagnostic> {
-        self.diagnostics()
-            .iter()
-            .map(|d| EditorDiagnostic {
-                from: d.span.from_utf16,
-                to: d.span.to_utf16,
-                severity: match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                message: match &d.hint {
-                    Some(h) => format!("{} ({})", d.message_in(lang.code()), h.get(lang.code())),
-                    None => d.message_in(lang.code()).to_string(),
-                },
-            })
-            .collect()
-    }
+    pub doc: Doc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -216,16 +73,28 @@ pub struct AppState {
     pub page: Page,
     pub computed: Rc<Computed>,
     pub playing: bool,
-    /// A one-off message for the learner (an i18n key).
-    pub notice: Option<&'static str>,
+    pub notice: Option<Notice>,
     /// Bumped whenever the editor must take its text from the state (navigation, reset,
-    /// solution, share link), as opposed to the learner typing.
+    /// solution, share link, undo), as opposed to the learner typing.
     pub revision: u64,
+    /// The region shown on a phone.
+    pub pane: Pane,
+    /// A share link waiting for the learner's answer (see [`Notice::LinkWaiting`]).
+    pub waiting: Option<Rc<Link>>,
+    /// What the last replacement of a document's text replaced.
+    pub undo: Option<Rc<Replaced>>,
 }
 
 pub enum Action {
     Edit(String),
+    /// Show a page (an in-app link, Back or Forward).
     Navigate(Page),
+    /// Open a share link in its own copy of the lesson's (or the sandbox's) document.
+    OpenLink(Link),
+    /// Open the waiting link over the edited shared copy (which stays one undo away).
+    AcceptLink,
+    /// Keep the edited shared copy; drop the waiting link.
+    DeclineLink,
     SetLang(Lang),
     SetTheme(Theme),
     Seek(Millis),
@@ -236,117 +105,236 @@ pub enum Action {
     SetSpeed(u32),
     /// Jump to the previous (false) or next (true) moment where something happened.
     StepEvent(bool),
-    SetTab(String),
+    SetTab(&'static str),
     ToggleDefaulted,
     AddFault(Fault),
     ClearFaults,
     RevealHint,
     ResetDoc,
     ShowSolution,
-    LoadShare(Shared),
+    /// Bring back the text the last reset, solution or link replaced.
+    Undo,
+    ShowPane(Pane),
     Notice(&'static str),
     DismissNotice,
 }
 
 impl AppState {
-    /// The state at start-up from what was saved and the location hash.
-    pub fn new(saved: Saved, hash: &str, browser_lang: Lang, storage_reset: bool) -> Self {
-        // No route: back where the learner was last time.
-        let hash = match (
-            hash.trim_start_matches('#').trim_start_matches('/'),
-            &saved.last_page,
-        ) {
-            ("", Some(last)) => last.clone(),
-            _ => hash.to_string(),
+    /// The state at start-up from what was saved and the location's fragment (a share link
+    /// is opened by the caller, through [`Action::OpenLink`]).
+    pub fn new(saved: Saved, hash: &str, browser_lang: Lang, notice: Option<&'static str>) -> Self {
+        let route = match (Route::parse(hash), &saved.last_page) {
+            // No route: back where the learner was last time.
+            (Route::Start, Some(last)) => Route::parse(last),
+            (route, _) => route,
         };
-        let page = Page::from_route(&hash);
-        let lang = saved.lang.unwrap_or(browser_lang);
+        let lang = saved.settings.lang.unwrap_or(browser_lang);
         let mut s = AppState {
             saved,
             lang,
-            page: page.clone(),
-            computed: Rc::new(Computed::placeholder()),
+            page: Page::Home,
+            computed: Rc::new(Computed::empty()),
             playing: false,
-            notice: storage_reset.then_some("storage.reset"),
+            notice: notice.map(Notice::Say),
             revision: 0,
+            pane: Pane::Lesson,
+            waiting: None,
+            undo: None,
         };
-        s.computed = Rc::new(s.compute());
+        s.go(route.page());
         s
     }
 
     pub fn lesson(&self) -> Option<Rc<Lesson>> {
-        match &self.page {
-            Page::Lesson(id) => catalog::find(id),
-            _ => None,
-        }
+        catalog::find(self.page.lesson_id()?)
     }
 
-    /// The document the current page edits (created from the lesson's start if new).
-    pub fn doc(&self) -> Doc {
-        let key = self.page.doc_key();
-        match self.saved.docs.get(&key) {
-            Some(d) => d.clone(),
-            None => Doc {
-                text: self
-                    .lesson()
-                    .map(|l| l.manifest.clone())
-                    .unwrap_or_else(|| SEED_MANIFEST.to_string()),
-                ..Default::default()
-            },
+    /// The text a document starts with: its lesson's manifest, or the sandbox's seed.
+    fn start_text(&self) -> String {
+        self.lesson()
+            .map(|l| l.manifest.clone())
+            .unwrap_or_else(|| SEED_MANIFEST.to_string())
+    }
+
+    /// The saved document of the current page, if it was ever changed.
+    fn saved_doc(&self) -> Option<&Doc> {
+        self.saved.docs.get(&self.page.doc_key()?)
+    }
+
+    /// The document the current page edits (its lesson's start if never changed).
+    pub fn doc(&self) -> Cow<'_, Doc> {
+        match self.saved_doc() {
+            Some(d) => Cow::Borrowed(d),
+            None => Cow::Owned(Doc::new(self.start_text())),
         }
     }
 
     fn doc_mut(&mut self) -> &mut Doc {
-        let key = self.page.doc_key();
-        let doc = self.doc();
-        self.saved.docs.entry(key).or_insert(doc)
+        let key = self.page.doc_key().unwrap_or_else(|| "sandbox".into());
+        if !self.saved.docs.contains_key(&key) {
+            let fresh = Doc::new(self.start_text());
+            self.saved.docs.insert(key.clone(), fresh);
+        }
+        self.saved.docs.entry(key).or_default()
+    }
+
+    /// Whether a copy opened from a share link exists beside the current page's own text.
+    pub fn has_shared_copy(&self) -> bool {
+        self.page
+            .with_copy(Origin::Shared)
+            .doc_key()
+            .is_some_and(|k| self.saved.docs.contains_key(&k))
     }
 
     /// The playback position (the end of the run until the learner moves it).
     pub fn cursor(&self) -> Millis {
-        self.doc()
-            .cursor
-            .unwrap_or(self.computed.until)
-            .min(self.computed.until)
+        let until = self.computed.until;
+        self.saved_doc()
+            .and_then(|d| d.playhead)
+            .unwrap_or(until)
+            .min(until)
     }
 
     pub fn speed(&self) -> u32 {
-        if SPEEDS.contains(&self.saved.speed) {
-            self.saved.speed
+        let speed = self.saved.settings.speed;
+        if SPEEDS.contains(&speed) {
+            speed
         } else {
             10
         }
     }
 
-    pub fn tab(&self) -> &str {
-        match self.saved.tab.as_str() {
-            "get" | "describe" | "events" | "logs" | "status" => &self.saved.tab,
-            _ => "get",
-        }
+    pub fn tab(&self) -> &'static str {
+        TABS.iter()
+            .copied()
+            .find(|t| *t == self.saved.settings.tab)
+            .unwrap_or("get")
     }
 
-    fn compute(&self) -> Computed {
+    /// Hints revealed in the current lesson.
+    pub fn hints_shown(&self) -> usize {
+        self.page.lesson_id().map_or(0, |id| self.saved.hints(id))
+    }
+
+    /// Analyse the current document again; `keep_run`: the run on screen may stay (marked
+    /// out of date) while the new text is invalid.
+    fn recompute(&mut self, keep_run: bool) {
+        let Some(key) = self.page.doc_key() else {
+            self.computed = Rc::new(Computed::empty());
+            return;
+        };
+        let lesson = self.lesson();
         let doc = self.doc();
-        Computed::new(
-            &self.page.doc_key(),
-            &doc.text,
-            self.lesson().as_deref(),
-            &doc.faults,
-        )
+        let previous = keep_run.then_some(&*self.computed);
+        let computed = Computed::new(
+            &key,
+            &doc.manifest,
+            lesson.as_deref(),
+            &doc.events,
+            previous,
+        );
+        self.computed = Rc::new(computed);
+        if let (Page::Lesson(id, Origin::Own), true) = (&self.page, self.computed.all_goals_met()) {
+            let id = id.clone();
+            self.saved.progress_mut(&id).done = true;
+        }
     }
 
-    fn recompute(&mut self) {
-        self.computed = Rc::new(self.compute());
-        if let Page::Lesson(id) = &self.page {
-            if self.computed.all_goals_met() {
-                self.saved.done.insert(id.clone());
+    /// Show `page` (a copy that does not exist shows the learner's own text).
+    fn go(&mut self, page: Page) {
+        let page = match page.copy() {
+            Origin::Shared
+                if !page
+                    .doc_key()
+                    .is_some_and(|k| self.saved.docs.contains_key(&k)) =>
+            {
+                page.with_copy(Origin::Own)
             }
+            _ => page,
+        };
+        // What was said about the page left behind no longer applies.
+        if !matches!(self.notice, Some(Notice::Say(_))) {
+            self.notice = None;
         }
+        self.waiting = None;
+        self.pane = match page {
+            Page::Lesson(_, Origin::Own) => Pane::Lesson,
+            _ => Pane::Editor,
+        };
+        self.page = page;
+        self.playing = false;
+        self.revision += 1;
+        self.saved.last_page = Some(self.page.route());
+        self.recompute(false);
     }
 
     fn set_cursor(&mut self, t: Millis) {
         let until = self.computed.until;
-        self.doc_mut().cursor = Some(t.min(until));
+        self.doc_mut().playhead = Some(t.min(until));
+    }
+
+    /// Replace the current document, keeping what it was one [`Action::Undo`] away.
+    fn replace_doc(&mut self, doc: Doc) {
+        let Some(key) = self.page.doc_key() else {
+            return;
+        };
+        let before = self.doc().into_owned();
+        if before == doc {
+            return;
+        }
+        self.undo = Some(Rc::new(Replaced { key, doc: before }));
+        *self.doc_mut() = doc;
+        self.notice = Some(Notice::Replaced);
+        self.revision += 1;
+        self.recompute(false);
+    }
+
+    /// Open `link` in the shared copy of its page.
+    fn open_link(&mut self, link: Link) {
+        let page = match link.lesson.as_deref() {
+            Some(id) if catalog::entry(id).is_some() => {
+                Page::Lesson(id.to_string(), Origin::Shared)
+            }
+            Some(_) => {
+                self.notice = Some(Notice::Say("share.no-lesson"));
+                Page::Sandbox(Origin::Shared)
+            }
+            None => Page::Sandbox(Origin::Shared),
+        };
+        let own = page.with_copy(Origin::Own);
+        let (Some(own_key), Some(shared_key)) = (own.doc_key(), page.doc_key()) else {
+            return;
+        };
+        let same = |d: &Doc| d.manifest == link.doc.manifest && d.events == link.doc.events;
+        // The learner's own text, shared back: nothing to keep apart.
+        if self.saved.docs.get(&own_key).is_some_and(same) {
+            self.go(own);
+            return;
+        }
+        match self.saved.docs.get(&shared_key) {
+            Some(copy) if same(copy) => self.go(page),
+            Some(copy) if copy.edited_since_shared() => {
+                self.go(page);
+                self.waiting = Some(Rc::new(link));
+                self.notice = Some(Notice::LinkWaiting);
+            }
+            _ => {
+                self.saved.docs.insert(shared_key, shared_doc(link.doc));
+                self.go(page);
+                if self.notice.is_none() {
+                    self.notice = Some(Notice::SharedOpened);
+                }
+            }
+        }
+        self.pane = Pane::Editor;
+    }
+}
+
+/// A document opened from a link, remembering the text it came with.
+fn shared_doc(doc: Doc) -> Doc {
+    Doc {
+        shared: Some(doc.manifest.clone()),
+        ..doc
     }
 }
 
@@ -357,28 +345,48 @@ impl Reducible for AppState {
         let mut s = (*self).clone();
         match action {
             Action::Edit(text) => {
-                if text == s.doc().text {
+                if s.page == Page::Home || text == s.doc().manifest {
                     return self;
                 }
-                s.doc_mut().text = text;
-                s.recompute();
+                s.doc_mut().manifest = text;
+                s.recompute(true);
             }
             Action::Navigate(page) => {
                 if page == s.page {
                     return self;
                 }
-                s.page = page;
-                s.playing = false;
-                s.revision += 1;
-                s.saved.last_page = Some(s.page.route());
-                s.recompute();
+                s.go(page);
+            }
+            Action::OpenLink(link) => s.open_link(link),
+            Action::AcceptLink => {
+                let Some(link) = s.waiting.take() else {
+                    return self;
+                };
+                let link = Rc::unwrap_or_clone(link);
+                let page = match link.lesson.as_deref() {
+                    Some(id) if catalog::entry(id).is_some() => {
+                        Page::Lesson(id.to_string(), Origin::Shared)
+                    }
+                    _ => Page::Sandbox(Origin::Shared),
+                };
+                if s.page != page {
+                    s.go(page);
+                }
+                s.replace_doc(shared_doc(link.doc));
+            }
+            Action::DeclineLink => {
+                s.waiting = None;
+                s.notice = None;
             }
             Action::SetLang(lang) => {
                 s.lang = lang;
-                s.saved.lang = Some(lang);
+                s.saved.settings.lang = Some(lang);
             }
-            Action::SetTheme(theme) => s.saved.theme = theme,
+            Action::SetTheme(theme) => s.saved.settings.theme = theme,
             Action::Seek(t) => {
+                if s.page == Page::Home {
+                    return self;
+                }
                 s.set_cursor(t);
                 s.playing = false;
             }
@@ -403,135 +411,88 @@ impl Reducible for AppState {
                     s.playing = false;
                 }
             }
-            Action::SetSpeed(speed) => s.saved.speed = speed,
+            Action::SetSpeed(speed) => s.saved.settings.speed = speed,
             Action::StepEvent(next) => {
+                let Some(run) = s.computed.run.clone() else {
+                    return self;
+                };
                 let now = s.cursor();
                 let target = if next {
-                    s.computed.moments.iter().copied().find(|&m| m > now)
+                    run.moments.iter().copied().find(|&m| m > now)
                 } else {
-                    s.computed.moments.iter().rev().copied().find(|&m| m < now)
+                    run.moments.iter().rev().copied().find(|&m| m < now)
                 };
                 if let Some(t) = target {
                     s.set_cursor(t);
                 }
                 s.playing = false;
             }
-            Action::SetTab(tab) => s.saved.tab = tab,
-            Action::ToggleDefaulted => s.saved.show_defaulted = !s.saved.show_defaulted,
+            Action::SetTab(tab) => s.saved.settings.tab = tab.to_string(),
+            Action::ToggleDefaulted => {
+                s.saved.settings.show_defaulted = !s.saved.settings.show_defaulted
+            }
             Action::AddFault(fault) => {
+                if s.page == Page::Home {
+                    return self;
+                }
                 let at = s.cursor();
-                s.doc_mut().faults.push(ScenarioEvent { at, action: fault });
-                s.recompute();
+                s.doc_mut().events.push(ScenarioEvent { at, action: fault });
+                s.recompute(false);
             }
             Action::ClearFaults => {
-                s.doc_mut().faults.clear();
-                s.recompute();
+                if s.page == Page::Home {
+                    return self;
+                }
+                s.doc_mut().events.clear();
+                s.recompute(false);
             }
             Action::RevealHint => {
-                let n = s.lesson().map(|l| l.hints.len()).unwrap_or(0);
-                let d = s.doc_mut();
-                d.hints = (d.hints + 1).min(n);
+                let Some(lesson) = s.lesson() else {
+                    return self;
+                };
+                let p = s.saved.progress_mut(&lesson.id);
+                p.hints = (p.hints + 1).min(lesson.hints.len());
             }
             Action::ResetDoc => {
-                let fresh = s
-                    .lesson()
-                    .map(|l| l.manifest.clone())
-                    .unwrap_or_else(|| SEED_MANIFEST.to_string());
-                let d = s.doc_mut();
-                d.text = fresh;
-                d.faults.clear();
-                d.cursor = None;
-                s.revision += 1;
-                s.recompute();
+                if s.page == Page::Home {
+                    return self;
+                }
+                let fresh = Doc::new(s.start_text());
+                s.replace_doc(fresh);
             }
             Action::ShowSolution => {
-                if let Some(l) = s.lesson() {
-                    s.doc_mut().text = l.solution.clone();
-                    s.revision += 1;
-                    s.recompute();
+                let Some(lesson) = s.lesson() else {
+                    return self;
+                };
+                let doc = Doc {
+                    manifest: lesson.solution.clone(),
+                    ..s.doc().into_owned()
+                };
+                s.replace_doc(doc);
+            }
+            Action::Undo => {
+                let Some(replaced) = s.undo.take() else {
+                    return self;
+                };
+                if s.page.doc_key().as_ref() != Some(&replaced.key) {
+                    s.undo = Some(replaced);
+                    return self;
                 }
-            }
-            Action::LoadShare(shared) => {
-                s.page = Page::Sandbox;
-                let d = s.doc_mut();
-                d.text = shared.manifest;
-                d.faults = shared.events;
-                d.cursor = None;
+                *s.doc_mut() = replaced.doc.clone();
+                s.notice = None;
                 s.revision += 1;
-                s.recompute();
+                s.recompute(false);
             }
-            Action::Notice(key) => s.notice = Some(key),
-            Action::DismissNotice => s.notice = None,
+            Action::ShowPane(pane) => s.pane = pane,
+            Action::Notice(key) => s.notice = Some(Notice::Say(key)),
+            Action::DismissNotice => {
+                s.notice = None;
+                s.waiting = None;
+            }
         }
         Rc::new(s)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn state() -> Rc<AppState> {
-        Rc::new(AppState::new(
-            Saved::default(),
-            "#/sandbox",
-            Lang::En,
-            false,
-        ))
-    }
-
-    #[test]
-    fn seed_manifest_is_summarised() {
-        let s = state();
-        let summary = s.computed.summary.as_ref().expect("summary");
-        assert_eq!(summary.name, "kubenetes-simple-pod");
-        assert_eq!(s.computed.error_count(), 0);
-        assert!(s.computed.analysis.timeline.is_some());
-    }
-
-    #[test]
-    fn edits_recompute_and_keep_the_cursor() {
-        let s = state().reduce(Action::Seek(30_000));
-        let s = s.reduce(Action::Edit(
-            SEED_MANIFEST.replace("kubenetes-simple-pod\n      image", "Bad_Name\n      image"),
-        ));
-        assert_eq!(s.cursor(), 30_000);
-        assert!(s.computed.error_count() > 0);
-        assert!(s.computed.analysis.timeline.is_none());
-    }
-
-    #[test]
-    fn playback_advances_by_speed_and_stops_at_the_end() {
-        let s = state().reduce(Action::SetSpeed(60)).reduce(Action::Play);
-        let s = s.reduce(Action::Tick(1000));
-        assert_eq!(s.cursor(), 60_000);
-        let mut s = s;
-        for _ in 0..20 {
-            s = s.reduce(Action::Tick(1000));
-        }
-        assert_eq!(s.cursor(), s.computed.until);
-        assert!(!s.playing);
-    }
-
-    #[test]
-    fn faults_land_at_the_cursor() {
-        let s = state()
-            .reduce(Action::Seek(60_000))
-            .reduce(Action::AddFault(Fault::DeletePod {
-                grace_period_seconds: None,
-            }));
-        assert_eq!(s.doc().faults.len(), 1);
-        assert_eq!(s.doc().faults[0].at, 60_000);
-        let tl = s.computed.analysis.timeline.as_ref().unwrap();
-        assert_eq!(tl.deletion.map(|d| d.requested_at), Some(60_000));
-    }
-
-    #[test]
-    fn routes() {
-        assert_eq!(Page::from_route("#/sandbox"), Page::Sandbox);
-        assert_eq!(Page::from_route("#/lessons"), Page::Home);
-        assert_eq!(Page::from_route("#/nope"), Page::start());
-        assert_eq!(Page::from_route(""), Page::start());
-        assert_eq!(Page::from_route("#/lesson/does-not-exist"), Page::start());
-    }
-}
+mod tests;
