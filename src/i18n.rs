@@ -32,7 +32,17 @@ impl Lang {
     }
 }
 
-/// `t(lang, "key")`: the UI text for a key; the key itself when unknown (visible in tests).
+/// A container's role (`app`, `init`, `sidecar`, as the engine names it) in `lang`.
+pub fn role(lang: Lang, role: &str) -> &str {
+    match (lang, role) {
+        (Lang::Ko, "app") => t(lang, "role.app"),
+        (Lang::Ko, "init") => t(lang, "role.init"),
+        (Lang::Ko, "sidecar") => t(lang, "role.sidecar"),
+        _ => role,
+    }
+}
+
+/// `t(lang, "key")`: the UI text for a key; "" when unknown (visible in tests).
 pub fn t(lang: Lang, key: &str) -> &'static str {
     let (en, ko) = match key {
         "tagline" => ("Watch a simulated kubelet run your Pod", "가상의 kubelet이 파드를 실행하는 모습을 지켜보세요"),
@@ -215,7 +225,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "theme.light" => ("Light", "밝게"),
         "theme.dark" => ("Dark", "어둡게"),
         "language" => ("Language", "언어"),
-        "cursor" => ("Cursor", "커서"),
+        "cursor" => ("Playhead", "재생 위치"),
+        "role.app" => ("app", "앱"),
+        "role.init" => ("init", "초기화"),
+        "role.sidecar" => ("sidecar", "사이드카"),
         "invalid.nothing" => ("Fix the manifest to see it run.", "매니페스트를 고치면 실행 모습을 볼 수 있습니다."),
         "done" => ("done", "완료"),
         "dismiss" => ("Dismiss", "닫기"),

@@ -21,15 +21,24 @@ pub struct FaultsProps {
     pub dispatch: Dispatch,
 }
 
-fn describe(f: &Fault) -> String {
+/// A scheduled fault as the list shows it.
+fn describe(f: &Fault, lang: Lang) -> String {
+    let ko = lang == Lang::Ko;
     match f {
+        Fault::CreateService { name } if ko => format!("Service {name} 생성"),
         Fault::CreateService { name } => format!("create Service {name}"),
+        Fault::KillContainer { container } if ko => format!("{container} 강제 종료"),
         Fault::KillContainer { container } => format!("kill {container}"),
         Fault::FailEndpoint { port, path, status } => format!("HTTP :{port}{path} → {status}"),
+        Fault::RemoveFile { container, path } if ko => format!("{container}의 {path} 삭제"),
         Fault::RemoveFile { container, path } => format!("rm {path} in {container}"),
         Fault::CreateFile {
             container, path, ..
+        } if ko => format!("{container}에 {path} 생성"),
+        Fault::CreateFile {
+            container, path, ..
         } => format!("touch {path} in {container}"),
+        Fault::LoseNode if ko => "노드 유실".into(),
         Fault::LoseNode => "node lost".into(),
         Fault::DeletePod { .. } => "kubectl delete pod".into(),
     }
@@ -127,7 +136,7 @@ pub fn Faults(props: &FaultsProps) -> Html {
     let at = clock(props.at);
     let faults = &props.faults;
     html! {
-        <details class="faults" open={!faults.is_empty()}>
+        <details class="faults" open={!faults.is_empty()} aria-label={t(lang, "faults")}>
             <summary>{format!("{} @ {at}", t(lang, "faults"))}</summary>
             <p class="muted">{t(lang, "faults.intro")}</p>
             <div class="fault-row">
@@ -156,7 +165,7 @@ pub fn Faults(props: &FaultsProps) -> Html {
             if !faults.is_empty() {
                 <h4>{t(lang, "fault.list")}</h4>
                 <ul class="fault-list" data-testid="fault-list">
-                    { for faults.iter().map(|f| html! { <li>{format!("{} — {}", clock(f.at), describe(&f.action))}</li> }) }
+                    { for faults.iter().map(|f| html! { <li>{format!("{} — {}", clock(f.at), describe(&f.action, lang))}</li> }) }
                 </ul>
                 <button type="button" onclick={clear} data-testid="fault-clear">{t(lang, "fault.clear")}</button>
             }

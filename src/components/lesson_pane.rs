@@ -71,7 +71,8 @@ fn source_note(lang: Lang, lesson: &Lesson) -> Html {
         .find(|l| l.section.is_some())
         .is_some_and(|l| l.id == lesson.id);
     html! {
-        <details class="source-note" open={first} data-testid="source-note">
+        <details class="source-note" open={first} data-testid="source-note"
+                 aria-label={t(lang, "source.chapter")}>
             <summary>{format!("§{section} · {}", t(lang, "source.chapter"))}</summary>
             <p>{t(lang, "source.explain").replace("{section}", section)}</p>
         </details>

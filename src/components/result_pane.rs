@@ -43,7 +43,7 @@ fn summary_table(lang: Lang, s: &PodSummary) -> Html {
                 { for s.containers.iter().map(|ct| html! {
                     <tr data-testid="container-row">
                         <td>{ct.name.clone()}</td>
-                        <td>{ct.role.clone()}</td>
+                        <td>{crate::i18n::role(lang, &ct.role).to_string()}</td>
                         <td><code>{ct.image.clone()}</code></td>
                         <td>{ if ct.ports.is_empty() { "—".to_string() } else { ct.ports.join(", ") } }</td>
                     </tr>

@@ -84,9 +84,10 @@ fn view_x(svg: &web_sys::Element, client_x: f64, width: f64) -> Option<f64> {
     (rect.width() > 0.0).then(|| (client_x - rect.left()) / rect.width() * width)
 }
 
-/// Where the event is along the SVG it was delivered to.
-fn svg_x(e: &MouseEvent, width: f64) -> Option<f64> {
-    let svg = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+/// Where the pointer of `e` is along the SVG (Yew delegates events to the page's root, so
+/// the event's current target is not the SVG: its element is taken from the ref).
+fn svg_x(svg: &NodeRef, e: &MouseEvent, width: f64) -> Option<f64> {
+    let svg = svg.cast::<web_sys::Element>()?;
     view_x(&svg, e.client_x() as f64, width)
 }
 
@@ -265,12 +266,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onpointerdown = {
         let hover = hover.clone();
         let dragging = dragging.clone();
+        let svg = svg.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
             show_detail(&e, &hover);
-            let on_lanes = svg_x(&e, g.w).is_some_and(|vx| vx >= g.x0);
+            let on_lanes = svg_x(&svg, &e, g.w).is_some_and(|vx| vx >= g.x0);
             if on_lanes {
                 seek_to(e.client_x() as f64);
                 *dragging.borrow_mut() = Some(seek_to.clone());
@@ -305,11 +307,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     // Ctrl (or ⌘) + wheel zooms around the instant under the pointer; Shift + wheel pans.
     let onwheel = {
         let set_window = set_window.clone();
+        let svg = svg.clone();
         Callback::from(move |e: WheelEvent| {
             if e.ctrl_key() || e.meta_key() {
                 e.prevent_default();
                 let f = if e.delta_y() < 0.0 { 0.8 } else { 1.25 };
-                let at = svg_x(&e, g.w).map_or(cursor, |vx| w.t(vx, g.x0, g.x1));
+                let at = svg_x(&svg, &e, g.w).map_or(cursor, |vx| w.t(vx, g.x0, g.x1));
                 set_window(w.zoom(f, at, until));
             } else if e.shift_key() {
                 e.prevent_default();

@@ -247,8 +247,9 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
     let mut body: Vec<Html> = Vec::new();
     for (c, &top) in lanes.containers.iter().zip(&rows.containers) {
         let y = top;
-        let title = format!("{} [{}]", c.name, c.role);
-        let suffix = format!(" [{}]", c.role);
+        let role = crate::i18n::role(lang, &c.role);
+        let title = format!("{} [{role}]", c.name);
+        let suffix = format!(" [{role}]");
         let max = g.label_chars();
         let shown: String = if title.chars().count() > max {
             let keep = max.saturating_sub(suffix.chars().count() + 1).max(3);

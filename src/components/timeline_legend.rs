@@ -43,7 +43,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     let lang = props.lang;
     let mid = H / 2.0;
     html! {
-        <details class="legend" data-testid="legend">
+        <details class="legend" data-testid="legend" aria-label={t(lang, "legend")}>
             <summary>{t(lang, "legend")}</summary>
             <h4>{t(lang, "legend.containers")}</h4>
             <ul>
