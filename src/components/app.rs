@@ -2,7 +2,7 @@
 //! links (see `navigation`), share links, persistence (every change saved at once), the colour
 //! theme, the playback clock, the lessons parsed while the page is idle — and lays out the
 //! page: header, notice, then the lesson list or the three regions (lesson, editor, run) with
-//! the success message beside the work and, on a phone, the switcher between the regions.
+//! the success message above the editor and, on a phone, the switcher between the regions.
 //! Each child gets only the part of the state it shows.
 
 use gloo_timers::callback::Interval;
@@ -244,15 +244,18 @@ pub fn App(props: &AppProps) -> Html {
                         <LessonPane {lang} lesson={lesson.clone()} goals={s.computed.goals.clone()}
                                     hints_shown={s.hints_shown()} dispatch={dispatch.clone()}
                                     done={done.clone()} />
-                        if let (Some(lesson), true) = (&lesson, goals_met) {
-                            <LessonDone {lang} lesson={lesson.clone()} done={done.clone()} {shared}
+                        // The work: beside the lesson, it stays in view while the page scrolls.
+                        <div class="work">
+                            if let (Some(lesson), true) = (&lesson, goals_met) {
+                                <LessonDone {lang} lesson={lesson.clone()} done={done.clone()} {shared}
+                                            dispatch={dispatch.clone()} />
+                            }
+                            <EditorPane {lang} computed={s.computed.clone()} revision={s.revision}
+                                        page={s.page.clone()} has_shared={s.has_shared_copy()}
+                                        dark={is_dark(s.saved.settings.theme)}
+                                        show_defaulted={s.saved.settings.show_defaulted}
                                         dispatch={dispatch.clone()} />
-                        }
-                        <EditorPane {lang} computed={s.computed.clone()} revision={s.revision}
-                                    page={s.page.clone()} has_shared={s.has_shared_copy()}
-                                    dark={is_dark(s.saved.settings.theme)}
-                                    show_defaulted={s.saved.settings.show_defaulted}
-                                    dispatch={dispatch.clone()} />
+                        </div>
                         <ResultPane {lang} computed={s.computed.clone()} cursor={s.cursor()}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}
                                     faults={s.doc().events.clone()} dispatch={dispatch.clone()} />
