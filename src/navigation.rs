@@ -56,6 +56,29 @@ pub fn follow(dispatch: &Dispatch, page: Page) {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
+    // Once the page is drawn: if the link that was followed has gone with the old page, the
+    // new page's heading takes the focus (a keyboard or screen reader goes on from there).
+    gloo_timers::callback::Timeout::new(0, focus_new_page).forget();
+}
+
+fn focus_new_page() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = doc
+        .active_element()
+        .is_none_or(|el| doc.body().is_some_and(|b| *b == el));
+    if !lost {
+        return;
+    }
+    let target = doc
+        .query_selector("#lesson-title, main#main")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = target {
+        let _ = el.focus();
+    }
 }
 
 /// What a fragment asks the app to do.
