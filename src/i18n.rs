@@ -206,6 +206,9 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "replaced" => ("The manifest was replaced.", "매니페스트를 바꿨습니다."),
         "undo" => ("Undo", "되돌리기"),
         "panes" => ("Show", "보기"),
+        "badge.goals" => (" goals met", "개 목표 달성"),
+        "badge.problems" => (" problems", "개 문제"),
+        "badge.stale" => (" (out of date)", " (지난 결과)"),
         "pane.lesson" => ("Lesson", "레슨"),
         "pane.run" => ("Run", "실행"),
         "storage.full" => (

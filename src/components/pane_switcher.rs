@@ -23,7 +23,9 @@ pub struct PaneSwitcherProps {
 pub fn PaneSwitcher(props: &PaneSwitcherProps) -> Html {
     let lang = props.lang;
     let met = props.goals.iter().filter(|g| g.met).count();
-    let tab = |pane: Pane, id: &str, key: &str, badge: Option<(String, &'static str)>| {
+    // A badge: what it shows, what a screen reader hears after it, its colour.
+    type Badge = (String, &'static str, &'static str);
+    let tab = |pane: Pane, id: &str, key: &str, badge: Option<Badge>| {
         let dispatch = props.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(Action::ShowPane(pane));
@@ -38,8 +40,9 @@ pub fn PaneSwitcher(props: &PaneSwitcherProps) -> Html {
                     class={classes!(selected.then_some("active"))} {onclick}
                     data-testid={format!("show-{id}")}>
                 <span>{t(lang, key)}</span>
-                if let Some((text, class)) = badge {
+                if let Some((text, said, class)) = badge {
                     <span class={classes!("badge", class)}>{text}</span>
+                    <span class="visually-hidden">{said}</span>
                 }
             </button>
         }
@@ -48,18 +51,23 @@ pub fn PaneSwitcher(props: &PaneSwitcherProps) -> Html {
         let all = met == props.goals.len();
         (
             format!("{met}/{}", props.goals.len()),
+            t(lang, "badge.goals"),
             if all { "good" } else { "muted" },
         )
     });
-    let problems = match (props.problems, props.stale) {
-        (0, _) => None,
-        (n, _) => Some((n.to_string(), "bad")),
-    };
+    let problems = (props.problems > 0).then(|| {
+        (
+            props.problems.to_string(),
+            t(lang, "badge.problems"),
+            "bad",
+        )
+    });
+    let stale = props.stale.then(|| ("!".to_string(), t(lang, "badge.stale"), "bad"));
     html! {
         <div class="pane-switcher" role="tablist" aria-label={t(lang, "panes")} data-testid="pane-switcher">
             { tab(Pane::Lesson, "lesson", "pane.lesson", goals) }
-            { tab(Pane::Editor, "editor", "manifest", problems.clone()) }
-            { tab(Pane::Run, "run", "pane.run", problems.map(|_| ("!".to_string(), "bad"))) }
+            { tab(Pane::Editor, "editor", "manifest", problems) }
+            { tab(Pane::Run, "run", "pane.run", stale) }
         </div>
     }
 }
