@@ -55,14 +55,11 @@ pub fn PaneSwitcher(props: &PaneSwitcherProps) -> Html {
             if all { "good" } else { "muted" },
         )
     });
-    let problems = (props.problems > 0).then(|| {
-        (
-            props.problems.to_string(),
-            t(lang, "badge.problems"),
-            "bad",
-        )
-    });
-    let stale = props.stale.then(|| ("!".to_string(), t(lang, "badge.stale"), "bad"));
+    let problems = (props.problems > 0)
+        .then(|| (props.problems.to_string(), t(lang, "badge.problems"), "bad"));
+    let stale = props
+        .stale
+        .then(|| ("!".to_string(), t(lang, "badge.stale"), "bad"));
     html! {
         <div class="pane-switcher" role="tablist" aria-label={t(lang, "panes")} data-testid="pane-switcher">
             { tab(Pane::Lesson, "lesson", "pane.lesson", goals) }

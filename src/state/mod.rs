@@ -291,16 +291,10 @@ impl AppState {
 
     /// Open `link` in the shared copy of its page.
     fn open_link(&mut self, link: Link) {
-        let page = match link.lesson.as_deref() {
-            Some(id) if catalog::entry(id).is_some() => {
-                Page::Lesson(id.to_string(), Origin::Shared)
-            }
-            Some(_) => {
-                self.notice = Some(Notice::Say("share.no-lesson"));
-                Page::Sandbox(Origin::Shared)
-            }
-            None => Page::Sandbox(Origin::Shared),
-        };
+        let page = shared_page(&link);
+        if link.lesson.is_some() && page.lesson_id().is_none() {
+            self.notice = Some(Notice::Say("share.no-lesson"));
+        }
         let own = page.with_copy(Origin::Own);
         let (Some(own_key), Some(shared_key)) = (own.doc_key(), page.doc_key()) else {
             return;
@@ -327,6 +321,14 @@ impl AppState {
             }
         }
         self.pane = Pane::Editor;
+    }
+}
+
+/// The page a link opens: its lesson's shared copy (the sandbox's when the lesson is unknown).
+fn shared_page(link: &Link) -> Page {
+    match link.lesson.as_deref() {
+        Some(id) if catalog::entry(id).is_some() => Page::Lesson(id.to_string(), Origin::Shared),
+        _ => Page::Sandbox(Origin::Shared),
     }
 }
 
@@ -363,12 +365,7 @@ impl Reducible for AppState {
                     return self;
                 };
                 let link = Rc::unwrap_or_clone(link);
-                let page = match link.lesson.as_deref() {
-                    Some(id) if catalog::entry(id).is_some() => {
-                        Page::Lesson(id.to_string(), Origin::Shared)
-                    }
-                    _ => Page::Sandbox(Origin::Shared),
-                };
+                let page = shared_page(&link);
                 if s.page != page {
                     s.go(page);
                 }
