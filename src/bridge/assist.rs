@@ -10,6 +10,9 @@ struct CompletionJson<'a> {
     label: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     apply: Option<&'a str>,
+    /// "map" or "seq" when accepting the key opens a block on the next line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    block: Option<schema::Block>,
     #[serde(rename = "type")]
     kind: &'a str,
     detail: &'a str,
@@ -39,6 +42,7 @@ pub fn completions_json(text: &str, pos: usize, lang: Lang) -> String {
         .map(|c| CompletionJson {
             label: &c.label,
             apply: c.apply.as_deref(),
+            block: c.block,
             kind: if c.is_value { "enum" } else { "property" },
             detail: &c.detail,
             info: &c.doc,

@@ -1,6 +1,6 @@
 //! wasm-bindgen bindings to `window.PodlabEditor` (js/editor.js, bundled by esbuild): create a
-//! CodeMirror editor, read and replace its text, push diagnostics. Data crosses as strings
-//! and JSON, so the JS side never sees a Rust type.
+//! CodeMirror editor, tell it which document it shows and what that document's text now is,
+//! push diagnostics. Data crosses as strings and JSON, so the JS side never sees a Rust type.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -20,12 +20,12 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getText)]
     pub fn get_text(this: &EditorHandle) -> String;
 
-    #[wasm_bindgen(method, js_name = setText)]
-    pub fn set_text(this: &EditorHandle, text: &str);
-
-    /// Replace the document and start a fresh undo history.
+    /// The editor shows document `key` and its text is now `text`. For the document already
+    /// shown the change is one undo step (a reset, a solution, a share link: Ctrl+Z brings
+    /// the learner's text back). For another document the editor keeps the one it leaves
+    /// (text, cursor, undo history) and takes it back when that document is shown again.
     #[wasm_bindgen(method)]
-    pub fn load(this: &EditorHandle, text: &str);
+    pub fn show(this: &EditorHandle, key: &str, text: &str);
 
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics_json(this: &EditorHandle, json: &str);
@@ -41,6 +41,15 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     pub fn focus(this: &EditorHandle);
+
+    /// Undo the last change in the editor (for an "Undo" button beside a notice, as Ctrl+Z
+    /// does from the keyboard); false when there was nothing to undo.
+    #[wasm_bindgen(method)]
+    pub fn undo(this: &EditorHandle) -> bool;
+
+    /// Redo the last change undone; false when there was none.
+    #[wasm_bindgen(method)]
+    pub fn redo(this: &EditorHandle) -> bool;
 
     /// The editor's accessible name and description (they follow the UI language).
     #[wasm_bindgen(method, js_name = setAria)]
@@ -67,16 +76,19 @@ pub struct EditorCallbacks {
     pub hover: Closure<dyn FnMut(String, u32) -> String>,
 }
 
-/// Create an editor inside `parent` (or detached, to be placed through `dom()`). The
-/// callbacks must outlive the editor: keep them with the handle.
+/// Create an editor inside `parent` (or detached, to be placed through `dom()`), showing
+/// document `key` with text `doc`. The callbacks must outlive the editor: keep them with the
+/// handle.
 pub fn create(
     parent: Option<&web_sys::Element>,
+    key: &str,
     doc: &str,
     aria: (&str, &str),
     dark: bool,
     callbacks: &EditorCallbacks,
 ) -> Result<EditorHandle, JsValue> {
     let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"key".into(), &key.into())?;
     js_sys::Reflect::set(&options, &"doc".into(), &doc.into())?;
     js_sys::Reflect::set(&options, &"dark".into(), &dark.into())?;
     js_sys::Reflect::set(&options, &"ariaLabel".into(), &aria.0.into())?;

@@ -74,7 +74,14 @@ fn make_editor(latest: &Rc<RefCell<Latest>>, props: &EditorPaneProps) -> Slot {
         t(props.lang, "editor.label"),
         t(props.lang, "editor.description"),
     );
-    match editor::create(None, &props.computed.text, aria, props.dark, &callbacks) {
+    match editor::create(
+        None,
+        &props.computed.key,
+        &props.computed.text,
+        aria,
+        props.dark,
+        &callbacks,
+    ) {
         Ok(handle) => Slot {
             mounted: Some(Mounted {
                 handle,
@@ -158,10 +165,8 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
         let text = props.computed.text.clone();
         use_effect_with((key, props.revision), move |(key, revision)| {
             if let Some(m) = mounted.borrow_mut().mounted.as_mut() {
-                if m.loaded.0 != *key {
-                    m.handle.load(&text);
-                } else if m.loaded.1 != *revision && m.handle.get_text() != text {
-                    m.handle.set_text(&text);
+                if m.loaded != (key.clone(), *revision) {
+                    m.handle.show(key, &text);
                 }
                 m.loaded = (key.clone(), *revision);
             }

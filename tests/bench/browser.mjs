@@ -15,6 +15,7 @@ import { writeFileSync, readFileSync } from "node:fs";
 import { launch } from "../e2e/harness.mjs";
 import { serve } from "../e2e/server.mjs";
 import { markInteractive } from "./interactive.mjs";
+import { measureKeystrokes } from "./keystroke.mjs";
 import { openApp, pasteUntilProblem, pasteUntilPod } from "../e2e/app.mjs";
 import { CASES, SEED } from "../e2e/hostile_cases.mjs";
 
@@ -77,26 +78,7 @@ const COLD_LOADS = 15;
   const page = await ctx.newPage();
   await page.goto(site.url + "#/lesson/liveness");
   await page.waitForSelector("[data-testid=pod-name]", { timeout: 20000 });
-  await page.evaluate(() => {
-    window.__lat = { dom: [], frame: [] };
-    document.addEventListener("keydown", () => (window.__t0 = performance.now()), true);
-    new MutationObserver(() => {
-      if (window.__t0 === undefined) return;
-      const t0 = window.__t0;
-      window.__t0 = undefined;
-      window.__lat.dom.push(performance.now() - t0);
-      requestAnimationFrame(() => setTimeout(() => window.__lat.frame.push(performance.now() - t0), 0));
-    }).observe(document.querySelector("section.result"), { subtree: true, childList: true, characterData: true, attributes: true });
-  });
-  // Edit the pod's name: append a letter, then take it away, 200 edits in all.
-  const line = page.locator(".cm-content .cm-line", { hasText: "name:" }).first();
-  await line.click();
-  await page.keyboard.press("End");
-  for (let i = 0; i < 200; i++) {
-    await page.keyboard.press(i % 2 === 0 ? "x" : "Backspace");
-    await page.waitForFunction((n) => window.__lat.frame.length >= n, i + 1, { timeout: 5000 });
-  }
-  const lat = await page.evaluate(() => window.__lat);
+  const lat = await measureKeystrokes(page);
   const took = Number(await page.getAttribute("section.result", "data-took-ms"));
   results.keystroke_ms = {
     to_update: { p50: median(lat.dom), p95: quantile(lat.dom, 0.95), max: Math.max(...lat.dom) },

@@ -14,6 +14,7 @@ pub const USAGE: &str = "usage:
                        [--container NAME] [--previous] [--watch] [--width N]
   podsim validate FILE
   podsim lesson FILE [--solution] [--at DURATION] [--output get|describe|events|logs|timeline]
+  podsim lesson FILE --predictions
 
 DURATION is like 90s, 5m or 1h. Defaults: --until 10m, --at the end, --output timeline.
 ";
@@ -182,10 +183,12 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
     let mut solution = false;
     let mut output = None;
     let mut at = None;
+    let mut predictions = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--solution" => solution = true,
+            "--predictions" => predictions = true,
             "--output" | "-o" => output = it.next().cloned(),
             "--at" => match it.next().map(|v| parse_duration(v)) {
                 Some(Ok(t)) => at = Some(t),
@@ -202,6 +205,13 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
         Ok(l) => l,
         Err(e) => return Output::error(format!("podsim: {file}: {e}\n")),
     };
+    if predictions {
+        // Each prediction with the answer the engine computes (exit 1 if one has none).
+        let (report, all_ok) = crate::lessons::predictions::report::report(&lesson);
+        let mut out = Output::ok(report);
+        out.code = u8::from(!all_ok);
+        return out;
+    }
     let text = if solution {
         &lesson.solution
     } else {

@@ -283,3 +283,56 @@ fn lesson_views_after_the_pod_is_gone_end_their_lines() {
     let last: Vec<&str> = rows[rows.len() - 1].split_whitespace().collect();
     assert_eq!(last, ["worker", "0/1", "Error", "0", "60s"], "{get}");
 }
+
+#[test]
+fn lesson_predictions_show_their_computed_answers() {
+    // Lesson 12: without a trap the worker dies by SIGKILL when the grace period ends, 30 s
+    // after the delete at 30 s: the same instant the last `get` row above shows.
+    let (code, out, _) = podsim(&[
+        "lesson",
+        "../../lessons/12-graceful-termination.yaml",
+        "--predictions",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let block: Vec<&str> = out
+        .split("prediction ")
+        .find(|b| b.starts_with("exit-without-a-trap"))
+        .expect("the prediction is listed")
+        .lines()
+        .collect();
+    assert_eq!(
+        block[0],
+        "exit-without-a-trap — beforeTask, about the starting manifest, run shown until 30s"
+    );
+    assert_eq!(block[1], "  when: worker exits (± 3s)");
+    assert!(
+        block[2].starts_with("  Q (en): The Pod is deleted at 30s."),
+        "{out}"
+    );
+    assert_eq!(block[4], "  ✓ answer: 1m00s (worker exits)");
+
+    // A prediction whose moment never happens has no answer: exit code 1, and why.
+    let lesson = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../lessons/12-graceful-termination.yaml"),
+    )
+    .unwrap()
+    .replace(
+        "{kind: terminated, container: worker}",
+        "{kind: restart, container: worker}",
+    );
+    let (code, out, _) = podsim(&["lesson", &temp("12.yaml", &lesson), "--predictions"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("  ✗ no answer: the 1st restart of worker does not happen by the end of the run (1m30s)"),
+        "{out}"
+    );
+    // A typo in a prediction stops the lesson from loading, with the prediction's name.
+    let typo = lesson.replace("ask: beforeTask", "ask: beforeTsak");
+    let (code, _, err) = podsim(&["lesson", &temp("12b.yaml", &typo), "--predictions"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("prediction \"exit-without-a-trap\": unknown variant `beforeTsak`"),
+        "{err}"
+    );
+}

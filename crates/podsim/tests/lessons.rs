@@ -1,7 +1,9 @@
 //! Every lesson under `lessons/`: it parses; its starting manifest does not meet its goals
 //! (unless the lesson is read-only) and its solution meets them all; both languages are
 //! present and complete; every field path, container, probe and lesson link it refers to
-//! exists; ids and orders are unique and the curriculum has the chapter's lessons in order.
+//! exists; ids and orders are unique and the curriculum has the chapter's lessons in order;
+//! bodies are 150–350 words and their YAML snippets are Pod fields, the same in both
+//! languages. (tests/lesson_quotes.rs checks that what they quote comes from the run.)
 
 use podsim::lessons::{Check, Lesson};
 use podsim::session::evaluate;
@@ -158,7 +160,8 @@ fn both_languages_are_present_and_complete() {
         assert!(!l.hints.is_empty() || l.read_only, "{name}: no hints");
         // The bodies say as much in both languages: the same code spans appear in each.
         let codes = |s: &str| -> BTreeSet<String> {
-            s.split('`')
+            prose(s)
+                .split('`')
                 .skip(1)
                 .step_by(2)
                 .map(|c| c.to_string())
@@ -170,6 +173,124 @@ fn both_languages_are_present_and_complete() {
             missing.len() * 4 <= en.len().max(1),
             "{name}: the Korean body leaves out much of the English body's code: {missing:?}"
         );
+    }
+}
+
+/// A body's text outside its fenced blocks.
+fn prose(markdown: &str) -> String {
+    fenced_split(markdown).0
+}
+
+/// A body's fenced blocks (without the fences).
+fn snippets(markdown: &str) -> Vec<String> {
+    fenced_split(markdown).1
+}
+
+fn fenced_split(markdown: &str) -> (String, Vec<String>) {
+    let mut prose = String::new();
+    let mut blocks = Vec::new();
+    let mut block: Option<String> = None;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            match block.take() {
+                Some(b) => blocks.push(b),
+                None => block = Some(String::new()),
+            }
+            continue;
+        }
+        let target = block.as_mut().unwrap_or(&mut prose);
+        target.push_str(line);
+        target.push('\n');
+    }
+    (prose, blocks)
+}
+
+/// A YAML snippet without its comments (they are translated; the YAML is not).
+fn without_comments(yaml: &str) -> String {
+    yaml.lines()
+        .map(|l| match l.find(" #") {
+            Some(i) => l[..i].trim_end(),
+            None if l.trim_start().starts_with('#') => "",
+            None => l.trim_end(),
+        })
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Bodies are 150–350 words (English, snippets included), and every fenced snippet is YAML
+/// made of Pod fields, the same in both languages apart from its comments.
+#[test]
+fn bodies_are_the_right_length_and_their_snippets_are_pod_yaml() {
+    use podsim::schema::Ty;
+    let mut fields = BTreeSet::new();
+    let mut todo = vec![podsim::schema::root("Pod").expect("Pod schema")];
+    let mut seen = BTreeSet::new();
+    while let Some(o) = todo.pop() {
+        if !seen.insert(o.go) {
+            continue;
+        }
+        for f in o.fields {
+            fields.insert(f.name);
+            let mut ty = &f.ty;
+            while let Ty::Arr(inner) = ty {
+                ty = inner;
+            }
+            if let Ty::Obj(inner) = ty {
+                todo.push(inner);
+            }
+        }
+    }
+    // Keys under these fields are names the user chooses, not fields.
+    let maps = [
+        "labels",
+        "annotations",
+        "nodeSelector",
+        "requests",
+        "limits",
+    ];
+    fn keys<'a>(v: &'a serde_json::Value, parent: &str, maps: &[&str], out: &mut Vec<&'a str>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, child) in m {
+                    if !maps.contains(&parent) {
+                        out.push(k);
+                    }
+                    keys(child, k, maps, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for i in items {
+                    keys(i, parent, maps, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (name, l) in load_all() {
+        let words = l.body.en.split_whitespace().count();
+        assert!(
+            (150..=350).contains(&words),
+            "{name}: the English body has {words} words (150–350, snippets included)"
+        );
+        let (en, ko) = (snippets(&l.body.en), snippets(&l.body.ko));
+        assert_eq!(
+            en.iter().map(|s| without_comments(s)).collect::<Vec<_>>(),
+            ko.iter().map(|s| without_comments(s)).collect::<Vec<_>>(),
+            "{name}: the Korean body's snippets differ from the English ones (comments aside)"
+        );
+        for snippet in &en {
+            let value: serde_json::Value = podsim::yaml::from_yaml_str(snippet)
+                .unwrap_or_else(|e| panic!("{name}: snippet is not YAML ({e}):\n{snippet}"));
+            let mut found = Vec::new();
+            keys(&value, "", &maps, &mut found);
+            for k in found {
+                assert!(
+                    fields.contains(k),
+                    "{name}: snippet key {k:?} is no field of a Pod:\n{snippet}"
+                );
+            }
+        }
     }
 }
 

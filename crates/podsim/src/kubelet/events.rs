@@ -209,13 +209,15 @@ pub fn unhealthy(kind: &str, output: &str, fp: &str) -> Event {
     )
 }
 
-/// A probe that could not be run at all (result Unknown).
+/// A probe that could not be run at all (result Unknown): `Readiness probe errored and resulted
+/// in unknown state: ERROR`, pkg/kubelet/prober/prober.go since Kubernetes 1.33 (#125901; up
+/// to 1.32 it read `Readiness probe errored: ERROR`).
 pub fn probe_errored(kind: &str, error: &str, fp: &str) -> Event {
     ev(
         EventType::Warning,
         "Unhealthy",
         KUBELET,
-        format!("{kind} probe errored: {error}"),
+        format!("{kind} probe errored and resulted in unknown state: {error}"),
         Some(fp.into()),
     )
 }

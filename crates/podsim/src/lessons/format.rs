@@ -46,6 +46,38 @@ pub struct Lesson {
     pub hints: Vec<Text>,
     /// A manifest that meets every goal.
     pub solution: String,
+    /// Quotes in backticks (event reasons and messages, STATUS values, condition reasons,
+    /// validation messages…) that the run of this lesson's start and solution does not
+    /// produce, on purpose. Every other such quote must come from that run (tests/lesson_quotes.rs).
+    #[serde(default)]
+    pub not_from_the_run: Vec<OffRunQuote>,
+    /// Predictions the learner makes before the task or after the goals, each answered by
+    /// the engine from a run (`super::predictions`).
+    #[serde(default, deserialize_with = "super::predictions::de_list")]
+    pub predictions: Vec<super::predictions::Prediction>,
+}
+
+/// A quote the lesson makes that its own run does not show, and why.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OffRunQuote {
+    /// The text between the backticks, exactly as the lesson writes it.
+    pub quote: String,
+    pub because: OffRunReason,
+}
+
+/// Why a quote is not from the lesson's run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OffRunReason {
+    /// One of the values a field or column can take, named for completeness
+    /// (`Unknown` among a condition's statuses).
+    PossibleValue,
+    /// What another manifest or scenario shows: a step between the start and the solution,
+    /// another cluster, another handler.
+    OtherRun,
+    /// The source chapter's words, or an older release's behaviour the lesson contrasts.
+    SourceChapter,
 }
 
 fn default_until() -> Millis {

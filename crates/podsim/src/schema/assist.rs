@@ -10,8 +10,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Completion {
     pub label: String,
-    /// Text to insert instead of the label (e.g. `image: `).
+    /// Text to insert instead of the label: `image: ` for a scalar (or a list of scalars,
+    /// written `[…]` on the line or as a block after Enter), `livenessProbe:` for a key that
+    /// opens a block (the editor then moves to the next line, indented for the first child).
     pub apply: Option<String>,
+    /// What the key's value is written as, when it opens a block below the key.
+    pub block: Option<Block>,
     /// The field's type, or "value".
     pub detail: String,
     pub doc: String,
@@ -44,18 +48,38 @@ pub fn object_at(root: &'static Obj, path: &[String]) -> Option<&'static Obj> {
     }
 }
 
+/// The shape of the block a key opens: the editor puts the cursor on the next line, one level
+/// deeper, and for a list of objects starts the first item (`- `).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Block {
+    /// An object or a map (`livenessProbe`, `exec`, `resources`, `labels`).
+    Map,
+    /// A list of objects (`containers`, `ports`, `env`).
+    Seq,
+}
+
+impl Block {
+    /// The block a field's value opens, if any (a scalar or a list of scalars opens none).
+    pub fn of(ty: Ty) -> Option<Block> {
+        match ty {
+            Ty::Obj(_) | Ty::StrMap | Ty::QuantityMap | Ty::Any => Some(Block::Map),
+            Ty::Arr(Ty::Obj(_)) => Some(Block::Seq),
+            _ => None,
+        }
+    }
+}
+
 fn root_for(kind: Option<&str>) -> &'static Obj {
     kind.and_then(super::root).unwrap_or(&super::pod::POD)
 }
 
-fn container_suffix(f: &Field) -> &'static str {
-    match f.ty {
-        Ty::Obj(_) | Ty::StrMap | Ty::QuantityMap | Ty::Any => ":\n",
-        Ty::Arr(inner) => match inner {
-            Ty::Obj(_) => ":\n- ",
-            _ => ": []",
-        },
-        _ => ": ",
+/// What accepting a key inserts: `key:` when it opens a block (the editor adds the line
+/// break and the indentation), `key: ` otherwise.
+fn key_apply(f: &Field) -> String {
+    match Block::of(f.ty) {
+        Some(_) => format!("{}:", f.name),
+        None => format!("{}: ", f.name),
     }
 }
 
@@ -77,7 +101,8 @@ pub fn complete(text: &str, utf16: usize, lang: Lang) -> Vec<Completion> {
                 .filter(|f| f.name == prefix || !present.iter().any(|p| p == f.name))
                 .map(|f| Completion {
                     label: f.name.to_string(),
-                    apply: Some(format!("{}{}", f.name, container_suffix(f))),
+                    apply: Some(key_apply(f)),
+                    block: Block::of(f.ty),
                     detail: f.ty.doc_name(),
                     doc: f.doc(lang).to_string(),
                     is_value: false,
@@ -92,6 +117,7 @@ pub fn complete(text: &str, utf16: usize, lang: Lang) -> Vec<Completion> {
                 .map(|v| Completion {
                     label: v.to_string(),
                     apply: None,
+                    block: None,
                     detail: format!("{} value", f.name),
                     doc: f.doc(lang).to_string(),
                     is_value: true,
@@ -102,6 +128,7 @@ pub fn complete(text: &str, utf16: usize, lang: Lang) -> Vec<Completion> {
                 .map(|v| Completion {
                     label: v.to_string(),
                     apply: None,
+                    block: None,
                     detail: format!("{} value", f.name),
                     doc: f.doc(lang).to_string(),
                     is_value: true,
@@ -227,6 +254,49 @@ mod tests {
             .map(|c| c.label)
             .collect();
         assert_eq!(labels, ["image", "imagePullPolicy"]);
+    }
+
+    #[test]
+    fn keys_that_open_a_block_say_which_block() {
+        let (t, u) = pos(
+            "spec:\n  containers:\n  - name: web\n    image: busybox\n    |\n",
+            "|",
+        );
+        let c = complete(&t, u, Lang::En);
+        let get = |name: &str| c.iter().find(|c| c.label == name).cloned().unwrap();
+        for (name, apply, block) in [
+            ("livenessProbe", "livenessProbe:", Some(Block::Map)),
+            ("resources", "resources:", Some(Block::Map)),
+            ("ports", "ports:", Some(Block::Seq)),
+            ("env", "env:", Some(Block::Seq)),
+            ("command", "command: ", None),
+            ("imagePullPolicy", "imagePullPolicy: ", None),
+        ] {
+            let got = get(name);
+            assert_eq!(
+                (got.apply.as_deref(), got.block),
+                (Some(apply), block),
+                "{name}"
+            );
+        }
+        // Inside a probe: the handler opens a map, the timing fields are scalars.
+        let (t, u) = pos(
+            "spec:\n  containers:\n  - name: web\n    livenessProbe:\n      |\n",
+            "|",
+        );
+        let c = complete(&t, u, Lang::En);
+        let exec = c.iter().find(|c| c.label == "exec").unwrap();
+        assert_eq!(exec.block, Some(Block::Map));
+        let period = c.iter().find(|c| c.label == "periodSeconds").unwrap();
+        assert_eq!(
+            (period.apply.as_deref(), period.block),
+            (Some("periodSeconds: "), None)
+        );
+        // Values open nothing.
+        let (t, u) = pos("spec:\n  restartPolicy: |\n", "|");
+        assert!(complete(&t, u, Lang::En)
+            .iter()
+            .all(|c| c.block.is_none() && c.apply.is_none()));
     }
 
     #[test]

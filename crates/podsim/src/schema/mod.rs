@@ -13,7 +13,7 @@ pub mod objects;
 pub mod pod;
 pub mod types;
 
-pub use assist::{complete, hover, Completion, Hover};
+pub use assist::{complete, hover, Block, Completion, Hover};
 pub use types::{Field, Lang, Obj, Ty};
 
 /// The schema of a top-level object by its kind.

@@ -116,11 +116,91 @@ fn run_http(
     }
 }
 
-/// A probe port: a number, or the name of one of the container's ports.
+/// A probe port: a number, or the name of one of the container's ports. A name that no port
+/// of the container has is then read as a number, the "last ditch effort" of
+/// pkg/probe/util.go `ResolveContainerPort` (Kubernetes 1.34–1.36), so the error the kubelet
+/// reports is Go's `strconv.Atoi` one: `strconv.Atoi: parsing "http": invalid syntax`.
 pub fn resolve_port(container: &Container, port: &IntOrString) -> Result<u16, String> {
-    match container.resolve_port(port) {
-        Some(p) if (1..=65535).contains(&p) => Ok(p as u16),
-        Some(p) => Err(format!("invalid port number: {p}")),
-        None => Err(format!("couldn't find port: {port} in {}", container.name)),
+    let number = match port {
+        IntOrString::Int(n) => *n,
+        IntOrString::String(name) => match container.resolve_port(port) {
+            Some(n) => n,
+            None => atoi(name)?,
+        },
+    };
+    match u16::try_from(number) {
+        Ok(p) if p > 0 => Ok(p),
+        _ => Err(format!("invalid port number: {number}")),
+    }
+}
+
+/// Go's `strconv.Atoi` on a 64-bit platform, with its error text.
+fn atoi(s: &str) -> Result<i64, String> {
+    use std::num::IntErrorKind;
+    s.parse::<i64>().map_err(|e| {
+        let why = match e.kind() {
+            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => "value out of range",
+            _ => "invalid syntax",
+        };
+        format!("strconv.Atoi: parsing {s:?}: {why}")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ContainerPort;
+
+    fn web(ports: &[(Option<&str>, i64)]) -> Container {
+        Container {
+            name: "web".into(),
+            ports: ports
+                .iter()
+                .map(|(name, n)| ContainerPort {
+                    name: name.map(str::to_string),
+                    container_port: *n,
+                    ..ContainerPort::default()
+                })
+                .collect(),
+            ..Container::default()
+        }
+    }
+
+    #[test]
+    fn a_named_port_resolves_to_its_number() {
+        let c = web(&[(Some("http"), 80)]);
+        assert_eq!(
+            resolve_port(&c, &IntOrString::String("http".into())),
+            Ok(80)
+        );
+        assert_eq!(resolve_port(&c, &IntOrString::Int(8080)), Ok(8080));
+    }
+
+    /// pkg/probe/util.go: a name no port has is parsed as a number, and Go's error is what the
+    /// kubelet reports (`… errored and resulted in unknown state: strconv.Atoi: …`).
+    #[test]
+    fn a_name_no_port_has_fails_as_strconv_atoi_does() {
+        let c = web(&[(None, 80)]);
+        assert_eq!(
+            resolve_port(&c, &IntOrString::String("http".into())),
+            Err("strconv.Atoi: parsing \"http\": invalid syntax".to_string())
+        );
+        // The last-ditch parse succeeds on digits, and the range check still applies.
+        assert_eq!(
+            resolve_port(&c, &IntOrString::String("8080".into())),
+            Ok(8080)
+        );
+        assert_eq!(
+            resolve_port(&c, &IntOrString::String("70000".into())),
+            Err("invalid port number: 70000".to_string())
+        );
+        assert_eq!(
+            resolve_port(&c, &IntOrString::String("99999999999999999999".into())),
+            Err("strconv.Atoi: parsing \"99999999999999999999\": value out of range".to_string())
+        );
+        assert_eq!(
+            resolve_port(&c, &IntOrString::Int(0)),
+            Err("invalid port number: 0".to_string())
+        );
     }
 }
