@@ -2,7 +2,7 @@
 //! WebAssembly build (opt-level "z", as learners get it). Exported to JavaScript as
 //! `window.wasmBindings.bench_simulate`; the app itself never calls it.
 
-use crate::state::now_ms;
+use crate::state::computed::now_ms;
 use podsim::sim::{simulate, Scenario};
 use wasm_bindgen::prelude::*;
 

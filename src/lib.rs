@@ -3,8 +3,9 @@
 //!
 //! - [`bench`]: a measuring hook for the benchmark script.
 //! - [`bridge`]: the wasm-bindgen bindings to the CodeMirror editor bundle (js/editor.js).
-//! - [`state`]: the one reducer the views share; [`storage`]: localStorage persistence;
-//!   [`share`]: share links in the URL fragment.
+//! - [`state`]: the one reducer the views share; [`storage`]: saved progress in
+//!   localStorage; [`share`]: share links in the URL fragment (both in docs/formats.md);
+//!   [`navigation`]: history entries for in-app links, Back and Forward.
 //! - [`catalog`]: the lessons embedded from `lessons/`; [`markdown`]: their text as nodes.
 //! - [`chart`]: timeline geometry; [`i18n`]: the app's words in English and Korean.
 //! - [`components`]: one Yew function component per file.
@@ -16,6 +17,7 @@ pub mod chart;
 pub mod components;
 pub mod i18n;
 pub mod markdown;
+pub mod navigation;
 pub mod share;
 pub mod state;
 pub mod storage;

@@ -1,19 +1,40 @@
-//! Share links: the manifest and the scenario's faults travel in the URL fragment
-//! (`#/share/<base64url of JSON>`), so nothing is sent to any server. The decoder refuses
-//! oversized or malformed fragments.
+//! Share links: one document (manifest, faults, playhead) and the lesson it belongs to travel
+//! in the URL fragment (`#/share/<base64url of JSON>`, docs/formats.md), so nothing is sent to
+//! any server. The decoder refuses oversized or malformed fragments, and reads the first
+//! version's links.
 
+use crate::storage::Doc;
 use podsim::sim::scenario::ScenarioEvent;
 use serde::{Deserialize, Serialize};
 
 /// The longest fragment payload accepted (characters of base64url).
 pub const MAX_PAYLOAD: usize = 96 * 1024;
+/// The most fault events a link may carry.
+pub const MAX_EVENTS: usize = 200;
+/// The version this build writes (docs/formats.md); links of versions 1 and 2 are read.
+pub const VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Shared {
-    pub v: u32,
-    pub manifest: String,
-    #[serde(default)]
-    pub events: Vec<ScenarioEvent>,
+/// What a share link carries: one document (the same object saved progress keeps, see
+/// `storage::Doc`) and where it belongs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The lesson the link was copied in; None: the sandbox.
+    pub lesson: Option<String>,
+    pub doc: Doc,
+}
+
+/// The JSON inside the fragment. Version 1 had `v`, `manifest` and `events`; version 2 adds
+/// `lesson` and `playhead`. Fields a later version adds are ignored.
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    v: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lesson: Option<String>,
+    manifest: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    events: Vec<ScenarioEvent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    playhead: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +43,8 @@ pub enum ShareError {
     NotBase64,
     NotUtf8,
     NotAShare,
+    /// Made by a newer podlab (a `v` this build does not know).
+    Newer,
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -63,22 +86,41 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-pub fn encode(shared: &Shared) -> String {
-    let json = serde_json::to_string(shared).unwrap_or_default();
+/// The fragment payload for a link (without `#/share/`).
+pub fn encode(link: &Link) -> String {
+    let wire = Wire {
+        v: VERSION,
+        lesson: link.lesson.clone(),
+        manifest: link.doc.manifest.clone(),
+        events: link.doc.events.clone(),
+        playhead: link.doc.playhead,
+    };
+    let json = serde_json::to_string(&wire).unwrap_or_default();
     base64url_encode(json.as_bytes())
 }
 
-pub fn decode(payload: &str) -> Result<Shared, ShareError> {
+pub fn decode(payload: &str) -> Result<Link, ShareError> {
     if payload.len() > MAX_PAYLOAD {
         return Err(ShareError::TooLarge);
     }
     let bytes = base64url_decode(payload).ok_or(ShareError::NotBase64)?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::NotUtf8)?;
-    let shared: Shared = serde_json::from_str(&text).map_err(|_| ShareError::NotAShare)?;
-    if shared.v != 1 || shared.events.len() > 200 {
+    let wire: Wire = serde_json::from_str(&text).map_err(|_| ShareError::NotAShare)?;
+    if wire.v == 0 || wire.events.len() > MAX_EVENTS {
         return Err(ShareError::NotAShare);
     }
-    Ok(shared)
+    if wire.v > VERSION {
+        return Err(ShareError::Newer);
+    }
+    Ok(Link {
+        lesson: wire.lesson.filter(|id| !id.is_empty()),
+        doc: Doc {
+            manifest: wire.manifest,
+            events: wire.events,
+            playhead: wire.playhead,
+            shared: None,
+        },
+    })
 }
 
 #[cfg(test)]
@@ -95,14 +137,60 @@ mod tests {
         assert_eq!(base64url_encode(b"foobar"), "Zm9vYmFy");
     }
 
+    fn payload(json: &str) -> String {
+        base64url_encode(json.as_bytes())
+    }
+
     #[test]
     fn share_round_trips() {
-        let s = Shared {
-            v: 1,
-            manifest: "apiVersion: v1\nkind: Pod\n".into(),
-            events: vec![],
+        let link = Link {
+            lesson: Some("liveness".into()),
+            doc: Doc {
+                manifest: "apiVersion: v1\nkind: Pod\n".into(),
+                events: vec![ScenarioEvent {
+                    at: 30_000,
+                    action: podsim::sim::scenario::Action::LoseNode,
+                }],
+                playhead: Some(42_000),
+                shared: None,
+            },
         };
-        assert_eq!(decode(&encode(&s)), Ok(s));
+        assert_eq!(decode(&encode(&link)), Ok(link.clone()));
+        let json = String::from_utf8(base64url_decode(&encode(&link)).unwrap()).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            serde_json::json!({"v": 2, "lesson": "liveness", "manifest": "apiVersion: v1\nkind: Pod\n",
+                "events": [{"at": "30s", "action": "loseNode"}], "playhead": 42000})
+        );
+    }
+
+    #[test]
+    fn first_version_links_still_open() {
+        // As the first version wrote them: no lesson (the sandbox), faults with their times.
+        let link = decode(&payload(
+            r#"{"v":1,"manifest":"kind: Pod\n","events":[{"at":"20s","action":"killContainer","container":"web"}]}"#,
+        ))
+        .unwrap();
+        assert_eq!(link.lesson, None);
+        assert_eq!(link.doc.manifest, "kind: Pod\n");
+        assert_eq!(link.doc.events.len(), 1);
+        assert_eq!(link.doc.events[0].at, 20_000);
+        assert_eq!(link.doc.playhead, None);
+        let bare = decode(&payload(r#"{"v":1,"manifest":"kind: Pod"}"#)).unwrap();
+        assert!(bare.doc.events.is_empty());
+    }
+
+    #[test]
+    fn later_fields_are_ignored_and_later_versions_refused() {
+        let link = decode(&payload(
+            r#"{"v":2,"manifest":"m","kubernetes":"1.31","embed":{"view":"timeline"},"lang":"ko"}"#,
+        ))
+        .unwrap();
+        assert_eq!(link.doc.manifest, "m");
+        assert_eq!(
+            decode(&payload(r#"{"v":3,"manifest":"m"}"#)),
+            Err(ShareError::Newer)
+        );
     }
 
     #[test]

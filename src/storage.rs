@@ -1,6 +1,9 @@
-//! Persistence in localStorage: the text of every lesson and of the sandbox (saved on every
-//! edit), settings, progress, revealed hints and the cursor. Whatever is stored is parsed
-//! defensively: anything unreadable is dropped and reported once, never a failed start-up.
+//! Saved progress in localStorage, in the format docs/formats.md documents: under the key
+//! [`KEY`], one JSON object with a version number — settings, every document the learner
+//! edits (a lesson's text, the sandbox, a copy opened from a share link), and per-lesson
+//! progress. Work saved by the first version (key `podlab.v1`) is read and converted. What is
+//! stored is parsed defensively: anything unreadable is set aside under [`SET_ASIDE_KEY`]
+//! (never deleted) and reported once, never a failed start-up.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -8,7 +11,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::i18n::Lang;
 use podsim::sim::scenario::ScenarioEvent;
 
-pub const KEY: &str = "podlab.v1";
+/// Where the saved progress lives.
+pub const KEY: &str = "podlab";
+/// Where the first version kept it (read once, then removed when the new key is written).
+pub const V1_KEY: &str = "podlab.v1";
+/// Where saved data that could not be read is kept, so that nothing is thrown away.
+pub const SET_ASIDE_KEY: &str = "podlab.unreadable";
+/// The version this build writes. Fields are added without changing it; it changes only when
+/// an old reader could no longer understand what is written.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -19,54 +30,233 @@ pub enum Theme {
     Dark,
 }
 
-/// One document the learner edits: a lesson's manifest or the sandbox.
+/// One document: the manifest a learner edits and what goes with it. The same object travels
+/// in share links (see `share`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Doc {
-    pub text: String,
+    pub manifest: String,
+    /// The faults added to the run (the scenario's `events`, docs/scenario.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<ScenarioEvent>,
+    /// The playback position in milliseconds; absent: the end of the run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub playhead: Option<u64>,
+    /// For a copy opened from a share link: the manifest as the link carried it (whether the
+    /// learner has changed the copy since is told by comparing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<String>,
+}
+
+impl Doc {
+    pub fn new(manifest: impl Into<String>) -> Self {
+        Doc {
+            manifest: manifest.into(),
+            ..Default::default()
+        }
+    }
+
+    /// A copy opened from a link that the learner has edited since.
+    pub fn edited_since_shared(&self) -> bool {
+        self.shared.as_ref().is_some_and(|s| *s != self.manifest)
+    }
+}
+
+/// The learner's choices.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// None: the browser's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
     #[serde(default)]
-    pub faults: Vec<ScenarioEvent>,
-    /// The playback position; None: at the end of the run.
+    pub theme: Theme,
+    /// Playback speed (virtual seconds per second); 0: the default.
     #[serde(default)]
-    pub cursor: Option<u64>,
+    pub speed: u32,
+    /// The kubectl view shown ("get", "describe", "events", "logs", "status").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tab: String,
+    #[serde(default)]
+    pub show_defaulted: bool,
+}
+
+/// How far the learner got in one lesson.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// Every goal was met once.
+    #[serde(default)]
+    pub done: bool,
+    /// How many hints are revealed.
     #[serde(default)]
     pub hints: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Saved {
+    /// The format's version ([`VERSION`]).
+    pub v: u32,
     #[serde(default)]
-    pub lang: Option<Lang>,
-    #[serde(default)]
-    pub theme: Theme,
-    #[serde(default)]
-    pub speed: u32,
-    #[serde(default)]
-    pub tab: String,
-    #[serde(default)]
-    pub show_defaulted: bool,
+    pub settings: Settings,
+    /// Documents by key: `sandbox`, `lesson:ID`, and `shared:sandbox`, `shared:lesson:ID` for
+    /// copies opened from share links.
     #[serde(default)]
     pub docs: BTreeMap<String, Doc>,
+    /// Progress by lesson id.
     #[serde(default)]
-    pub done: BTreeSet<String>,
-    #[serde(default)]
+    pub lessons: BTreeMap<String, Progress>,
+    /// The page last shown (its route), where a visit without a route resumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_page: Option<String>,
+}
+
+impl Default for Saved {
+    fn default() -> Self {
+        Saved {
+            v: VERSION,
+            settings: Settings::default(),
+            docs: BTreeMap::new(),
+            lessons: BTreeMap::new(),
+            last_page: None,
+        }
+    }
+}
+
+impl Saved {
+    pub fn is_done(&self, lesson: &str) -> bool {
+        self.lessons.get(lesson).is_some_and(|p| p.done)
+    }
+
+    pub fn hints(&self, lesson: &str) -> usize {
+        self.lessons.get(lesson).map_or(0, |p| p.hints)
+    }
+
+    pub fn progress_mut(&mut self, lesson: &str) -> &mut Progress {
+        self.lessons.entry(lesson.to_string()).or_default()
+    }
+}
+
+/// The first version's format (key `podlab.v1`), read only to convert it.
+mod v1 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    pub struct Doc {
+        pub text: String,
+        #[serde(default)]
+        pub faults: Vec<ScenarioEvent>,
+        #[serde(default)]
+        pub cursor: Option<u64>,
+        #[serde(default)]
+        pub hints: usize,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Saved {
+        #[serde(default)]
+        pub lang: Option<Lang>,
+        #[serde(default)]
+        pub theme: Theme,
+        #[serde(default)]
+        pub speed: u32,
+        #[serde(default)]
+        pub tab: String,
+        #[serde(default)]
+        pub show_defaulted: bool,
+        #[serde(default)]
+        pub docs: BTreeMap<String, Doc>,
+        #[serde(default)]
+        pub done: BTreeSet<String>,
+        #[serde(default)]
+        pub last_page: Option<String>,
+    }
+
+    impl From<Saved> for super::Saved {
+        fn from(old: Saved) -> Self {
+            let mut lessons: BTreeMap<String, Progress> = BTreeMap::new();
+            let mut docs = BTreeMap::new();
+            for (key, d) in old.docs {
+                if let Some(id) = key.strip_prefix("lesson:") {
+                    if d.hints > 0 {
+                        lessons.entry(id.to_string()).or_default().hints = d.hints;
+                    }
+                }
+                docs.insert(
+                    key,
+                    super::Doc {
+                        manifest: d.text,
+                        events: d.faults,
+                        playhead: d.cursor,
+                        shared: None,
+                    },
+                );
+            }
+            for id in old.done {
+                lessons.entry(id).or_default().done = true;
+            }
+            super::Saved {
+                v: VERSION,
+                settings: Settings {
+                    lang: old.lang,
+                    theme: old.theme,
+                    speed: old.speed,
+                    tab: old.tab,
+                    show_defaulted: old.show_defaulted,
+                },
+                docs,
+                lessons,
+                last_page: old.last_page,
+            }
+        }
+    }
 }
 
 /// The largest stored blob accepted (characters).
 pub const MAX_STORED: usize = 4 * 1024 * 1024;
 
-/// What was stored could not be read (corrupt, foreign, or too large).
+/// Why what was stored could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unreadable;
+pub enum Unreadable {
+    /// Not JSON, or not podlab's format, or larger than [`MAX_STORED`].
+    Damaged,
+    /// Written by a newer podlab (its `v` is above [`VERSION`]).
+    Newer,
+}
 
-/// Parse what was stored. Ok(None): nothing stored.
+/// Parse what is stored under [`KEY`]. Ok(None): nothing stored.
 pub fn parse(raw: Option<&str>) -> Result<Option<Saved>, Unreadable> {
+    let Some(s) = raw else {
+        return Ok(None);
+    };
+    if s.len() > MAX_STORED {
+        return Err(Unreadable::Damaged);
+    }
+    #[derive(Deserialize)]
+    struct Version {
+        v: u32,
+    }
+    let version = serde_json::from_str::<Version>(s).map_err(|_| Unreadable::Damaged)?;
+    if version.v > VERSION {
+        return Err(Unreadable::Newer);
+    }
+    serde_json::from_str::<Saved>(s)
+        .map(|mut saved| {
+            saved.v = VERSION;
+            Some(saved)
+        })
+        .map_err(|_| Unreadable::Damaged)
+}
+
+/// Parse what the first version stored under [`V1_KEY`], converted to this format.
+pub fn parse_v1(raw: Option<&str>) -> Result<Option<Saved>, Unreadable> {
     match raw {
         None => Ok(None),
-        Some(s) if s.len() > MAX_STORED => Err(Unreadable),
-        Some(s) => serde_json::from_str::<Saved>(s)
-            .map(Some)
-            .map_err(|_| Unreadable),
+        Some(s) if s.len() > MAX_STORED => Err(Unreadable::Damaged),
+        Some(s) => serde_json::from_str::<v1::Saved>(s)
+            .map(|old| Some(old.into()))
+            .map_err(|_| Unreadable::Damaged),
     }
 }
 
@@ -78,18 +268,50 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Load, with a flag telling whether something unreadable was reset.
-pub fn load() -> (Saved, bool) {
-    let Some(st) = storage() else {
-        return (Saved::default(), false);
+/// What loading found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub saved: Saved,
+    /// Something stored could not be read: it was set aside (under [`SET_ASIDE_KEY`]).
+    pub set_aside: Option<Unreadable>,
+}
+
+/// Load: the current key, else the first version's key (converted); what cannot be read is
+/// set aside, not deleted.
+pub fn load() -> Loaded {
+    let fresh = Loaded {
+        saved: Saved::default(),
+        set_aside: None,
     };
-    let raw = st.get_item(KEY).ok().flatten();
-    match parse(raw.as_deref()) {
-        Ok(Some(saved)) => (saved, false),
-        Ok(None) => (Saved::default(), false),
-        Err(Unreadable) => {
-            let _ = st.remove_item(KEY);
-            (Saved::default(), true)
+    let Some(st) = storage() else {
+        return fresh;
+    };
+    let get = |key: &str| st.get_item(key).ok().flatten();
+    let (key, raw) = match get(KEY) {
+        Some(raw) => (KEY, Some(raw)),
+        None => (V1_KEY, get(V1_KEY)),
+    };
+    let parsed = if key == KEY {
+        parse(raw.as_deref())
+    } else {
+        parse_v1(raw.as_deref())
+    };
+    match parsed {
+        Ok(Some(saved)) => Loaded {
+            saved,
+            set_aside: None,
+        },
+        Ok(None) => fresh,
+        Err(why) => {
+            if let Some(raw) = raw {
+                // Kept where a later version (or a person) can still read it.
+                let _ = st.set_item(SET_ASIDE_KEY, &raw);
+            }
+            let _ = st.remove_item(key);
+            Loaded {
+                saved: Saved::default(),
+                set_aside: Some(why),
+            }
         }
     }
 }
@@ -114,28 +336,108 @@ pub fn to_store(saved: &Saved) -> Result<String, NotSaved> {
 
 pub fn save(saved: &Saved) -> Result<(), NotSaved> {
     let raw = to_store(saved)?;
-    storage()
-        .ok_or(NotSaved::Refused)?
-        .set_item(KEY, &raw)
-        .map_err(|_| NotSaved::Refused)
+    let st = storage().ok_or(NotSaved::Refused)?;
+    st.set_item(KEY, &raw).map_err(|_| NotSaved::Refused)?;
+    // The first version's copy has been carried over: it would only take quota.
+    let _ = st.remove_item(V1_KEY);
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use podsim::sim::scenario::Action as Fault;
 
     #[test]
     fn round_trips() {
         let mut s = Saved::default();
+        s.docs
+            .insert("lesson:first-pod".into(), Doc::new("apiVersion: v1"));
         s.docs.insert(
-            "first-pod".into(),
+            "shared:sandbox".into(),
             Doc {
-                text: "apiVersion: v1".into(),
-                ..Default::default()
+                manifest: "kind: Pod".into(),
+                events: vec![ScenarioEvent {
+                    at: 30_000,
+                    action: Fault::LoseNode,
+                }],
+                playhead: Some(4_500),
+                shared: Some("kind: Pod".into()),
             },
         );
-        s.done.insert("first-pod".into());
-        s.lang = Some(Lang::Ko);
+        s.progress_mut("first-pod").done = true;
+        s.settings.lang = Some(Lang::Ko);
+        assert_eq!(parse(Some(&serialize(&s))), Ok(Some(s)));
+    }
+
+    #[test]
+    fn the_written_format_is_the_documented_one() {
+        let mut s = Saved::default();
+        s.docs.insert(
+            "sandbox".into(),
+            Doc {
+                manifest: "kind: Pod\n".into(),
+                events: vec![ScenarioEvent {
+                    at: 20_000,
+                    action: Fault::KillContainer {
+                        container: "web".into(),
+                    },
+                }],
+                playhead: Some(45_000),
+                shared: None,
+            },
+        );
+        s.progress_mut("liveness").hints = 2;
+        s.settings.show_defaulted = true;
+        s.last_page = Some("#/sandbox".into());
+        let json: serde_json::Value = serde_json::from_str(&serialize(&s)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "v": 2,
+                "settings": {"theme": "system", "speed": 0, "showDefaulted": true},
+                "docs": {"sandbox": {
+                    "manifest": "kind: Pod\n",
+                    "events": [{"at": "20s", "action": "killContainer", "container": "web"}],
+                    "playhead": 45000
+                }},
+                "lessons": {"liveness": {"done": false, "hints": 2}},
+                "lastPage": "#/sandbox"
+            })
+        );
+    }
+
+    /// Saved work of the first version, as it wrote it (key `podlab.v1`).
+    const V1: &str = r##"{"lang":"ko","theme":"dark","speed":60,"tab":"events","show_defaulted":true,
+        "docs":{"lesson:liveness":{"text":"apiVersion: v1\nkind: Pod\n","faults":[{"at":"30s","action":"deletePod","grace_period_seconds":5}],"cursor":12000,"hints":2},
+                "sandbox":{"text":"kind: Pod\n","faults":[],"cursor":null,"hints":0}},
+        "done":["first-pod","liveness"],"last_page":"#/lesson/liveness"}"##;
+
+    #[test]
+    fn first_version_work_is_converted() {
+        let s = parse_v1(Some(V1)).unwrap().unwrap();
+        assert_eq!(s.v, VERSION);
+        assert_eq!(s.settings.lang, Some(Lang::Ko));
+        assert_eq!(s.settings.theme, Theme::Dark);
+        assert_eq!((s.settings.speed, s.settings.tab.as_str()), (60, "events"));
+        assert!(s.settings.show_defaulted);
+        let d = &s.docs["lesson:liveness"];
+        assert_eq!(d.manifest, "apiVersion: v1\nkind: Pod\n");
+        assert_eq!(d.playhead, Some(12_000));
+        assert_eq!(
+            d.events,
+            vec![ScenarioEvent {
+                at: 30_000,
+                action: Fault::DeletePod {
+                    grace_period_seconds: Some(5)
+                }
+            }]
+        );
+        assert_eq!(s.docs["sandbox"].manifest, "kind: Pod\n");
+        assert!(s.is_done("first-pod") && s.is_done("liveness"));
+        assert_eq!(s.hints("liveness"), 2);
+        assert_eq!(s.last_page.as_deref(), Some("#/lesson/liveness"));
+        // Converted work saves in the new format and reads back the same.
         assert_eq!(parse(Some(&serialize(&s))), Ok(Some(s)));
     }
 
@@ -143,30 +445,40 @@ mod tests {
     fn what_load_would_refuse_is_never_written() {
         let mut s = Saved::default();
         for i in 0..5 {
-            s.docs.insert(
-                format!("lesson-{i}"),
-                Doc {
-                    text: "x".repeat(MAX_STORED / 4),
-                    ..Default::default()
-                },
-            );
+            s.docs
+                .insert(format!("lesson:l{i}"), Doc::new("x".repeat(MAX_STORED / 4)));
         }
         assert_eq!(to_store(&s), Err(NotSaved::TooLarge));
-        s.docs.remove("lesson-0");
-        s.docs.remove("lesson-1");
+        s.docs.remove("lesson:l0");
+        s.docs.remove("lesson:l1");
         let raw = to_store(&s).expect("fits");
         assert_eq!(parse(Some(&raw)), Ok(Some(s)));
     }
 
     #[test]
-    fn corrupt_or_foreign_data_is_refused() {
+    fn corrupt_foreign_or_newer_data_is_refused() {
         assert_eq!(parse(None), Ok(None));
-        assert_eq!(parse(Some("{not json")), Err(Unreadable));
-        assert_eq!(parse(Some("[1,2,3]")), Err(Unreadable));
-        assert_eq!(parse(Some("{\"docs\": 5}")), Err(Unreadable));
+        assert_eq!(parse(Some("{not json")), Err(Unreadable::Damaged));
+        assert_eq!(parse(Some("[1,2,3]")), Err(Unreadable::Damaged));
+        assert_eq!(parse(Some("{}")), Err(Unreadable::Damaged), "no version");
+        assert_eq!(parse(Some(r#"{"v":2,"docs":5}"#)), Err(Unreadable::Damaged));
+        assert_eq!(parse(Some(r#"{"v":3}"#)), Err(Unreadable::Newer));
+        assert_eq!(parse(Some(r#"{"v":2}"#)), Ok(Some(Saved::default())));
+        assert_eq!(parse_v1(Some("{\"docs\": 5}")), Err(Unreadable::Damaged));
         assert!(
-            parse(Some("{}")).is_ok(),
+            parse_v1(Some("{}")).is_ok(),
             "an empty object is a fresh start"
         );
+    }
+
+    #[test]
+    fn fields_a_later_version_adds_are_ignored() {
+        let raw = r#"{"v":2,"settings":{"theme":"light","kubernetes":"1.37"},
+            "docs":{"sandbox":{"manifest":"kind: Pod","kubernetes":"1.31","featureGates":{"X":true}}},
+            "lessons":{"liveness":{"done":true,"predictions":{"p1":"right"}}},"embed":{}}"#;
+        let s = parse(Some(raw)).unwrap().unwrap();
+        assert_eq!(s.settings.theme, Theme::Light);
+        assert_eq!(s.docs["sandbox"].manifest, "kind: Pod");
+        assert!(s.is_done("liveness"));
     }
 }

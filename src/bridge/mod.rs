@@ -1,4 +1,5 @@
 //! Bindings from Rust to the JavaScript side of the page.
 
 pub mod assist;
+pub mod diagnostics;
 pub mod editor;

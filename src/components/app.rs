@@ -1,10 +1,13 @@
-//! The root component: owns the one reducer, wires the URL hash (deep links, share links),
-//! persistence (every change saved at once), the colour theme and the playback clock, the
-//! lessons parsed while the page is idle, and lays out the page: header, then home or the
-//! three regions (lesson, editor, result).
+//! The root component: owns the one reducer and wires the page to the world — history and
+//! links (see `navigation`), share links, persistence (every change saved at once), the colour
+//! theme, the playback clock, the lessons parsed while the page is idle — and lays out the
+//! page: header, notice, then the lesson list or the three regions (lesson, editor, run) with
+//! the success message above the editor and, on a phone, the switcher between the regions.
+//! Each child gets only the part of the state it shows.
 
 use gloo_timers::callback::Interval;
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -13,23 +16,17 @@ use yew::prelude::*;
 use super::editor_pane::EditorPane;
 use super::header::Header;
 use super::home::Home;
+use super::lesson_done::LessonDone;
 use super::lesson_pane::LessonPane;
 use super::notice::Notice;
+use super::pane_switcher::PaneSwitcher;
 use super::result_pane::ResultPane;
 use crate::catalog;
 use crate::i18n::{t, Lang};
-use crate::share;
-use crate::state::{Action, AppState, Page};
-use crate::storage::{self, Theme};
-
-/// The shared state and its dispatcher, for every component below the root.
-pub type Store = UseReducerHandle<AppState>;
-
-fn location_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
+use crate::navigation::{self, location_hash, replace_route};
+use crate::share::{self, Link};
+use crate::state::{Action, AppState, Origin, Page, Route, Store};
+use crate::storage::{self, Theme, Unreadable};
 
 fn browser_lang() -> Lang {
     let lang = web_sys::window()
@@ -39,16 +36,6 @@ fn browser_lang() -> Lang {
         Lang::Ko
     } else {
         Lang::En
-    }
-}
-
-fn set_hash(route: &str) {
-    if let Some(w) = web_sys::window() {
-        if location_hash() != route {
-            if let Ok(h) = w.history() {
-                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route));
-            }
-        }
     }
 }
 
@@ -90,21 +77,22 @@ pub fn is_dark(theme: Theme) -> bool {
     }
 }
 
-/// The state at start-up: what was saved, the location hash (deep and share links), and the
-/// first analysis of the document on screen.
+/// The state at start-up: what was saved, the location's fragment (deep and share links),
+/// and the first analysis of the document on screen.
 pub fn initial_state() -> AppState {
-    let (saved, reset) = storage::load();
+    let loaded = storage::load();
+    let notice = loaded.set_aside.map(|why| match why {
+        Unreadable::Damaged => "storage.reset",
+        Unreadable::Newer => "storage.newer",
+    });
     let hash = location_hash();
-    let mut state = AppState::new(saved, &hash, browser_lang(), reset);
-    // A share link replaces the sandbox's document (the learner's own text is kept
-    // under its lesson keys).
-    if let Some(payload) = hash.strip_prefix("#/share/") {
-        state = match share::decode(payload) {
-            Ok(shared) => (*Rc::new(state).reduce(Action::LoadShare(shared))).clone(),
-            Err(_) => (*Rc::new(state).reduce(Action::Notice("share.bad"))).clone(),
-        };
-    }
-    state
+    let state = Rc::new(AppState::new(loaded.saved, &hash, browser_lang(), notice));
+    let state = match Route::parse(&hash) {
+        // A share link opens in its own copy: nothing of the learner's is replaced.
+        Route::Share(_) => state.reduce(navigation::action_for(&hash)),
+        _ => state,
+    };
+    Rc::unwrap_or_clone(state)
 }
 
 /// A start-up state made before the app renders (see `main`): the first analysis then runs
@@ -150,10 +138,32 @@ fn warm_lessons_when_idle() {
     }
 }
 
+/// Copy a share link of the current document (and its lesson) to the clipboard.
+fn copy_share_link(state: &AppState) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let doc = state.doc();
+    let payload = share::encode(&Link {
+        lesson: state.page.lesson_id().map(str::to_string),
+        doc: storage::Doc {
+            shared: None,
+            ..doc.into_owned()
+        },
+    });
+    let href = window.location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default().to_string();
+    let link = format!("{base}#/share/{payload}");
+    let _ = window.navigator().clipboard().write_text(&link);
+    true
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let prepared = props.prepared.clone();
-    let store = use_reducer(move || prepared.0.borrow_mut().take().unwrap_or_else(initial_state));
+    let store: Store =
+        use_reducer(move || prepared.0.borrow_mut().take().unwrap_or_else(initial_state));
+    let dispatch = store.dispatcher();
 
     use_effect_with((), |_| warm_lessons_when_idle());
     // Persist every change at once. When the browser will not keep it (storage full or
@@ -161,85 +171,118 @@ pub fn App(props: &AppProps) -> Html {
     {
         let saved = store.saved.clone();
         let failing = use_mut_ref(|| false);
-        let store = store.clone();
+        let dispatch = dispatch.clone();
         use_effect_with(saved, move |saved| {
             let ok = storage::save(saved).is_ok();
             if !ok && !*failing.borrow() {
-                store.dispatch(Action::Notice("storage.full"));
+                dispatch.dispatch(Action::Notice("storage.full"));
             }
             *failing.borrow_mut() = !ok;
         });
     }
-    // Keep the URL hash on the page's deep link.
+    // The address shows the page; a correction (a visit's start, a share link opened into
+    // its copy) replaces the history entry. Followed links added theirs already.
     {
         let route = store.page.route();
-        use_effect_with(route, |route| set_hash(route));
+        use_effect_with(route, |route| replace_route(route));
     }
     // Theme and language on <html>.
     {
-        let theme = store.saved.theme;
+        let theme = store.saved.settings.theme;
         let lang = store.lang;
         use_effect_with((theme, lang), |(theme, lang)| apply_theme(*theme, *lang));
     }
-    // Follow back/forward and typed hashes.
+    // Links, Back and Forward.
     {
-        let store = store.clone();
+        let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
-                let hash = location_hash();
-                if let Some(payload) = hash.strip_prefix("#/share/") {
-                    match share::decode(payload) {
-                        Ok(shared) => store.dispatch(Action::LoadShare(shared)),
-                        Err(_) => store.dispatch(Action::Notice("share.bad")),
-                    }
-                } else {
-                    store.dispatch(Action::Navigate(Page::from_route(&hash)));
-                }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let listeners = navigation::watch(dispatch);
+            move || drop(listeners)
         });
     }
     // The playback clock: 50 ms ticks while playing.
     {
-        let store = store.clone();
+        let dispatch = dispatch.clone();
         let playing = store.playing;
         use_effect_with(playing, move |playing| {
             let interval =
-                playing.then(|| Interval::new(50, move || store.dispatch(Action::Tick(50))));
+                playing.then(|| Interval::new(50, move || dispatch.dispatch(Action::Tick(50))));
             move || drop(interval)
         });
     }
+    // The share button reads the state when pressed: the header does not redraw at each edit.
+    let latest = use_mut_ref(|| store.clone());
+    *latest.borrow_mut() = store.clone();
+    let on_share = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |_: (), _| {
+            if copy_share_link(&latest.borrow()) {
+                dispatch.dispatch(Action::Notice("share.copied"));
+            }
+        })
+    };
 
-    let body = match &store.page {
-        Page::Home => html! { <Home store={store.clone()} /> },
-        _ => html! {
-            <main class="regions" id="main">
-                <LessonPane store={store.clone()} />
-                <EditorPane store={store.clone()} />
-                <ResultPane store={store.clone()} />
-            </main>
-        },
+    let s: &AppState = &store;
+    let lang = s.lang;
+    let done: Rc<BTreeSet<String>> = Rc::new(
+        s.saved
+            .lessons
+            .iter()
+            .filter(|(_, p)| p.done)
+            .map(|(id, _)| id.clone())
+            .collect(),
+    );
+    let body = match &s.page {
+        Page::Home => html! { <Home {lang} done={done.clone()} /> },
+        page => {
+            let lesson = s.lesson();
+            let goals_met = s.computed.all_goals_met();
+            let shared = page.copy() == Origin::Shared;
+            html! {
+                <>
+                    <main class="regions" id="main" data-pane={pane_name(s)}>
+                        <LessonPane {lang} lesson={lesson.clone()} goals={s.computed.goals.clone()}
+                                    hints_shown={s.hints_shown()} dispatch={dispatch.clone()}
+                                    done={done.clone()} />
+                        // The work: beside the lesson, it stays in view while the page scrolls.
+                        <div class="work">
+                            if let (Some(lesson), true) = (&lesson, goals_met) {
+                                <LessonDone {lang} lesson={lesson.clone()} done={done.clone()} {shared}
+                                            dispatch={dispatch.clone()} />
+                            }
+                            <EditorPane {lang} computed={s.computed.clone()} revision={s.revision}
+                                        page={s.page.clone()} has_shared={s.has_shared_copy()}
+                                        dark={is_dark(s.saved.settings.theme)}
+                                        show_defaulted={s.saved.settings.show_defaulted}
+                                        dispatch={dispatch.clone()} />
+                        </div>
+                        <ResultPane {lang} computed={s.computed.clone()} cursor={s.cursor()}
+                                    playing={s.playing} speed={s.speed()} tab={s.tab()}
+                                    faults={s.doc().events.clone()} dispatch={dispatch.clone()} />
+                    </main>
+                    <PaneSwitcher {lang} pane={s.pane} dispatch={dispatch.clone()}
+                                  goals={s.computed.goals.clone()} problems={s.computed.error_count()}
+                                  stale={s.computed.stale} />
+                </>
+            }
+        }
     };
     html! {
         <div class="app">
-            <a class="skip-link" href="#main">{t(store.lang, "skip")}</a>
-            <Header store={store.clone()} />
-            <Notice store={store.clone()} />
+            <a class="skip-link" href="#main" data-skip="">{t(lang, "skip")}</a>
+            <Header {lang} page={s.page.clone()} theme={s.saved.settings.theme}
+                    dispatch={dispatch.clone()} {on_share} />
+            <Notice {lang} notice={s.notice} dispatch={dispatch.clone()}
+                    own={s.page.with_copy(Origin::Own)} />
             { body }
         </div>
+    }
+}
+
+fn pane_name(s: &AppState) -> &'static str {
+    match s.pane {
+        crate::state::Pane::Lesson => "lesson",
+        crate::state::Pane::Editor => "editor",
+        crate::state::Pane::Run => "run",
     }
 }

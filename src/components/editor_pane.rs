@@ -2,7 +2,8 @@
 //! is on screen with the first frame), forwards every (frame-coalesced) edit to the reducer,
 //! takes new text from the state when the learner switches documents (or resets, or loads a
 //! solution), pushes the engine's diagnostics, completions and hover docs into the editor,
-//! and can show the object as the cluster would store it.
+//! and can show the object as the cluster would store it. Above the editor: which copy of the
+//! document is open — the learner's own text, or a copy opened from a share link.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,15 +11,31 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use super::app::{is_dark, Store};
 use crate::bridge::assist;
+use crate::bridge::diagnostics::editor_diagnostics;
 use crate::bridge::editor::{self, EditorCallbacks, EditorHandle};
-use crate::i18n::t;
-use crate::state::Action;
+use crate::i18n::{t, Lang};
+use crate::state::{Action, Computed, Dispatch, Origin, Page};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorPaneProps {
-    pub store: Store,
+    pub lang: Lang,
+    /// The analysis of the text on screen (its text, key and diagnostics).
+    pub computed: Rc<Computed>,
+    /// Bumped when the editor must take its text from the state.
+    pub revision: u64,
+    pub page: Page,
+    /// A copy opened from a share link exists beside the learner's own text.
+    pub has_shared: bool,
+    pub dark: bool,
+    pub show_defaulted: bool,
+    pub dispatch: Dispatch,
+}
+
+/// What the editor's callbacks (made once) need from the latest render.
+struct Latest {
+    dispatch: Dispatch,
+    lang: Lang,
 }
 
 struct Mounted {
@@ -36,43 +53,40 @@ struct Slot {
     error: Option<String>,
 }
 
-fn make_editor(latest: &Rc<RefCell<Store>>) -> Slot {
-    let (on_change_store, complete_store, hover_store) =
+fn make_editor(latest: &Rc<RefCell<Latest>>, props: &EditorPaneProps) -> Slot {
+    let (on_change_latest, complete_latest, hover_latest) =
         (latest.clone(), latest.clone(), latest.clone());
     let callbacks = EditorCallbacks {
         on_change: Closure::new(move |text: String| {
-            let store = on_change_store.borrow().clone();
-            store.dispatch(Action::Edit(text));
+            let dispatch = on_change_latest.borrow().dispatch.clone();
+            dispatch.dispatch(Action::Edit(text));
         }),
         complete: Closure::new(move |text: String, pos: u32| {
-            let lang = complete_store.borrow().lang;
+            let lang = complete_latest.borrow().lang;
             assist::completions_json(&text, pos as usize, lang)
         }),
         hover: Closure::new(move |text: String, pos: u32| {
-            let lang = hover_store.borrow().lang;
+            let lang = hover_latest.borrow().lang;
             assist::hover_json(&text, pos as usize, lang)
         }),
     };
-    let store = latest.borrow().clone();
-    let doc = store.doc();
     let aria = (
-        t(store.lang, "editor.label"),
-        t(store.lang, "editor.description"),
+        t(props.lang, "editor.label"),
+        t(props.lang, "editor.description"),
     );
-    let dark = is_dark(store.saved.theme);
     match editor::create(
         None,
-        &store.page.doc_key(),
-        &doc.text,
+        &props.computed.key,
+        &props.computed.text,
         aria,
-        dark,
+        props.dark,
         &callbacks,
     ) {
         Ok(handle) => Slot {
             mounted: Some(Mounted {
                 handle,
                 _callbacks: callbacks,
-                loaded: (store.page.doc_key(), store.revision),
+                loaded: (props.computed.key.clone(), props.revision),
             }),
             error: None,
         },
@@ -86,16 +100,45 @@ fn make_editor(latest: &Rc<RefCell<Store>>) -> Slot {
     }
 }
 
+/// Which copy is open, when a copy opened from a share link exists beside the own text.
+fn copy_switch(lang: Lang, page: &Page) -> Html {
+    let shared = page.copy() == Origin::Shared;
+    let item = |origin: Origin, key: &str, testid: &str| {
+        let here = page.copy() == origin;
+        html! {
+            <a href={page.with_copy(origin).route()} aria-current={here.then_some("page")}
+               class={classes!("copy", here.then_some("active"))} data-testid={testid.to_string()}>
+                {t(lang, key)}
+            </a>
+        }
+    };
+    html! {
+        <div class={classes!("copy-switch", shared.then_some("shared"))} data-testid="copy-switch">
+            <span class="copy-label">{t(lang, if shared { "copy.shared.note" } else { "copy.own.note" })}</span>
+            <span class="copy-links">
+                { item(Origin::Own, "copy.own", "copy-own") }
+                { item(Origin::Shared, "copy.shared", "copy-shared") }
+            </span>
+        </div>
+    }
+}
+
 #[component]
 pub fn EditorPane(props: &EditorPaneProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
-    // The latest store and language for the JS closures created once.
-    let latest = use_mut_ref(|| store.clone());
-    *latest.borrow_mut() = store.clone();
+    let lang = props.lang;
+    // The latest dispatcher and language for the JS closures created once.
+    let latest = use_mut_ref(|| Latest {
+        dispatch: props.dispatch.clone(),
+        lang,
+    });
+    {
+        let mut l = latest.borrow_mut();
+        l.dispatch = props.dispatch.clone();
+        l.lang = lang;
+    }
     let slot: Rc<RefCell<Slot>> = {
         let latest = latest.clone();
-        use_mut_ref(move || make_editor(&latest))
+        use_mut_ref(move || make_editor(&latest, props))
     };
     let editor_dom: Option<web_sys::Node> = slot
         .borrow()
@@ -114,13 +157,13 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
         });
     }
 
-    // Text pushed from the state: another document, or a reset/solution/share in this one.
+    // Text pushed from the state: another document, or a reset/solution/share/undo in this
+    // one (the state recomputes whenever it bumps the revision, so the analysis holds it).
     {
         let mounted = slot.clone();
-        let key = store.page.doc_key();
-        let revision = store.revision;
-        let text = store.doc().text;
-        use_effect_with((key, revision), move |(key, revision)| {
+        let key = props.computed.key.clone();
+        let text = props.computed.text.clone();
+        use_effect_with((key, props.revision), move |(key, revision)| {
             if let Some(m) = mounted.borrow_mut().mounted.as_mut() {
                 if m.loaded != (key.clone(), *revision) {
                     m.handle.show(key, &text);
@@ -133,21 +176,18 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
     // Diagnostics for the text the engine just analysed, hints in the UI's language.
     {
         let mounted = slot.clone();
-        use_effect_with(
-            (store.computed.clone(), store.lang),
-            move |(computed, lang)| {
-                if let Some(m) = mounted.borrow().mounted.as_ref() {
-                    m.handle
-                        .set_diagnostics(&computed.editor_diagnostics(*lang));
-                }
-            },
-        );
+        use_effect_with((props.computed.clone(), lang), move |(computed, lang)| {
+            if let Some(m) = mounted.borrow().mounted.as_ref() {
+                m.handle
+                    .set_diagnostics(&editor_diagnostics(computed.diagnostics(), *lang));
+            }
+        });
     }
 
     // The editor's accessible name follows the UI language.
     {
         let mounted = slot.clone();
-        use_effect_with(store.lang, move |lang| {
+        use_effect_with(lang, move |lang| {
             if let Some(m) = mounted.borrow().mounted.as_ref() {
                 m.handle
                     .set_aria(t(*lang, "editor.label"), t(*lang, "editor.description"));
@@ -158,8 +198,7 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
     // Dark editor in a dark page.
     {
         let mounted = slot.clone();
-        let dark = is_dark(store.saved.theme);
-        use_effect_with(dark, move |dark| {
+        use_effect_with(props.dark, move |dark| {
             if let Some(m) = mounted.borrow().mounted.as_ref() {
                 m.handle.set_dark(*dark);
             }
@@ -167,28 +206,30 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
     }
 
     let on_defaulted = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::ToggleDefaulted))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::ToggleDefaulted))
     };
-    let defaulted = store.saved.show_defaulted.then(|| {
-        store
+    let defaulted = props.show_defaulted.then(|| {
+        props
             .computed
-            .analysis
             .loaded
             .defaulted
             .as_ref()
             .map(podsim::api::defaulted_yaml)
     });
+    let switch = (props.has_shared || props.page.copy() == Origin::Shared)
+        .then(|| copy_switch(lang, &props.page));
 
     html! {
-        <section class="region editor" aria-labelledby="editor-title">
+        <section class="region editor" id="pane-editor" aria-labelledby="editor-title">
             <h2 id="editor-title">{t(lang, "manifest")}</h2>
+            { for switch }
             if let Some(err) = &load_error {
                 <p class="error" role="alert">{err}</p>
             }
             <div class="editor-host">{ for editor_dom.map(Html::VRef) }</div>
             <label class="toggle">
-                <input type="checkbox" checked={store.saved.show_defaulted} onchange={on_defaulted}
+                <input type="checkbox" checked={props.show_defaulted} onchange={on_defaulted}
                        data-testid="show-defaulted" />
                 {t(lang, "defaulted.show")}
             </label>

@@ -2,28 +2,43 @@
 //! 137), break an HTTP endpoint, delete a file, lose the node, delete the pod, create a
 //! Service — and the engine recomputes the timeline from there.
 
-use super::app::Store;
-use crate::i18n::t;
-use crate::state::Action;
-use podsim::sim::scenario::Action as Fault;
-use podsim::time::clock;
+use crate::i18n::{t, Lang};
+use crate::state::{Action, Dispatch, Run};
+use podsim::sim::scenario::{Action as Fault, ScenarioEvent};
+use podsim::time::{clock, Millis};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FaultsProps {
-    pub store: Store,
+    pub lang: Lang,
+    pub run: Rc<Run>,
+    /// The faults already added.
+    pub faults: Vec<ScenarioEvent>,
+    /// Where a new fault happens: the playhead.
+    pub at: Millis,
+    pub dispatch: Dispatch,
 }
 
-fn describe(f: &Fault) -> String {
+/// A scheduled fault as the list shows it.
+fn describe(f: &Fault, lang: Lang) -> String {
+    let ko = lang == Lang::Ko;
     match f {
+        Fault::CreateService { name } if ko => format!("Service {name} 생성"),
         Fault::CreateService { name } => format!("create Service {name}"),
+        Fault::KillContainer { container } if ko => format!("{container} 강제 종료"),
         Fault::KillContainer { container } => format!("kill {container}"),
         Fault::FailEndpoint { port, path, status } => format!("HTTP :{port}{path} → {status}"),
+        Fault::RemoveFile { container, path } if ko => format!("{container}의 {path} 삭제"),
         Fault::RemoveFile { container, path } => format!("rm {path} in {container}"),
         Fault::CreateFile {
             container, path, ..
+        } if ko => format!("{container}에 {path} 생성"),
+        Fault::CreateFile {
+            container, path, ..
         } => format!("touch {path} in {container}"),
+        Fault::LoseNode if ko => "노드 유실".into(),
         Fault::LoseNode => "node lost".into(),
         Fault::DeletePod { .. } => "kubectl delete pod".into(),
     }
@@ -31,16 +46,13 @@ fn describe(f: &Fault) -> String {
 
 #[component]
 pub fn Faults(props: &FaultsProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
+    let lang = props.lang;
     let container = use_state(String::new);
     let port = use_state(|| "8080".to_string());
     let path = use_state(|| "/".to_string());
     let file = use_state(|| "/tmp/healthy".to_string());
     let service = use_state(|| "myservice".to_string());
-    let Some(tl) = store.computed.analysis.timeline.as_ref() else {
-        return html! {};
-    };
+    let tl = &props.run.timeline;
     let names: Vec<String> = tl
         .manifest
         .pod
@@ -54,10 +66,10 @@ pub fn Faults(props: &FaultsProps) -> Html {
         names.first().cloned().unwrap_or_default()
     };
     let add = |make: Box<dyn Fn() -> Option<Fault>>| {
-        let store = store.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |_| {
             if let Some(f) = make() {
-                store.dispatch(Action::AddFault(f));
+                dispatch.dispatch(Action::AddFault(f));
             }
         })
     };
@@ -118,13 +130,13 @@ pub fn Faults(props: &FaultsProps) -> Html {
         }))
     };
     let clear = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::ClearFaults))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::ClearFaults))
     };
-    let at = clock(store.cursor());
-    let faults = store.doc().faults;
+    let at = clock(props.at);
+    let faults = &props.faults;
     html! {
-        <details class="faults" open={!faults.is_empty()}>
+        <details class="faults" open={!faults.is_empty()} aria-label={t(lang, "faults")}>
             <summary>{format!("{} @ {at}", t(lang, "faults"))}</summary>
             <p class="muted">{t(lang, "faults.intro")}</p>
             <div class="fault-row">
@@ -153,7 +165,7 @@ pub fn Faults(props: &FaultsProps) -> Html {
             if !faults.is_empty() {
                 <h4>{t(lang, "fault.list")}</h4>
                 <ul class="fault-list" data-testid="fault-list">
-                    { for faults.iter().map(|f| html! { <li>{format!("{} — {}", clock(f.at), describe(&f.action))}</li> }) }
+                    { for faults.iter().map(|f| html! { <li>{format!("{} — {}", clock(f.at), describe(&f.action, lang))}</li> }) }
                 </ul>
                 <button type="button" onclick={clear} data-testid="fault-clear">{t(lang, "fault.clear")}</button>
             }

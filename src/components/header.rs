@@ -1,10 +1,9 @@
 //! The page header: the name, navigation (lessons, sandbox), language and theme switches, and
-//! the share-link button.
+//! the share-link button. Its links are plain fragments: `navigation` gives them history
+//! entries.
 
-use super::app::Store;
 use crate::i18n::{t, Lang};
-use crate::share::{self, Shared};
-use crate::state::{Action, Page};
+use crate::state::{Action, Dispatch, Origin, Page};
 use crate::storage::Theme;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -20,26 +19,23 @@ const KOREAN_LABEL: (&str, &str) = (
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub store: Store,
+    pub lang: Lang,
+    pub page: Page,
+    pub theme: Theme,
+    pub dispatch: Dispatch,
+    /// Copy a share link of the document on screen.
+    pub on_share: Callback<()>,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
-    let nav = |page: Page| {
-        let store = store.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            store.dispatch(Action::Navigate(page.clone()));
-        })
-    };
+    let lang = props.lang;
     let on_lang = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::SetLang(store.lang.other())))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::SetLang(lang.other())))
     };
     let on_theme = {
-        let store = store.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let theme = match v.as_str() {
@@ -47,53 +43,36 @@ pub fn Header(props: &HeaderProps) -> Html {
                 "dark" => Theme::Dark,
                 _ => Theme::System,
             };
-            store.dispatch(Action::SetTheme(theme));
+            dispatch.dispatch(Action::SetTheme(theme));
         })
     };
-    let on_share = {
-        let store = store.clone();
-        Callback::from(move |_| {
-            let doc = store.doc();
-            let payload = share::encode(&Shared {
-                v: 1,
-                manifest: doc.text.clone(),
-                events: doc.faults.clone(),
-            });
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            let href = window.location().href().unwrap_or_default();
-            let base = href.split('#').next().unwrap_or_default().to_string();
-            let link = format!("{base}#/share/{payload}");
-            let clipboard = window.navigator().clipboard();
-            let _ = clipboard.write_text(&link);
-            store.dispatch(Action::Notice("share.copied"));
-        })
-    };
+    let on_share = props.on_share.reform(|_: MouseEvent| ());
     let current = |p: &Page| {
-        let here = match (&store.page, p) {
-            (Page::Lesson(_), Page::Home) => true,
+        let here = match (&props.page, p) {
+            (Page::Lesson(..), Page::Home) => true,
+            (Page::Sandbox(_), Page::Sandbox(_)) => true,
             (a, b) => a == b,
         };
         here.then_some("page")
     };
-    let theme_value = match store.saved.theme {
+    let theme_value = match props.theme {
         Theme::System => "system",
         Theme::Light => "light",
         Theme::Dark => "dark",
     };
+    let sandbox = Page::Sandbox(Origin::Own);
     html! {
         <header class="app-header">
-            <a class="brand" href="#/lessons" onclick={nav(Page::Home)}>{"podlab"}</a>
+            <a class="brand" href={Page::Home.route()}>{"podlab"}</a>
             <p class="tagline">{t(lang, "tagline")}</p>
-            <nav class="main-nav" aria-label="podlab">
-                <a href="#/lessons" onclick={nav(Page::Home)} aria-current={current(&Page::Home)}
+            <nav class="main-nav" aria-label={t(lang, "nav.main")}>
+                <a href={Page::Home.route()} aria-current={current(&Page::Home)}
                    data-testid="nav-lessons">{t(lang, "lessons")}</a>
-                <a href="#/sandbox" onclick={nav(Page::Sandbox)} aria-current={current(&Page::Sandbox)}
+                <a href={sandbox.route()} aria-current={current(&sandbox)}
                    data-testid="nav-sandbox">{t(lang, "sandbox")}</a>
             </nav>
             <div class="header-tools">
-                if store.page != Page::Home {
+                if props.page != Page::Home {
                     <button type="button" class="share" onclick={on_share} data-testid="share">{t(lang, "share")}</button>
                 }
                 <button type="button" class="lang" onclick={on_lang} data-testid="lang-switch"

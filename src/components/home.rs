@@ -1,45 +1,45 @@
-//! The home page: the curriculum, in order, each lesson with its summary and whether it is
-//! done, plus the sandbox.
+//! The lesson list: the curriculum in order, each lesson with its summary, the source
+//! chapter's section it follows and whether it is done, then the sandbox. It says once what
+//! "the source chapter" and its "§" marks are.
 
-use super::app::Store;
 use crate::catalog;
-use crate::i18n::t;
-use crate::state::{Action, Page};
+use crate::i18n::{t, Lang};
+use crate::state::{Origin, Page};
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
-    pub store: Store,
+    pub lang: Lang,
+    /// The lessons done.
+    pub done: Rc<BTreeSet<String>>,
 }
 
 #[component]
 pub fn Home(props: &HomeProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
+    let lang = props.lang;
     let lessons = catalog::lessons();
-    let go = |page: Page| {
-        let store = store.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            store.dispatch(Action::Navigate(page.clone()));
-        })
-    };
+    let count = lessons.iter().filter(|l| props.done.contains(l.id)).count();
     html! {
-        <main class="home" id="main">
+        <main class="home" id="main" tabindex="-1">
             <h1>{t(lang, "lessons")}</h1>
+            <p class="intro">{t(lang, "source.intro")}</p>
+            <p class="progress-line" data-testid="course-progress">
+                {t(lang, "course.progress").replace("{done}", &count.to_string()).replace("{total}", &lessons.len().to_string())}
+            </p>
             <ol class="lesson-list" data-testid="lesson-list">
                 { for lessons.iter().map(|l| {
-                    let done = store.saved.done.contains(l.id);
-                    let page = Page::Lesson(l.id.to_string());
+                    let done = props.done.contains(l.id);
                     html! {
                         <li class={classes!("lesson-card", done.then_some("done"))}>
-                            <a href={page.route()} onclick={go(page.clone())} data-testid="lesson-link">
+                            <a href={Page::lesson(l.id).route()} data-testid="lesson-link">
                                 <span class="lesson-title">{l.title(lang.code())}</span>
                                 if let Some(sec) = l.section {
                                     <span class="section">{format!("§{sec}")}</span>
                                 }
                                 if done {
-                                    <span class="done-mark" aria-label={t(lang, "done")}>{"✓"}</span>
+                                    <span class="done-mark">{"✓"}<span class="visually-hidden">{format!(" ({})", t(lang, "done"))}</span></span>
                                 }
                             </a>
                             <p>{l.summary(lang.code())}</p>
@@ -47,8 +47,8 @@ pub fn Home(props: &HomeProps) -> Html {
                     }
                 }) }
             </ol>
-            <section class="sandbox-card">
-                <h2><a href="#/sandbox" onclick={go(Page::Sandbox)}>{t(lang, "sandbox")}</a></h2>
+            <section class="sandbox-card" aria-labelledby="sandbox-card-title">
+                <h2 id="sandbox-card-title"><a href={Page::Sandbox(Origin::Own).route()}>{t(lang, "sandbox")}</a></h2>
                 <p>{t(lang, "sandbox.intro")}</p>
             </section>
         </main>

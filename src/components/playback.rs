@@ -1,9 +1,9 @@
 //! Playback controls: play/pause, speed (1×, 10×, 60×, max), previous/next event, a slider
-//! that scrubs the cursor, and a box to jump to a typed time (`90s`, `2m30s`).
+//! that scrubs the playhead, and a box to jump to a typed time (`90s`, `2m30s`).
 
-use super::app::Store;
-use crate::i18n::t;
-use crate::state::{Action, MAX_SPEED, SPEEDS};
+use crate::i18n::{t, Lang};
+use crate::state::{Action, Dispatch, MAX_SPEED, SPEEDS};
+use podsim::time::Millis;
 use podsim::time::{clock, parse_duration};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -23,48 +23,47 @@ fn icon(kind: &str) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PlaybackProps {
-    pub store: Store,
+    pub lang: Lang,
+    pub cursor: Millis,
+    pub until: Millis,
+    pub playing: bool,
+    pub speed: u32,
+    pub dispatch: Dispatch,
 }
 
 #[component]
 pub fn Playback(props: &PlaybackProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
-    let cursor = store.cursor();
-    let until = store.computed.until;
+    let lang = props.lang;
+    let (cursor, until, playing) = (props.cursor, props.until, props.playing);
     let jump_error = use_state(|| false);
     let on_play = {
-        let store = store.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |_| {
-            store.dispatch(if store.playing {
-                Action::Pause
-            } else {
-                Action::Play
-            })
+            dispatch.dispatch(if playing { Action::Pause } else { Action::Play })
         })
     };
     let step = |next: bool| {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::StepEvent(next)))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::StepEvent(next)))
     };
     let on_speed = {
-        let store = store.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            store.dispatch(Action::SetSpeed(v.parse().unwrap_or(10)));
+            dispatch.dispatch(Action::SetSpeed(v.parse().unwrap_or(10)));
         })
     };
     let on_slide = {
-        let store = store.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Ok(ms) = v.parse::<u64>() {
-                store.dispatch(Action::Seek(ms));
+                dispatch.dispatch(Action::Seek(ms));
             }
         })
     };
     let on_jump = {
-        let store = store.clone();
+        let dispatch = props.dispatch.clone();
         let jump_error = jump_error.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -81,19 +80,19 @@ pub fn Playback(props: &PlaybackProps) -> Html {
             match parse_duration(&input.value()) {
                 Ok(ms) => {
                     jump_error.set(false);
-                    store.dispatch(Action::Seek(ms));
+                    dispatch.dispatch(Action::Seek(ms));
                 }
                 Err(_) => jump_error.set(true),
             }
         })
     };
-    let speed = store.speed();
+    let speed = props.speed;
     html! {
-        <div class="playback" role="group" aria-label={t(lang, "timeline")}>
+        <div class="playback" role="group" aria-label={t(lang, "playback")}>
             <button type="button" onclick={on_play} data-testid="play"
-                    aria-pressed={if store.playing { "true" } else { "false" }}
-                    aria-label={t(lang, if store.playing { "pause" } else { "play" })}>
-                { icon(if store.playing { "pause" } else { "play" }) }
+                    aria-pressed={if playing { "true" } else { "false" }}
+                    aria-label={t(lang, if playing { "pause" } else { "play" })}>
+                { icon(if playing { "pause" } else { "play" }) }
             </button>
             <button type="button" onclick={step(false)} aria-label={t(lang, "prev.event")} data-testid="prev-event">{icon("prev")}</button>
             <button type="button" onclick={step(true)} aria-label={t(lang, "next.event")} data-testid="next-event">{icon("next")}</button>
@@ -102,7 +101,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 <select onchange={on_speed} aria-label={t(lang, "speed")} data-testid="speed">
                     { for SPEEDS.iter().map(|s| html! {
                         <option value={s.to_string()} selected={*s == speed}>
-                            { if *s == MAX_SPEED { "max".to_string() } else { format!("{s}×") } }
+                            { if *s == MAX_SPEED { t(lang, "speed.max").to_string() } else { format!("{s}×") } }
                         </option>
                     }) }
                 </select>
@@ -114,7 +113,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
             <form class="jump" onsubmit={on_jump}>
                 <input name="t" type="text" size="6" placeholder="1m30s" aria-label={t(lang, "jump")}
                        aria-invalid={jump_error.then_some("true")} data-testid="jump" />
-                <button type="submit">{"↵"}</button>
+                <button type="submit" aria-label={t(lang, "jump.go")} data-testid="jump-go">{"↵"}</button>
             </form>
         </div>
     }

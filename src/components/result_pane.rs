@@ -1,79 +1,112 @@
 //! The result region: the engine's problems with the manifest (API validation, in the
-//! apiserver's words), what it read (pod, containers, images, ports), and — once valid — the
-//! simulated run: timeline, playback, kubectl views and faults.
+//! apiserver's words) and the run — what was read of the Pod, playback, the timeline, the
+//! kubectl views and the faults. While the text is invalid (a key half typed), the last valid
+//! run stays on screen, dimmed and marked out of date, with the problems laid over its top,
+//! so the region keeps its height.
 
-use super::app::Store;
 use super::faults::Faults;
 use super::playback::Playback;
+use super::problems::Problems;
 use super::timeline::Timeline;
 use super::views::Views;
-use crate::i18n::t;
+use crate::i18n::{t, Lang};
+use crate::state::{Computed, Dispatch};
+use podsim::sim::scenario::ScenarioEvent;
+use podsim::time::Millis;
+use podsim::views::summary::PodSummary;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPaneProps {
-    pub store: Store,
+    pub lang: Lang,
+    pub computed: Rc<Computed>,
+    pub cursor: Millis,
+    pub playing: bool,
+    pub speed: u32,
+    pub tab: &'static str,
+    pub faults: Vec<ScenarioEvent>,
+    pub dispatch: Dispatch,
+}
+
+fn summary_table(lang: Lang, s: &PodSummary) -> Html {
+    html! {
+        <div class="summary" data-testid="summary">
+            <p>{format!("{} ", t(lang, "pod"))}<strong data-testid="pod-name">{s.name.clone()}</strong>
+               {format!(" · {} {}", t(lang, "namespace"), s.namespace)}</p>
+            <table class="containers">
+                <thead><tr>
+                    <th scope="col">{t(lang, "container")}</th><th scope="col">{t(lang, "role")}</th>
+                    <th scope="col">{t(lang, "image")}</th><th scope="col">{t(lang, "ports")}</th>
+                </tr></thead>
+                <tbody>
+                { for s.containers.iter().map(|ct| html! {
+                    <tr data-testid="container-row">
+                        <td>{ct.name.clone()}</td>
+                        <td>{crate::i18n::role(lang, &ct.role).to_string()}</td>
+                        <td><code>{ct.image.clone()}</code></td>
+                        <td>{ if ct.ports.is_empty() { "—".to_string() } else { ct.ports.join(", ") } }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+        </div>
+    }
 }
 
 #[component]
 pub fn ResultPane(props: &ResultPaneProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
-    let c = &store.computed;
+    let lang = props.lang;
+    let c = &props.computed;
     let problems = c.error_count();
+    let dispatch = props.dispatch.clone();
+    let problems_box = (problems > 0).then(|| {
+        html! { <Problems {lang} computed={c.clone()} over_run={c.stale} /> }
+    });
+    let body = match &c.run {
+        Some(run) => {
+            let until = c.until;
+            // While stale, the summary is the run's: everything shown belongs together.
+            let summary = if c.stale {
+                run.summary.as_ref()
+            } else {
+                c.summary.as_ref()
+            };
+            html! {
+                <div class={classes!("run", c.stale.then_some("stale"))} data-testid="run"
+                     data-stale={c.stale.to_string()} inert={c.stale}>
+                    { for summary.map(|s| summary_table(lang, s)) }
+                    <Playback {lang} cursor={props.cursor} {until} playing={props.playing}
+                              speed={props.speed} dispatch={dispatch.clone()} />
+                    <Timeline {lang} run={run.clone()} {until} cursor={props.cursor}
+                              doc={c.key.clone()} faults={props.faults.len()}
+                              dispatch={dispatch.clone()} />
+                    <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab}
+                           dispatch={dispatch.clone()} />
+                    <Faults {lang} run={run.clone()} faults={props.faults.clone()}
+                            at={props.cursor} dispatch={dispatch.clone()} />
+                </div>
+            }
+        }
+        None => html! {
+            <>
+                { for c.summary.as_ref().map(|s| summary_table(lang, s)) }
+                if let Some(err) = &c.sim_error {
+                    <p class="status-bad" role="alert">{err.clone()}</p>
+                } else if problems > 0 {
+                    <p class="muted">{t(lang, "invalid.nothing")}</p>
+                }
+            </>
+        },
+    };
     html! {
-        <section class="region result" aria-labelledby="result-title"
+        <section class="region result" id="pane-run" aria-labelledby="result-title"
                  data-took-ms={format!("{:.2}", c.took_ms)}>
             <h2 id="result-title">{t(lang, "result")}</h2>
-            if problems > 0 {
-                <div class="problems" data-testid="problems" role="alert">
-                    <p class="status-bad">
-                        { if problems == 1 { t(lang, "problems.one").to_string() } else { format!("{problems} {}", t(lang, "problems.many")) } }
-                    </p>
-                    <ul>
-                        { for c.diagnostics().iter().map(|d| html! {
-                            <li>
-                                <span class="pos">{format!("{}:{}", d.span.line, d.span.col)}</span>
-                                {" "}<span class="msg">{d.message_in(lang.code()).to_string()}</span>
-                                if let Some(h) = &d.hint { <span class="hint">{" — "}{crate::markdown::render_inline(h.get(lang.code()))}</span> }
-                            </li>
-                        }) }
-                    </ul>
-                </div>
-            }
-            if let Some(s) = &c.summary {
-                <div class="summary" data-testid="summary">
-                    <p>{format!("{} ", t(lang, "pod"))}<strong data-testid="pod-name">{s.name.clone()}</strong>
-                       {format!(" · {} {}", t(lang, "namespace"), s.namespace)}</p>
-                    <table class="containers">
-                        <thead><tr>
-                            <th scope="col">{t(lang, "container")}</th><th scope="col">{t(lang, "role")}</th>
-                            <th scope="col">{t(lang, "image")}</th><th scope="col">{t(lang, "ports")}</th>
-                        </tr></thead>
-                        <tbody>
-                        { for s.containers.iter().map(|ct| html! {
-                            <tr data-testid="container-row">
-                                <td>{ct.name.clone()}</td>
-                                <td>{ct.role.clone()}</td>
-                                <td><code>{ct.image.clone()}</code></td>
-                                <td>{ if ct.ports.is_empty() { "—".to_string() } else { ct.ports.join(", ") } }</td>
-                            </tr>
-                        }) }
-                        </tbody>
-                    </table>
-                </div>
-            }
-            if let Some(err) = &c.analysis.sim_error {
-                <p class="status-bad" role="alert">{err.clone()}</p>
-            }
-            if c.analysis.timeline.is_some() {
-                <Playback store={store.clone()} />
-                <Timeline store={store.clone()} />
-                <Views store={store.clone()} />
-                <Faults store={store.clone()} />
-            } else if problems > 0 {
-                <p class="muted">{t(lang, "invalid.nothing")}</p>
-            }
+            <div class="result-body">
+                { for problems_box }
+                { body }
+            </div>
         </section>
     }
 }

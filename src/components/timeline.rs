@@ -1,18 +1,18 @@
 //! The visual timeline (SVG): one lane per container (init, sidecar, app) with waiting /
 //! running / terminated segments labelled by reason, restart markers, a row of probe ticks per
-//! probe kind (● success, ✗ failure, ▲ unknown), lanes for PodScheduled, Initialized,
-//! ContainersReady and Ready, a phase band, and event markers (drawn by `timeline_lanes`).
-//! Here: the SVG at its box's width, the cursor, which scrubs (press on the lanes, then drag
-//! anywhere, with a mouse, pen or finger; or arrow keys),
-//! zoom and pan with buttons, the wheel or +/−, hover details and the legend. Shapes,
-//! patterns and labels carry the meaning, so it reads without colour.
+//! probe kind (● success, ✗ failure, ▲ unknown), a lane per Pod condition, a phase band, and
+//! event markers (drawn by `timeline_lanes`). Here: the SVG at its box's width, first framing
+//! the span where things happen; the playhead, which scrubs (press on the lanes, then drag
+//! anywhere, with a mouse, pen or finger; or arrow keys); zoom (around the pointer for the
+//! wheel, around the playhead for buttons and keys) and pan; hover details and the legend.
+//! Shapes, patterns and labels carry the meaning, so it reads without colour.
 
-use super::app::Store;
 use super::timeline_lanes::{layout, Geometry, TimelineLanes};
+use super::timeline_legend::Legend;
 use crate::chart::Window;
-use crate::i18n::t;
-use crate::state::Action;
-use podsim::time::{clock, SECOND};
+use crate::i18n::{t, Lang};
+use crate::state::{Action, Dispatch, Run};
+use podsim::time::{clock, Millis, SECOND};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
@@ -24,7 +24,16 @@ const FIRST_WIDTH: f64 = 640.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    pub store: Store,
+    pub lang: Lang,
+    pub run: Rc<Run>,
+    pub until: Millis,
+    /// The playhead.
+    pub cursor: Millis,
+    /// The document's key: another document frames its run afresh.
+    pub doc: String,
+    /// How many faults the run has: adding or removing one frames the run afresh.
+    pub faults: usize,
+    pub dispatch: Dispatch,
 }
 
 /// A resize observer and the callback it calls, which must live as long as it.
@@ -75,9 +84,10 @@ fn view_x(svg: &web_sys::Element, client_x: f64, width: f64) -> Option<f64> {
     (rect.width() > 0.0).then(|| (client_x - rect.left()) / rect.width() * width)
 }
 
-/// Where the event is along the SVG it was delivered to.
-fn svg_x(e: &MouseEvent, width: f64) -> Option<f64> {
-    let svg = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+/// Where the pointer of `e` is along the SVG (Yew delegates events to the page's root, so
+/// the event's current target is not the SVG: its element is taken from the ref).
+fn svg_x(svg: &NodeRef, e: &MouseEvent, width: f64) -> Option<f64> {
+    let svg = svg.cast::<web_sys::Element>()?;
     view_x(&svg, e.client_x() as f64, width)
 }
 
@@ -127,19 +137,84 @@ fn watch_drag(dragging: Rc<RefCell<Option<SeekTo>>>) -> Option<DragListeners> {
     Some(DragListeners { moved, ended })
 }
 
+/// What the timeline shows and why: the visible span, whether it is still the automatic
+/// first view (which then follows each new run) or the learner's, and what it was worked out
+/// for.
+struct View {
+    window: Window,
+    auto: bool,
+    doc: String,
+    until: Millis,
+    faults: usize,
+    run: Rc<Run>,
+    cursor: Millis,
+}
+
+impl View {
+    /// Bring the view up to date with `props`: another document, or a fault added or removed,
+    /// frames the run afresh; so does a new run of the same document unless the learner chose
+    /// the view; a playhead that moved out of view is followed.
+    fn update(&mut self, props: &TimelineProps) -> Window {
+        if self.doc != props.doc || self.until != props.until || self.faults != props.faults {
+            *self = View {
+                window: Window::first_view(&props.run.lanes, props.until),
+                auto: true,
+                doc: props.doc.clone(),
+                until: props.until,
+                faults: props.faults,
+                run: props.run.clone(),
+                cursor: props.cursor,
+            };
+        } else if !Rc::ptr_eq(&self.run, &props.run) {
+            if self.auto {
+                self.window = Window::first_view(&props.run.lanes, props.until);
+            }
+            self.run = props.run.clone();
+        }
+        if self.cursor != props.cursor {
+            if !self.window.contains(props.cursor) {
+                self.window = self.window.follow(props.cursor, props.until);
+                self.auto = false;
+            }
+            self.cursor = props.cursor;
+        }
+        self.window
+    }
+}
+
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
-    let until = store.computed.until;
-    let window = use_state(|| Window::all(until));
-    // A new document or a longer lesson: show everything again.
-    {
-        let window = window.clone();
-        use_effect_with((store.computed.key.clone(), until), move |(_, until)| {
-            window.set(Window::all(*until));
-        });
-    }
+    let lang = props.lang;
+    let until = props.until;
+    let lanes = props.run.lanes.clone();
+    let cursor = props.cursor;
+    let redraw = use_force_update();
+    // The visible span, worked out during the render (no second render per edit).
+    let view = {
+        let (doc, run, faults) = (props.doc.clone(), props.run.clone(), props.faults);
+        use_mut_ref(move || View {
+            window: Window::first_view(&run.lanes, until),
+            auto: true,
+            doc,
+            until,
+            faults,
+            run,
+            cursor,
+        })
+    };
+    let w = view.borrow_mut().update(props);
+    // A learner's zoom or pan: their view from now on.
+    let set_window = {
+        let view = view.clone();
+        let redraw = redraw.clone();
+        Rc::new(move |window: Window| {
+            let mut v = view.borrow_mut();
+            v.window = window;
+            v.auto = false;
+            drop(v);
+            redraw.force_update();
+        })
+    };
     let hover = use_state(String::new);
     let svg = use_node_ref();
     let dragging: Rc<RefCell<Option<SeekTo>>> = use_mut_ref(|| None);
@@ -167,25 +242,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
     let g = Geometry::for_width(*width);
-    let Some(lanes) = store.computed.lanes.clone() else {
-        return html! {};
-    };
-    let w = *window;
-    let cursor = store.cursor();
 
     let height = layout(&lanes).height;
     let cursor_x = w.x(cursor, g.x0, g.x1);
     // Seek to where the pointer is along the lanes: left of them is the window's start, right
     // of them its end, so a drag that leaves the SVG keeps scrubbing to either end.
     let seek_to = {
-        let store = store.clone();
+        let dispatch = props.dispatch.clone();
         let svg = svg.clone();
         Rc::new(move |client_x: f64| {
             if let Some(vx) = svg
                 .cast::<web_sys::Element>()
                 .and_then(|svg| view_x(&svg, client_x, g.w))
             {
-                store.dispatch(Action::Seek(w.t(vx, g.x0, g.x1)));
+                dispatch.dispatch(Action::Seek(w.t(vx, g.x0, g.x1)));
             }
         })
     };
@@ -196,12 +266,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onpointerdown = {
         let hover = hover.clone();
         let dragging = dragging.clone();
+        let svg = svg.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
             show_detail(&e, &hover);
-            let on_lanes = svg_x(&e, g.w).is_some_and(|vx| vx >= g.x0);
+            let on_lanes = svg_x(&svg, &e, g.w).is_some_and(|vx| vx >= g.x0);
             if on_lanes {
                 seek_to(e.client_x() as f64);
                 *dragging.borrow_mut() = Some(seek_to.clone());
@@ -217,87 +288,81 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let onkeydown = {
-        let store = store.clone();
-        let window = window.clone();
+        let dispatch = props.dispatch.clone();
+        let set_window = set_window.clone();
         Callback::from(move |e: KeyboardEvent| {
             let step = if e.shift_key() { 10 * SECOND } else { SECOND };
-            let now = store.cursor();
             match e.key().as_str() {
-                "ArrowRight" => store.dispatch(Action::Seek(now + step)),
-                "ArrowLeft" => store.dispatch(Action::Seek(now.saturating_sub(step))),
-                "Home" => store.dispatch(Action::Seek(0)),
-                "End" => store.dispatch(Action::Seek(until)),
-                "+" | "=" => window.set(window.zoom(0.5, now, until)),
-                "-" => window.set(window.zoom(2.0, now, until)),
+                "ArrowRight" => dispatch.dispatch(Action::Seek(cursor + step)),
+                "ArrowLeft" => dispatch.dispatch(Action::Seek(cursor.saturating_sub(step))),
+                "Home" => dispatch.dispatch(Action::Seek(0)),
+                "End" => dispatch.dispatch(Action::Seek(until)),
+                "+" | "=" => set_window(w.zoom_at(0.5, cursor, until)),
+                "-" => set_window(w.zoom_at(2.0, cursor, until)),
                 _ => return,
             }
             e.prevent_default();
         })
     };
+    // Ctrl (or ⌘) + wheel zooms around the instant under the pointer; Shift + wheel pans.
     let onwheel = {
-        let window = window.clone();
-        let store = store.clone();
+        let set_window = set_window.clone();
+        let svg = svg.clone();
         Callback::from(move |e: WheelEvent| {
             if e.ctrl_key() || e.meta_key() {
                 e.prevent_default();
                 let f = if e.delta_y() < 0.0 { 0.8 } else { 1.25 };
-                window.set(window.zoom(f, store.cursor(), until));
+                let at = svg_x(&svg, &e, g.w).map_or(cursor, |vx| w.t(vx, g.x0, g.x1));
+                set_window(w.zoom(f, at, until));
             } else if e.shift_key() {
                 e.prevent_default();
-                window.set(window.pan(if e.delta_y() < 0.0 { -0.1 } else { 0.1 }, until));
+                set_window(w.pan(if e.delta_y() < 0.0 { -0.1 } else { 0.1 }, until));
             }
         })
     };
     let zoom = |f: f64| {
-        let window = window.clone();
-        let store = store.clone();
-        Callback::from(move |_| window.set(window.zoom(f, store.cursor(), until)))
+        let set_window = set_window.clone();
+        Callback::from(move |_| set_window(w.zoom_at(f, cursor, until)))
     };
     let pan = |share: f64| {
-        let window = window.clone();
-        Callback::from(move |_| window.set(window.pan(share, until)))
+        let set_window = set_window.clone();
+        Callback::from(move |_| set_window(w.pan(share, until)))
     };
     let reset = {
-        let window = window.clone();
-        Callback::from(move |_| window.set(Window::all(until)))
+        let set_window = set_window.clone();
+        Callback::from(move |_| set_window(Window::all(until)))
     };
+    let whole = w == Window::all(until);
+    let beyond = (cursor > w.end).then(|| {
+        let x = g.x1 + 4.0;
+        html! {
+            <g class="playhead-beyond" data-testid="playhead-beyond">
+                <path d={format!("M{x:.1} 6L{:.1} 11L{x:.1} 16Z", x + 7.0)} />
+                <title>{format!("{} {}", t(lang, "playhead.beyond"), clock(cursor))}</title>
+            </g>
+        }
+    });
     html! {
         <div class="timeline" data-testid="timeline" ref={boxed}>
-            <div class="timeline-tools" role="group" aria-label={t(lang, "timeline")}>
-                <button type="button" onclick={pan(-0.5)} aria-label={t(lang, "pan.left")}>{"←"}</button>
+            <div class="timeline-tools" role="group" aria-label={t(lang, "timeline.view")}>
+                <button type="button" onclick={pan(-0.5)} aria-label={t(lang, "pan.left")} data-testid="pan-left">{"←"}</button>
                 <button type="button" onclick={zoom(0.5)} aria-label={t(lang, "zoom.in")} data-testid="zoom-in">{"+"}</button>
                 <button type="button" onclick={zoom(2.0)} aria-label={t(lang, "zoom.out")} data-testid="zoom-out">{"−"}</button>
-                <button type="button" onclick={reset} aria-label={t(lang, "zoom.reset")}>{"↺"}</button>
-                <button type="button" onclick={pan(0.5)} aria-label={t(lang, "pan.right")}>{"→"}</button>
-                <span class="window-label" data-testid="window">{format!("{} – {}", clock(w.start), clock(w.end))}</span>
+                <button type="button" onclick={pan(0.5)} aria-label={t(lang, "pan.right")} data-testid="pan-right">{"→"}</button>
+                <button type="button" onclick={reset} disabled={whole} data-testid="zoom-reset">{t(lang, "zoom.reset")}</button>
+                <span class="window-label" data-testid="window">{format!("{} – {} / {}", clock(w.start), clock(w.end), clock(until))}</span>
             </div>
-            <svg viewBox={format!("0 0 {} {height:.0}", g.w)} role="img" tabindex="0"
+            <svg class="chart" viewBox={format!("0 0 {} {height:.0}", g.w)} role="img" tabindex="0"
                  aria-label={format!("{} {} – {}; {} {}", t(lang, "timeline"), clock(w.start), clock(w.end), t(lang, "cursor"), clock(cursor))}
                  {onpointerdown} {onpointermove} {onkeydown} {onwheel} ref={svg} data-testid="timeline-svg">
-                <defs>
-                    <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
-                    </pattern>
-                    <pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse">
-                        <circle cx="2.5" cy="2.5" r="1" class="dot-fill" />
-                    </pattern>
-                </defs>
                 <TimelineLanes lanes={lanes.clone()} window={w} geometry={g} {lang} />
-                <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2={format!("{height:.0}")} />
+                if w.contains(cursor) {
+                    <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2={format!("{height:.0}")} />
+                }
+                { for beyond }
             </svg>
             <p class="hover-detail" aria-live="polite" data-testid="hover-detail">{(*hover).clone()}</p>
-            <details class="legend">
-                <summary>{t(lang, "legend")}</summary>
-                <ul>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-ready" width="28" height="12" /></svg>{" "}{t(lang, "legend.ready")}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-running" width="28" height="12" /></svg>{" "}{t(lang, "legend.running")}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-pending" width="28" height="12" /></svg>{" "}{t(lang, "legend.pending")}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-blocked" width="28" height="12" /></svg>{" "}{t(lang, "legend.blocked")}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-completed" width="28" height="12" /></svg>{" "}{t(lang, "legend.completed")}</li>
-                    <li><svg width="28" height="12" aria-hidden="true"><rect class="seg-failed" width="28" height="12" /></svg>{" "}{t(lang, "legend.failed")}</li>
-                    <li>{t(lang, "legend.marks")}</li>
-                </ul>
-            </details>
+            <Legend {lang} />
         </div>
     }
 }

@@ -16,9 +16,13 @@ use yew::prelude::*;
 const MIN_WIDTH: f64 = 280.0;
 /// The first lane's top, below the event markers.
 const TOP: f64 = 22.0;
-const LANE: f64 = 24.0;
-const PROBE_ROW: f64 = 13.0;
-const COND: f64 = 15.0;
+/// A container's lane (its bars hold 11 px labels).
+const LANE: f64 = 26.0;
+const PROBE_ROW: f64 = 15.0;
+/// A condition's lane.
+const COND: f64 = 18.0;
+/// The width of a character of an 11 px lane label, with room to spare.
+const NAME_CHAR: f64 = 6.4;
 
 /// Where the lanes go, in CSS pixels. The SVG is drawn at the width of its box (one SVG unit
 /// is one pixel), so its text keeps its size on a phone and beside a lesson on a laptop.
@@ -35,7 +39,7 @@ pub struct Geometry {
 impl Geometry {
     pub fn for_width(px: f64) -> Self {
         let w = px.round().max(MIN_WIDTH);
-        let x0 = if w < 480.0 { 112.0 } else { 150.0 };
+        let x0 = if w < 480.0 { 120.0 } else { 176.0 };
         Geometry {
             w,
             x0,
@@ -45,12 +49,12 @@ impl Geometry {
 
     /// How many characters of a lane label fit before the lanes.
     fn label_chars(&self) -> usize {
-        ((self.x0 - 12.0) / 5.2) as usize
+        ((self.x0 - 12.0) / NAME_CHAR) as usize
     }
 
     /// How many time labels fit along the axis.
     fn tick_count(&self) -> usize {
-        (((self.x1 - self.x0) / 60.0) as usize).clamp(3, 10)
+        (((self.x1 - self.x0) / 70.0) as usize).clamp(3, 10)
     }
 }
 
@@ -95,7 +99,7 @@ pub fn layout(lanes: &Lanes) -> Layout {
         containers,
         conditions,
         phase,
-        height: phase + LANE + 8.0,
+        height: phase + LANE + 12.0,
     }
 }
 
@@ -157,12 +161,13 @@ fn segment_rect(
     }
 }
 
-/// The baseline that centres a segment label's 9 px capitals in a bar from `y` to `y + h`.
+/// The baseline that centres a segment label's 11 px capitals in a bar from `y` to `y + h`.
 fn label_baseline(y: f64, h: f64) -> f64 {
-    y + h / 2.0 + 3.3
+    y + h / 2.0 + 4.0
 }
 
-fn probe_mark(x: f64, y: f64, result: ProbeResult, title: String) -> Html {
+/// A probe result's mark at (x, y): ● success, ✕ failure, ▲ unknown.
+pub fn probe_mark(x: f64, y: f64, result: ProbeResult, title: String) -> Html {
     match result {
         ProbeResult::Success => html! {
             <circle class="probe probe-success" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="3"><title>{title}</title></circle>
@@ -204,7 +209,7 @@ fn deletion_marks(lanes: &Lanes, w: &Window, g: Geometry, height: f64, lang: Lan
         let phase = lanes.final_phase.as_deref().unwrap_or("-");
         let title = match lang {
             Lang::En => format!("The Pod object is gone from {} (its last status: phase {phase})", clock(at)),
-            Lang::Ko => format!("{}부터 파드 오브젝트가 없음 (마지막 상태: phase {phase})", clock(at)),
+            Lang::Ko => format!("{}부터 파드 오브젝트가 없음 (마지막 상태: 단계 {phase})", clock(at)),
         };
         let label = t(lang, "deleted");
         let width = g.x1 - x;
@@ -222,6 +227,19 @@ fn deletion_marks(lanes: &Lanes, w: &Window, g: Geometry, height: f64, lang: Lan
     html! { <>{ for asked }{ for gone }</> }
 }
 
+/// A lane name cut to the room before the lanes (`PodReadyToStartContainers` on a phone).
+fn fit_name(name: &str, g: Geometry) -> String {
+    let max = g.label_chars();
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        name.chars()
+            .take(max.saturating_sub(1).max(3))
+            .chain(['…'])
+            .collect()
+    }
+}
+
 #[component]
 pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
     let (lanes, w, g, lang) = (&props.lanes, props.window, props.geometry, props.lang);
@@ -229,8 +247,9 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
     let mut body: Vec<Html> = Vec::new();
     for (c, &top) in lanes.containers.iter().zip(&rows.containers) {
         let y = top;
-        let title = format!("{} [{}]", c.name, c.role);
-        let suffix = format!(" [{}]", c.role);
+        let role = crate::i18n::role(lang, &c.role);
+        let title = format!("{} [{role}]", c.name);
+        let suffix = format!(" [{role}]");
         let max = g.label_chars();
         let shown: String = if title.chars().count() > max {
             let keep = max.saturating_sub(suffix.chars().count() + 1).max(3);
@@ -244,7 +263,7 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
             title.clone()
         };
         body.push(html! {
-            <text class="lane-label" x="6" y={format!("{:.1}", y + 17.0)}>{shown}<title>{title.clone()}</title></text>
+            <text class="lane-label" x="6" y={format!("{:.1}", y + 17.5)}>{shown}<title>{title.clone()}</title></text>
         });
         for s in &c.segments {
             body.push(segment_rect(s, &w, g, (y + 3.0, LANE - 6.0), &c.name, lang));
@@ -276,7 +295,7 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
                 continue;
             }
             body.push(html! {
-                <text class="lane-label probe-label" x="18" y={format!("{:.1}", y + 10.0)}>{kind.as_str()}</text>
+                <text class="lane-label probe-label" x="18" y={format!("{:.1}", y + 11.5)}>{kind.as_str()}</text>
             });
             for p in thin(&ticks_of, &w, ((g.x1 - g.x0) / 2.0) as usize) {
                 let x = w.x(p.t, g.x0, g.x1);
@@ -299,25 +318,26 @@ pub fn TimelineLanes(props: &TimelineLanesProps) -> Html {
     for (i, cond) in lanes.conditions.iter().enumerate() {
         let y = rows.conditions + COND * i as f64;
         body.push(html! {
-            <text class="lane-label cond-label" x="6" y={format!("{:.1}", y + 12.0)}>{cond.name.clone()}</text>
+            <text class="lane-label cond-label" x="6" y={format!("{:.1}", y + 13.0)}>{fit_name(&cond.name, g)}<title>{cond.name.clone()}</title></text>
         });
         for s in &cond.segments {
             body.push(segment_rect(
                 s,
                 &w,
                 g,
-                (y + 3.0, COND - 5.0),
+                (y + 2.0, COND - 4.0),
                 &cond.name,
                 lang,
             ));
         }
     }
     let y = rows.phase;
+    let phase = t(lang, "lane.phase");
     body.push(
-        html! { <text class="lane-label" x="6" y={format!("{:.1}", y + 15.0)}>{"phase"}</text> },
+        html! { <text class="lane-label" x="6" y={format!("{:.1}", y + 17.0)}>{phase}</text> },
     );
     for s in &lanes.phase {
-        body.push(segment_rect(s, &w, g, (y + 2.0, LANE - 6.0), "phase", lang));
+        body.push(segment_rect(s, &w, g, (y + 3.0, LANE - 6.0), phase, lang));
     }
     let height = rows.height;
     let deletion = deletion_marks(lanes, &w, g, height, lang);

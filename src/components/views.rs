@@ -3,17 +3,24 @@
 //! status as YAML. All text — the command lines too — comes from the engine's views; it lands
 //! in the page as text.
 
-use super::app::Store;
-use crate::i18n::t;
-use crate::state::Action;
+use crate::i18n::{t, Lang};
+use crate::state::{Action, Dispatch, Run};
+use podsim::time::Millis;
 use podsim::views::kubectl::Command;
 use podsim::views::logs;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ViewsProps {
-    pub store: Store,
+    pub lang: Lang,
+    pub run: Rc<Run>,
+    /// The instant shown.
+    pub at: Millis,
+    /// The view shown (one of `state::TABS`).
+    pub tab: &'static str,
+    pub dispatch: Dispatch,
 }
 
 const TABS: [(&str, &str); 5] = [
@@ -26,22 +33,19 @@ const TABS: [(&str, &str); 5] = [
 
 #[component]
 pub fn Views(props: &ViewsProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
+    let lang = props.lang;
     let container = use_state(|| None::<String>);
     let previous = use_state(|| false);
-    let Some(tl) = store.computed.analysis.timeline.as_ref() else {
-        return html! {};
-    };
-    let at = store.cursor();
-    let tab = store.tab().to_string();
+    let tl = &props.run.timeline;
+    let at = props.at;
+    let tab = props.tab;
     let names = logs::container_names(tl);
     // The learner's pick; none: kubectl's default container, which the command leaves out.
     let picked = container.as_ref().filter(|c| names.contains(c)).cloned();
     let shown = picked
         .clone()
         .or_else(|| logs::default_container(tl).map(str::to_string));
-    let view = match tab.as_str() {
+    let view = match tab {
         "describe" => Command::DescribePod,
         "events" => Command::GetEvents,
         "logs" => Command::Logs(logs::LogsRequest {
@@ -54,8 +58,8 @@ pub fn Views(props: &ViewsProps) -> Html {
     };
     let (command, text) = (view.line(tl), view.output(tl, at));
     let select_tab = |id: &'static str| {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::SetTab(id.to_string())))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::SetTab(id)))
     };
     let on_container = {
         let container = container.clone();

@@ -1,10 +1,23 @@
 // Page helpers shared by the browser tests: open the app, read and drive the editor, and
 // find where CodeMirror shows diagnostics.
 
+/// Open the app at `url`, wait for the editor and the parsed Pod, and show the editor (on a
+/// phone the regions take turns: see `showPane`).
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.waitForSelector(".cm-content[data-testid=yaml-editor]", { timeout: 20000 });
-  await page.waitForSelector("[data-testid=pod-name]", { timeout: 20000 });
+  await page.waitForSelector(".cm-content[data-testid=yaml-editor]", { state: "attached", timeout: 20000 });
+  await page.waitForSelector("[data-testid=pod-name]", { state: "attached", timeout: 20000 });
+  await showPane(page, "editor");
+}
+
+/// On a phone, show one region — "lesson", "editor" or "run" — with the switcher at the
+/// bottom; where the regions sit side by side (no switcher), nothing to do.
+export async function showPane(page, pane) {
+  const tab = page.locator(`[data-testid=show-${pane}]`);
+  if (await tab.isVisible()) {
+    await tab.click();
+    await page.waitForFunction((p) => document.querySelector("main.regions")?.dataset.pane === p, pane);
+  }
 }
 
 export async function editorText(page) {

@@ -4,7 +4,7 @@
 // quotes and brackets are typed as they are, Escape then Tab leaves the editor, Ctrl+Z undoes
 // a reset, tabs and odd spaces are visible, and field docs on a phone cover no text.
 import { test, assert, assertEq } from "./harness.mjs";
-import { openApp, editorText, pasteText } from "./app.mjs";
+import { openApp, editorText, pasteText, showPane } from "./app.mjs";
 
 // Registers the test twice: 1280 px with a mouse, 375 px with touch (a phone context that
 // reports its errors and stray requests like the harness's own page).
@@ -90,6 +90,7 @@ both("editor YAML: a liveness probe typed line by line with Enter and Shift+Tab 
   assertEq(JSON.stringify(await lines(page, LIVENESS_LAST_LINE, LIVENESS_LAST_LINE + 7)), JSON.stringify(want), "the probe block");
   assertEq(await noProblems(page), true, "valid YAML, accepted by the apiserver");
   await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=goal]")].every((g) => g.dataset.met === "true"), null, { timeout: 5000 });
+  await showPane(page, "run");
   await page.click("[data-testid=tab-describe]");
   const describe = await page.textContent("[data-testid=view-output]");
   assert(describe.includes("Liveness:") && describe.includes("exec [cat /tmp/healthy] delay=5s timeout=1s period=5s"), `the run has the probe: ${describe}`);
@@ -242,8 +243,9 @@ both("editor YAML: one Ctrl+Z after a reset or the solution brings the learner's
   // The learner comes back later: the work is loaded from storage (typed in another visit).
   await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes("tier: web")), null, { timeout: 5000 });
   await page.reload();
-  await page.waitForSelector("[data-testid=pod-name]");
+  await page.waitForSelector("[data-testid=pod-name]", { state: "attached" });
   assertEq(await editorText(page), edited, "the work is back after the reload");
+  await showPane(page, "lesson");
   const press = async (testid) => {
     const button = page.locator(`[data-testid=${testid}]`);
     await button.scrollIntoViewIfNeeded();
@@ -268,12 +270,14 @@ both("editor YAML: one Ctrl+Z after a reset or the solution brings the learner's
   await page.keyboard.press("Control+z");
   await textIs(edited, "one Ctrl+Z after the solution");
   // Another lesson and back: the text and its undo history are still there.
+  await showPane(page, "editor");
   await toLineEnd(page, touch, 7);
   await page.keyboard.type("-x");
   await page.evaluate(() => (location.hash = "#/lesson/liveness"));
   await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent.includes("liveness-exec"), null, { timeout: 5000 });
   await page.evaluate(() => (location.hash = "#/lesson/first-pod"));
   await textIs(edited.replace("tier: web", "tier: web-x"), "the lesson's text after coming back");
+  await showPane(page, "editor");
   await toLineEnd(page, touch, 1);
   await page.keyboard.press("Control+z");
   await textIs(edited, "Ctrl+Z after coming back undoes the last edit made before leaving");

@@ -84,6 +84,8 @@ test("editor: the defaulted object is shown on request", async ({ page, baseUrl 
 
 test("timeline: lanes, a cursor that clicks to seek, zoom and a legend", async ({ page, baseUrl }) => {
   await openApp(page, baseUrl + "#/lesson/first-pod");
+  // The whole run (the first view frames the start-up).
+  await page.click("[data-testid=zoom-reset]");
   const svg = page.locator("[data-testid=timeline-svg]");
   const text = await svg.textContent();
   for (const lane of ["kubenetes-simple-pod", "PodScheduled", "Initialized", "ContainersReady", "Ready", "phase"]) {
@@ -138,10 +140,12 @@ test("timeline: drawn at its real width, so its text stays legible beside a less
     return svg && Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) <= 1;
   }, null, { timeout: 3000 });
   await wait1to1();
+  await page.click("[data-testid=zoom-reset]");
   const wide = await scale();
   assert(wide.px < 640, `beside the lesson at 1280 px the pane is narrow (${wide.px} px)`);
   assert(wide.font >= 9, `lane labels are legible: ${wide.font} px tall`);
   await page.setViewportSize({ width: 375, height: 812 });
+  await page.click("[data-testid=show-run]");
   await wait1to1();
   const narrow = await scale();
   assert(narrow.units < wide.units, `the phone draws a narrower timeline: ${narrow.units} < ${wide.units}`);
@@ -155,7 +159,7 @@ test("timeline: drawn at its real width, so its text stays legible beside a less
   assertEq(overflow.length, 0, `time labels past the right edge: ${overflow}`);
   // Clicking still seeks to where the click lands.
   const box = await page.locator("[data-testid=timeline-svg]").boundingBox();
-  await page.mouse.click(box.x + box.width - 40 - 1, box.y + box.height / 2);
+  await page.mouse.click(box.x + box.width - 38, box.y + box.height / 2);
   assertEq(await cursorTime(page), "2m00s", "the lanes' right end is the end of the run");
 });
 
@@ -163,6 +167,8 @@ test("timeline: a finger scrubs the cursor (press, then drag) and a tap shows a 
   const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
   const page = await ctx.newPage();
   await page.goto(baseUrl + "#/lesson/first-pod");
+  await page.tap("[data-testid=show-run]");
+  await page.tap("[data-testid=zoom-reset]");
   const svg = page.locator("[data-testid=timeline-svg]");
   await svg.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => {
@@ -307,7 +313,7 @@ test("persistence: edits, cursor and settings survive a reload; corrupt storage 
   await page.click("[data-testid=lang-switch]");
   // Saved at once: wait for the stored state to hold the edit and the language, then reload.
   await page.waitForFunction(() => {
-    const saved = localStorage.getItem("podlab.v1") || "";
+    const saved = localStorage.getItem("podlab") || "";
     return saved.includes("-saved") && document.documentElement.lang === "ko";
   }, null, { timeout: 5000 });
   await page.reload();
@@ -315,10 +321,12 @@ test("persistence: edits, cursor and settings survive a reload; corrupt storage 
   assert((await editorText(page)).includes("kubernetes-simple-pod-saved"), "text restored");
   assertEq(await cursorTime(page), "42s", "cursor restored");
   assertEq(await page.getAttribute("html", "lang"), "ko", "language restored");
-  await page.evaluate(() => localStorage.setItem("podlab.v1", "{corrupt"));
+  await page.evaluate(() => localStorage.setItem("podlab", "{corrupt"));
   await page.reload();
   await page.waitForSelector("[data-testid=notice]");
   await page.waitForSelector("[data-testid=pod-name]");
+  // Set aside, not thrown away.
+  assertEq(await page.evaluate(() => localStorage.getItem("podlab.unreadable")), "{corrupt", "kept aside");
 });
 
 test("persistence: when the browser refuses to store edits, a notice says so once; saving resumes when it can", async ({ page, baseUrl }) => {
@@ -344,7 +352,7 @@ test("persistence: when the browser refuses to store edits, a notice says so onc
   // Storage works again: the next edit is saved, and survives a reload.
   await page.evaluate(() => (Storage.prototype.setItem = window.__setItem));
   await page.keyboard.type("y");
-  await page.waitForFunction(() => (localStorage.getItem("podlab.v1") || "").includes("-lostxy"), null, { timeout: 5000 });
+  await page.waitForFunction(() => (localStorage.getItem("podlab") || "").includes("-lostxy"), null, { timeout: 5000 });
   await page.reload();
   await page.waitForSelector("[data-testid=pod-name]");
   assert((await editorText(page)).includes("-lostxy"), "saved once storage worked again");
@@ -429,6 +437,8 @@ test("keyboard and small screens: controls reachable, visible focus, no sideways
   const ctx = await browser.newContext({ viewport: { width: 375, height: 812 } });
   const page = await ctx.newPage();
   await page.goto(baseUrl + "#/lesson/first-pod");
+  // On a phone the run is one tap away.
+  await page.click("[data-testid=show-run]");
   await page.waitForSelector("[data-testid=timeline-svg]");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= 375, `no horizontal scroll: ${width}`);

@@ -178,6 +178,17 @@ fn segments<T: PartialEq>(
     out
 }
 
+/// The condition lanes, in the order a Pod goes through them (DisruptionTarget is drawn only
+/// when the run has it).
+const CONDITIONS: [ConditionType; 6] = [
+    ConditionType::PodScheduled,
+    ConditionType::PodReadyToStartContainers,
+    ConditionType::Initialized,
+    ConditionType::ContainersReady,
+    ConditionType::Ready,
+    ConditionType::DisruptionTarget,
+];
+
 pub fn lanes(tl: &Timeline) -> Lanes {
     let until = tl.until;
     let gone_at = tl.deletion.and_then(|d| d.deleted_at);
@@ -225,40 +236,38 @@ pub fn lanes(tl: &Timeline) -> Lanes {
             }
         })
         .collect();
-    let conditions = [
-        ConditionType::PodScheduled,
-        ConditionType::Initialized,
-        ConditionType::ContainersReady,
-        ConditionType::Ready,
-    ]
-    .into_iter()
-    .map(|type_| {
-        let samples = tl.snapshots.iter().map(|s| {
-            (
-                s.t_ms,
-                s.status
-                    .condition(type_)
-                    .map(|c| (c.status, c.reason, c.message.clone().unwrap_or_default())),
-            )
-        });
-        ConditionLane {
-            name: type_.as_str().to_string(),
-            segments: segments(samples, end, |(status, reason, message)| {
-                let kind = if *status == ConditionStatus::True {
-                    SegmentKind::Ready
-                } else {
-                    SegmentKind::Pending
-                };
-                let detail = match (reason, message.is_empty()) {
-                    (None, _) => String::new(),
-                    (Some(r), true) => r.as_str().to_string(),
-                    (Some(r), false) => format!("{r}: {message}"),
-                };
-                (kind, status.as_str().to_string(), Text::same(detail))
-            }),
-        }
-    })
-    .collect();
+    let conditions = CONDITIONS
+        .into_iter()
+        .map(|type_| {
+            let samples = tl.snapshots.iter().map(|s| {
+                (
+                    s.t_ms,
+                    s.status
+                        .condition(type_)
+                        .map(|c| (c.status, c.reason, c.message.clone().unwrap_or_default())),
+                )
+            });
+            ConditionLane {
+                name: type_.as_str().to_string(),
+                segments: segments(samples, end, |(status, reason, message)| {
+                    let kind = if *status == ConditionStatus::True {
+                        SegmentKind::Ready
+                    } else {
+                        SegmentKind::Pending
+                    };
+                    let detail = match (reason, message.is_empty()) {
+                        (None, _) => String::new(),
+                        (Some(r), true) => r.as_str().to_string(),
+                        (Some(r), false) => format!("{r}: {message}"),
+                    };
+                    (kind, status.as_str().to_string(), Text::same(detail))
+                }),
+            }
+        })
+        .filter(|lane| {
+            lane.name != ConditionType::DisruptionTarget.as_str() || !lane.segments.is_empty()
+        })
+        .collect();
     let phase = segments(
         tl.snapshots.iter().map(|s| (s.t_ms, Some(s.status.phase))),
         end,

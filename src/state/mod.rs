@@ -1,0 +1,495 @@
+//! The app's shared state and its one reducer: the page, the learner's documents, settings and
+//! progress (persisted, see `storage`), what the engine made of the current document
+//! ([`computed`]), playback, and the one-off notices. Components get narrow props cut from it
+//! and a [`Dispatch`] to send [`Action`]s back.
+//!
+//! - [`route`]: pages, which copy of a document is open, and their URL fragments.
+//! - [`computed`]: the analysis of the current text and the run on screen.
+
+pub mod computed;
+pub mod route;
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use podsim::lessons::Lesson;
+use podsim::sim::scenario::{Action as Fault, ScenarioEvent};
+use podsim::time::Millis;
+use yew::{Reducible, UseReducerDispatcher, UseReducerHandle};
+
+use crate::catalog;
+use crate::i18n::Lang;
+use crate::share::Link;
+use crate::storage::{Doc, Saved, Theme};
+use crate::SEED_MANIFEST;
+pub use computed::{Computed, Run};
+pub use route::{Origin, Page, Route};
+
+/// The shared state and its dispatcher, as the root component holds it.
+pub type Store = UseReducerHandle<AppState>;
+/// What components get to send actions (compares equal across renders).
+pub type Dispatch = UseReducerDispatcher<AppState>;
+
+/// Playback speeds (virtual seconds per real second); `MAX_SPEED` plays a lesson's whole
+/// span in about five seconds.
+pub const SPEEDS: [u32; 4] = [1, 10, 60, MAX_SPEED];
+pub const MAX_SPEED: u32 = 9999;
+
+/// The kubectl views, by the id kept in the settings.
+pub const TABS: [&str; 5] = ["get", "describe", "events", "logs", "status"];
+
+/// On a phone, the one region on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Lesson,
+    Editor,
+    Run,
+}
+
+/// A message for the learner above the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// A sentence (an i18n key).
+    Say(&'static str),
+    /// The document's text was replaced (reset, solution, a newer link): it can be undone.
+    Replaced,
+    /// A share link was opened in its own copy; the learner's own text is kept.
+    SharedOpened,
+    /// A share link would replace a shared copy the learner has edited: open it or keep it?
+    LinkWaiting,
+}
+
+/// A document as it was before the app replaced its text, to bring it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replaced {
+    pub key: String,
+    pub doc: Doc,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub saved: Saved,
+    pub lang: Lang,
+    pub page: Page,
+    pub computed: Rc<Computed>,
+    pub playing: bool,
+    pub notice: Option<Notice>,
+    /// Bumped whenever the editor must take its text from the state (navigation, reset,
+    /// solution, share link, undo), as opposed to the learner typing.
+    pub revision: u64,
+    /// The region shown on a phone.
+    pub pane: Pane,
+    /// A share link waiting for the learner's answer (see [`Notice::LinkWaiting`]).
+    pub waiting: Option<Rc<Link>>,
+    /// What the last replacement of a document's text replaced.
+    pub undo: Option<Rc<Replaced>>,
+}
+
+pub enum Action {
+    Edit(String),
+    /// Show a page (an in-app link, Back or Forward).
+    Navigate(Page),
+    /// Open a share link in its own copy of the lesson's (or the sandbox's) document.
+    OpenLink(Link),
+    /// Open the waiting link over the edited shared copy (which stays one undo away).
+    AcceptLink,
+    /// Keep the edited shared copy; drop the waiting link.
+    DeclineLink,
+    SetLang(Lang),
+    SetTheme(Theme),
+    Seek(Millis),
+    Play,
+    Pause,
+    /// Real milliseconds passed while playing.
+    Tick(u32),
+    SetSpeed(u32),
+    /// Jump to the previous (false) or next (true) moment where something happened.
+    StepEvent(bool),
+    SetTab(&'static str),
+    ToggleDefaulted,
+    AddFault(Fault),
+    ClearFaults,
+    RevealHint,
+    ResetDoc,
+    ShowSolution,
+    /// Bring back the text the last reset, solution or link replaced.
+    Undo,
+    ShowPane(Pane),
+    Notice(&'static str),
+    DismissNotice,
+}
+
+impl AppState {
+    /// The state at start-up from what was saved and the location's fragment (a share link
+    /// is opened by the caller, through [`Action::OpenLink`]).
+    pub fn new(saved: Saved, hash: &str, browser_lang: Lang, notice: Option<&'static str>) -> Self {
+        let route = match (Route::parse(hash), &saved.last_page) {
+            // No route: back where the learner was last time.
+            (Route::Start, Some(last)) => Route::parse(last),
+            (route, _) => route,
+        };
+        let lang = saved.settings.lang.unwrap_or(browser_lang);
+        let mut s = AppState {
+            saved,
+            lang,
+            page: Page::Home,
+            computed: Rc::new(Computed::empty()),
+            playing: false,
+            notice: notice.map(Notice::Say),
+            revision: 0,
+            pane: Pane::Lesson,
+            waiting: None,
+            undo: None,
+        };
+        s.go(route.page());
+        s
+    }
+
+    pub fn lesson(&self) -> Option<Rc<Lesson>> {
+        catalog::find(self.page.lesson_id()?)
+    }
+
+    /// The text a document starts with: its lesson's manifest, or the sandbox's seed.
+    fn start_text(&self) -> String {
+        self.lesson()
+            .map(|l| l.manifest.clone())
+            .unwrap_or_else(|| SEED_MANIFEST.to_string())
+    }
+
+    /// The saved document of the current page, if it was ever changed.
+    fn saved_doc(&self) -> Option<&Doc> {
+        self.saved.docs.get(&self.page.doc_key()?)
+    }
+
+    /// The document the current page edits (its lesson's start if never changed).
+    pub fn doc(&self) -> Cow<'_, Doc> {
+        match self.saved_doc() {
+            Some(d) => Cow::Borrowed(d),
+            None => Cow::Owned(Doc::new(self.start_text())),
+        }
+    }
+
+    fn doc_mut(&mut self) -> &mut Doc {
+        let key = self.page.doc_key().unwrap_or_else(|| "sandbox".into());
+        if !self.saved.docs.contains_key(&key) {
+            let fresh = Doc::new(self.start_text());
+            self.saved.docs.insert(key.clone(), fresh);
+        }
+        self.saved.docs.entry(key).or_default()
+    }
+
+    /// Whether a copy opened from a share link exists beside the current page's own text.
+    pub fn has_shared_copy(&self) -> bool {
+        self.page
+            .with_copy(Origin::Shared)
+            .doc_key()
+            .is_some_and(|k| self.saved.docs.contains_key(&k))
+    }
+
+    /// The playback position (the end of the run until the learner moves it).
+    pub fn cursor(&self) -> Millis {
+        let until = self.computed.until;
+        self.saved_doc()
+            .and_then(|d| d.playhead)
+            .unwrap_or(until)
+            .min(until)
+    }
+
+    pub fn speed(&self) -> u32 {
+        let speed = self.saved.settings.speed;
+        if SPEEDS.contains(&speed) {
+            speed
+        } else {
+            10
+        }
+    }
+
+    pub fn tab(&self) -> &'static str {
+        TABS.iter()
+            .copied()
+            .find(|t| *t == self.saved.settings.tab)
+            .unwrap_or("get")
+    }
+
+    /// Hints revealed in the current lesson.
+    pub fn hints_shown(&self) -> usize {
+        self.page.lesson_id().map_or(0, |id| self.saved.hints(id))
+    }
+
+    /// Analyse the current document again; `keep_run`: the run on screen may stay (marked
+    /// out of date) while the new text is invalid.
+    fn recompute(&mut self, keep_run: bool) {
+        let Some(key) = self.page.doc_key() else {
+            self.computed = Rc::new(Computed::empty());
+            return;
+        };
+        let lesson = self.lesson();
+        let doc = self.doc();
+        let previous = keep_run.then_some(&*self.computed);
+        let computed = Computed::new(
+            &key,
+            &doc.manifest,
+            lesson.as_deref(),
+            &doc.events,
+            previous,
+        );
+        self.computed = Rc::new(computed);
+        if let (Page::Lesson(id, Origin::Own), true) = (&self.page, self.computed.all_goals_met()) {
+            let id = id.clone();
+            self.saved.progress_mut(&id).done = true;
+        }
+    }
+
+    /// Show `page` (a copy that does not exist shows the learner's own text).
+    fn go(&mut self, page: Page) {
+        let page = match page.copy() {
+            Origin::Shared
+                if !page
+                    .doc_key()
+                    .is_some_and(|k| self.saved.docs.contains_key(&k)) =>
+            {
+                page.with_copy(Origin::Own)
+            }
+            _ => page,
+        };
+        // What was said about the page left behind no longer applies.
+        if !matches!(self.notice, Some(Notice::Say(_))) {
+            self.notice = None;
+        }
+        self.waiting = None;
+        self.pane = match page {
+            Page::Lesson(_, Origin::Own) => Pane::Lesson,
+            _ => Pane::Editor,
+        };
+        self.page = page;
+        self.playing = false;
+        self.revision += 1;
+        self.saved.last_page = Some(self.page.route());
+        self.recompute(false);
+    }
+
+    fn set_cursor(&mut self, t: Millis) {
+        let until = self.computed.until;
+        self.doc_mut().playhead = Some(t.min(until));
+    }
+
+    /// Replace the current document, keeping what it was one [`Action::Undo`] away.
+    fn replace_doc(&mut self, doc: Doc) {
+        let Some(key) = self.page.doc_key() else {
+            return;
+        };
+        let before = self.doc().into_owned();
+        if before == doc {
+            return;
+        }
+        self.undo = Some(Rc::new(Replaced { key, doc: before }));
+        *self.doc_mut() = doc;
+        self.notice = Some(Notice::Replaced);
+        self.revision += 1;
+        self.recompute(false);
+    }
+
+    /// Open `link` in the shared copy of its page.
+    fn open_link(&mut self, link: Link) {
+        let page = shared_page(&link);
+        if link.lesson.is_some() && page.lesson_id().is_none() {
+            self.notice = Some(Notice::Say("share.no-lesson"));
+        }
+        let own = page.with_copy(Origin::Own);
+        let (Some(own_key), Some(shared_key)) = (own.doc_key(), page.doc_key()) else {
+            return;
+        };
+        let same = |d: &Doc| d.manifest == link.doc.manifest && d.events == link.doc.events;
+        // The learner's own text, shared back: nothing to keep apart.
+        if self.saved.docs.get(&own_key).is_some_and(same) {
+            self.go(own);
+            return;
+        }
+        match self.saved.docs.get(&shared_key) {
+            Some(copy) if same(copy) => self.go(page),
+            Some(copy) if copy.edited_since_shared() => {
+                self.go(page);
+                self.waiting = Some(Rc::new(link));
+                self.notice = Some(Notice::LinkWaiting);
+            }
+            _ => {
+                self.saved.docs.insert(shared_key, shared_doc(link.doc));
+                self.go(page);
+                if self.notice.is_none() {
+                    self.notice = Some(Notice::SharedOpened);
+                }
+            }
+        }
+        self.pane = Pane::Editor;
+    }
+}
+
+/// The page a link opens: its lesson's shared copy (the sandbox's when the lesson is unknown).
+fn shared_page(link: &Link) -> Page {
+    match link.lesson.as_deref() {
+        Some(id) if catalog::entry(id).is_some() => Page::Lesson(id.to_string(), Origin::Shared),
+        _ => Page::Sandbox(Origin::Shared),
+    }
+}
+
+/// A document opened from a link, remembering the text it came with.
+fn shared_doc(doc: Doc) -> Doc {
+    Doc {
+        shared: Some(doc.manifest.clone()),
+        ..doc
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                if s.page == Page::Home || text == s.doc().manifest {
+                    return self;
+                }
+                s.doc_mut().manifest = text;
+                s.recompute(true);
+            }
+            Action::Navigate(page) => {
+                if page == s.page {
+                    return self;
+                }
+                s.go(page);
+            }
+            Action::OpenLink(link) => s.open_link(link),
+            Action::AcceptLink => {
+                let Some(link) = s.waiting.take() else {
+                    return self;
+                };
+                let link = Rc::unwrap_or_clone(link);
+                let page = shared_page(&link);
+                if s.page != page {
+                    s.go(page);
+                }
+                s.replace_doc(shared_doc(link.doc));
+            }
+            Action::DeclineLink => {
+                s.waiting = None;
+                s.notice = None;
+            }
+            Action::SetLang(lang) => {
+                s.lang = lang;
+                s.saved.settings.lang = Some(lang);
+            }
+            Action::SetTheme(theme) => s.saved.settings.theme = theme,
+            Action::Seek(t) => {
+                if s.page == Page::Home {
+                    return self;
+                }
+                s.set_cursor(t);
+                s.playing = false;
+            }
+            Action::Play => {
+                if s.cursor() >= s.computed.until {
+                    s.set_cursor(0);
+                }
+                s.playing = true;
+            }
+            Action::Pause => s.playing = false,
+            Action::Tick(real_ms) => {
+                if !s.playing {
+                    return self;
+                }
+                let step = match s.speed() {
+                    MAX_SPEED => (s.computed.until / 100).max(1000) * real_ms as u64 / 50,
+                    speed => real_ms as u64 * speed as u64,
+                };
+                let t = s.cursor().saturating_add(step);
+                s.set_cursor(t);
+                if t >= s.computed.until {
+                    s.playing = false;
+                }
+            }
+            Action::SetSpeed(speed) => s.saved.settings.speed = speed,
+            Action::StepEvent(next) => {
+                let Some(run) = s.computed.run.clone() else {
+                    return self;
+                };
+                let now = s.cursor();
+                let target = if next {
+                    run.moments.iter().copied().find(|&m| m > now)
+                } else {
+                    run.moments.iter().rev().copied().find(|&m| m < now)
+                };
+                if let Some(t) = target {
+                    s.set_cursor(t);
+                }
+                s.playing = false;
+            }
+            Action::SetTab(tab) => s.saved.settings.tab = tab.to_string(),
+            Action::ToggleDefaulted => {
+                s.saved.settings.show_defaulted = !s.saved.settings.show_defaulted
+            }
+            Action::AddFault(fault) => {
+                if s.page == Page::Home {
+                    return self;
+                }
+                let at = s.cursor();
+                s.doc_mut().events.push(ScenarioEvent { at, action: fault });
+                s.recompute(false);
+            }
+            Action::ClearFaults => {
+                if s.page == Page::Home {
+                    return self;
+                }
+                s.doc_mut().events.clear();
+                s.recompute(false);
+            }
+            Action::RevealHint => {
+                let Some(lesson) = s.lesson() else {
+                    return self;
+                };
+                let p = s.saved.progress_mut(&lesson.id);
+                p.hints = (p.hints + 1).min(lesson.hints.len());
+            }
+            Action::ResetDoc => {
+                if s.page == Page::Home {
+                    return self;
+                }
+                let fresh = Doc::new(s.start_text());
+                s.replace_doc(fresh);
+            }
+            Action::ShowSolution => {
+                let Some(lesson) = s.lesson() else {
+                    return self;
+                };
+                let doc = Doc {
+                    manifest: lesson.solution.clone(),
+                    ..s.doc().into_owned()
+                };
+                s.replace_doc(doc);
+            }
+            Action::Undo => {
+                let Some(replaced) = s.undo.take() else {
+                    return self;
+                };
+                if s.page.doc_key().as_ref() != Some(&replaced.key) {
+                    s.undo = Some(replaced);
+                    return self;
+                }
+                *s.doc_mut() = replaced.doc.clone();
+                s.notice = None;
+                s.revision += 1;
+                s.recompute(false);
+            }
+            Action::ShowPane(pane) => s.pane = pane,
+            Action::Notice(key) => s.notice = Some(Notice::Say(key)),
+            Action::DismissNotice => {
+                s.notice = None;
+                s.waiting = None;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests;
