@@ -86,3 +86,16 @@ export async function pasteUntilPod(page, text, name) {
   await pasteText(page, text);
   await page.waitForFunction((name) => document.querySelector("[data-testid=pod-name]")?.textContent === name, name, { timeout: 5000 });
 }
+
+/// Wait until the editor has been still for 150 ms. CodeMirror ignores Enter and clicks on the
+/// completion list for 75 ms after it opens or changes (its interactionDelay, against accepting
+/// by accident while typing on): a test that accepts a completion waits for twice that first.
+export async function settleEditor(page) {
+  await page.evaluate(() => {
+    window.__changed = performance.now();
+    window.__still?.disconnect();
+    window.__still = new MutationObserver(() => (window.__changed = performance.now()));
+    window.__still.observe(document.querySelector(".cm-editor"), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.waitForFunction(() => performance.now() - window.__changed > 150, null, { timeout: 5000 });
+}

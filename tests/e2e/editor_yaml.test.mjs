@@ -4,7 +4,7 @@
 // quotes and brackets are typed as they are, Escape then Tab leaves the editor, Ctrl+Z undoes
 // a reset, tabs and odd spaces are visible, and field docs on a phone cover no text.
 import { test, assert, assertEq } from "./harness.mjs";
-import { openApp, editorText, pasteText, showPane } from "./app.mjs";
+import { openApp, editorText, pasteText, showPane, settleEditor } from "./app.mjs";
 
 // Registers the test twice: 1280 px with a mouse, 375 px with touch (a phone context that
 // reports its errors and stray requests like the harness's own page).
@@ -100,18 +100,7 @@ both("editor YAML: accepting a block key from completion continues on its first 
   await openApp(page, baseUrl + "#/lesson/liveness");
   await toLineEnd(page, touch, LIVENESS_LAST_LINE);
   const k = page.keyboard;
-  // CodeMirror ignores Enter and clicks on the completion list for 75 ms after it opens or
-  // changes (its interactionDelay, against accepting by accident while typing on): wait until
-  // the editor has been still for twice that.
-  const settle = async () => {
-    await page.evaluate(() => {
-      window.__changed = performance.now();
-      window.__still?.disconnect();
-      window.__still = new MutationObserver(() => (window.__changed = performance.now()));
-      window.__still.observe(document.querySelector(".cm-editor"), { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-    await page.waitForFunction(() => performance.now() - window.__changed > 150, null, { timeout: 5000 });
-  };
+  const settle = () => settleEditor(page);
   const accept = async (typed, label) => {
     await k.type(typed);
     const option = page.locator(".cm-tooltip-autocomplete li", { hasText: label }).first();

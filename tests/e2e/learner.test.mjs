@@ -2,7 +2,7 @@
 // assistance, the visual timeline, playback, kubectl views, faults, persistence, share
 // links, lessons and their goals, language and theme, keyboard use and a 375 px screen.
 import { test, assert, assertEq } from "./harness.mjs";
-import { openApp, editorText, cursorToLineEnd, replaceText } from "./app.mjs";
+import { openApp, editorText, cursorToLineEnd, replaceText, settleEditor } from "./app.mjs";
 
 const view = (page) => page.textContent("[data-testid=view-output]");
 const cursorTime = (page) => page.textContent("[data-testid=cursor-time]");
@@ -32,6 +32,7 @@ test("editor: completion of field names and values, hover docs, undo after a res
   await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 5000 });
   const options = await page.$$eval(".cm-tooltip-autocomplete li", (els) => els.map((e) => e.textContent));
   assert(options.some((o) => o.includes("imagePullPolicy")), `options: ${options}`);
+  await settleEditor(page);
   await page.keyboard.press("Enter");
   await page.waitForFunction(
     () => [...document.querySelectorAll(".cm-content .cm-line")].some((l) => l.textContent.includes("imagePullPolicy: ")),
