@@ -25,7 +25,11 @@ pub fn analyze(text: &str, scenario: &Scenario, until: Millis) -> Analysis {
     let loaded = api::load(text);
     let (timeline, sim_error) = match loaded.defaulted.as_ref() {
         Some(m) => match sim::simulate(m, scenario, until) {
-            Ok(tl) => (Some(tl), None),
+            Ok(mut tl) => {
+                // Explanations point back at the text (`crate::why`).
+                tl.source = loaded.fields.clone();
+                (Some(tl), None)
+            }
             Err(e) => (None, Some(e.to_string())),
         },
         None => (None, None),

@@ -16,3 +16,15 @@ pub mod rule;
 
 pub use cause::{Cause, CauseId, Fact, FileFact, GraceFrom, StatusField, NO_CAUSE};
 pub use rule::Rule;
+pub mod change;
+pub mod explain;
+pub mod fields;
+pub mod print;
+pub mod words;
+
+pub use change::{changes, event_refs, head, watch_refs, Change, ChangeRef, Lane};
+pub use explain::{
+    annotations, caused_by_field, explain, Annotation, AnnotationKind, Explanation, Mark, MarkKind,
+    Step,
+};
+pub use fields::FieldRef;

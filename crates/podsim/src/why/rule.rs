@@ -36,7 +36,6 @@ string_enum! {
         InvalidImageName = "invalid-image-name",
         // The container runtime.
         ContainerConfigError = "container-config-error",
-        ContainerStarted = "container-started",
         StartError = "start-error",
         ExitCompleted = "exit-completed",
         ExitError = "exit-error",
@@ -123,7 +122,7 @@ impl Rule {
             | InvalidImageName => "images imageManager.EnsureImageExists",
             ImagePullBackOff => "images imageManager.EnsureImageExists (backOff)",
             ContainerConfigError => "kuberuntime generateContainerConfig",
-            ContainerStarted | StartError => "kuberuntime startContainer",
+            StartError => "kuberuntime startContainer",
             ExitCompleted | ExitError | OomKilled | KilledOutside => {
                 "container runtime (PLEG ContainerDied)"
             }
@@ -255,10 +254,6 @@ impl Rule {
             ContainerConfigError => (
                 "The container cannot be created while its configuration refers to something missing (a ConfigMap, a key): CreateContainerConfigError.",
                 "설정이 없는 대상(컨피그맵, 키)을 가리키면 컨테이너를 만들 수 없음: CreateContainerConfigError.",
-            ),
-            ContainerStarted => (
-                "Once the image is there, the runtime creates the container and starts its command.",
-                "이미지가 준비되면 런타임이 컨테이너를 만들고 명령을 시작함.",
             ),
             StartError => (
                 "The runtime created the container but could not start its command (exit code 128, StartError).",

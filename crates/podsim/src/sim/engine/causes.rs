@@ -231,7 +231,8 @@ impl Engine<'_> {
             ProbeResult::Success => self.probes[w].worker.success_threshold,
             _ => self.probes[w].worker.failure_threshold,
         };
-        let started = self.why.containers[c].started;
+        // A run of results is a root: what it rests on (a file the probe reads, an endpoint
+        // the scenario broke) is a fact `why::explain` finds when asked.
         let cause = self.decide(
             rule,
             Some(c),
@@ -241,7 +242,7 @@ impl Engine<'_> {
                 run: 1,
                 threshold,
             },
-            [started, NO_CAUSE],
+            [NO_CAUSE; 2],
         );
         self.probes[w].run = Some((result, instance, cause));
         cause
@@ -255,7 +256,12 @@ impl Engine<'_> {
             ProbeResult::Success => worker.success_threshold,
             _ => worker.failure_threshold,
         };
-        let run = worker.run_length();
+        // A liveness or startup failure resets the count as it holds: a changed verdict has
+        // just reached its threshold.
+        let run = match worker.run_length() {
+            0 => threshold,
+            n => n,
+        };
         let rule = match (kind, result) {
             (ProbeKind::Liveness, _) => Rule::LivenessFailed,
             (ProbeKind::Startup, ProbeResult::Success) => Rule::StartupSucceeded,
@@ -297,20 +303,25 @@ impl Engine<'_> {
                         self.state_cause(k, container_status(status, k))
                     }
                 }
-                StatusField::Ready { container } if frozen => {
-                    let _ = container;
-                    self.why.deadline
-                }
+                StatusField::Ready { .. } if frozen => self.why.deadline,
                 StatusField::Ready { container } => {
-                    self.why.containers[usize::from(container)].ready
+                    let k = usize::from(container);
+                    match self.why.containers[k].ready {
+                        NO_CAUSE => self.state_cause(k, container_status(status, k)),
+                        ready => ready,
+                    }
                 }
                 StatusField::Started { container } => {
                     let k = usize::from(container);
                     let w = &self.why.containers[k];
-                    match container_status(status, k).and_then(|s| s.started) {
+                    let c = match container_status(status, k).and_then(|s| s.started) {
                         Some(true) => w.started_ok,
                         _ if w.exited != NO_CAUSE && !self.records[k].is_running() => w.exited,
                         _ => w.started,
+                    };
+                    match c {
+                        NO_CAUSE => self.state_cause(k, container_status(status, k)),
+                        c => c,
                     }
                 }
                 _ => continue,
@@ -330,12 +341,19 @@ impl Engine<'_> {
             let cause = self.phase_cause(status, prev_phase, &out, &state_of);
             out.push((StatusField::Phase, cause));
         }
-        for &f in &changed {
-            if let StatusField::Condition { condition } = f {
-                let cause = self.condition_cause(status, condition, &out);
-                self.why.conditions[condition_index(condition)] = cause;
-                out.push((f, cause));
-            }
+        // ContainersReady before Ready, which follows it.
+        let mut conditions: Vec<ConditionType> = changed
+            .iter()
+            .filter_map(|f| match f {
+                StatusField::Condition { condition } => Some(*condition),
+                _ => None,
+            })
+            .collect();
+        conditions.sort_by_key(|&c| c != ConditionType::ContainersReady);
+        for condition in conditions {
+            let cause = self.condition_cause(status, condition, &out);
+            self.why.conditions[condition_index(condition)] = cause;
+            out.push((StatusField::Condition { condition }, cause));
         }
         out
     }
