@@ -41,6 +41,27 @@ pub fn analyze(text: &str, scenario: &Scenario, until: Millis) -> Analysis {
     }
 }
 
+/// The lesson's goals against an analysis, `opened` being the changes whose "why?" the
+/// learner opened in this run (for `explained` goals; `crate::why::ChangeRef`).
+pub fn goals_opened(
+    lesson: &Lesson,
+    analysis: &Analysis,
+    opened: &[crate::why::ChangeRef],
+) -> Vec<GoalReport> {
+    lesson
+        .goals
+        .iter()
+        .map(|g| {
+            crate::lessons::check_opened(
+                &g.check,
+                &analysis.loaded,
+                analysis.timeline.as_ref(),
+                opened,
+            )
+        })
+        .collect()
+}
+
 /// The lesson's goals against an analysis.
 pub fn goals(lesson: &Lesson, analysis: &Analysis) -> Vec<GoalReport> {
     lesson

@@ -20,6 +20,7 @@ pub mod change;
 pub mod explain;
 pub mod fields;
 pub mod print;
+pub mod target;
 pub mod words;
 
 pub use change::{changes, event_refs, head, watch_refs, Change, ChangeRef, Lane};

@@ -129,10 +129,19 @@ fn output_line(out: &str) -> String {
     out.lines().next().unwrap_or("").trim().to_string()
 }
 
-/// PID 1's program: the command's (or the args') first word.
+/// PID 1's program: the command's first word, else the image's entrypoint's, else the
+/// args' (an image without an entrypoint runs them), else the image's default command's.
 fn pid1(tl: &Timeline, c: usize) -> Option<String> {
     let k = container(tl, c)?;
-    let argv0 = k.command.first().or(k.args.first())?;
+    let image = crate::runtime::images::lookup(&[], k.image())
+        .ok()
+        .map(|(i, _)| i);
+    let argv0 = k
+        .command
+        .first()
+        .or(image.and_then(|i| i.entrypoint.first()))
+        .or(k.args.first())
+        .or(image.and_then(|i| i.cmd.first()))?;
     Some(argv0.rsplit('/').next().unwrap_or(argv0).to_string())
 }
 
@@ -839,7 +848,37 @@ pub fn probe_run_words(tl: &Timeline, run: &Cause, cname: &str, upto: Millis, la
             format!("{field} {n}번 {verb_ko}: {}", instants(&ticks)),
         )
     };
-    let detail = l(format!("{what_en}."), format!("{what_ko}."));
+    let mut detail = l(format!("{what_en}."), format!("{what_ko}."));
+    // An exec probe reading a file nothing has created yet (in this instance).
+    if let (ProbeResult::Failure, Some(ProbeAction::Exec(e))) =
+        (result, probe.and_then(|p| p.action()))
+    {
+        let instance = tl
+            .logs
+            .iter()
+            .filter(|g| g.container == cname && g.started_at <= run.at)
+            .map(|g| g.restart)
+            .max();
+        for path in e
+            .command
+            .iter()
+            .flat_map(|w| w.split_whitespace())
+            .filter(|w| w.starts_with('/'))
+        {
+            let ever = tl.files.iter().any(|f| {
+                f.path == path
+                    && f.at <= run.at
+                    && (usize::from(f.container) != c || Some(f.instance) == instance)
+            });
+            if !ever {
+                detail.push(' ');
+                detail.push_str(&l(
+                    format!("Nothing had created {path} yet."),
+                    format!("아직 아무것도 {path}를 만들지 않았음."),
+                ));
+            }
+        }
+    }
     let from = (n > 1).then_some(ticks[0]);
     (title, detail, from)
 }
@@ -960,22 +999,30 @@ fn verdict_words(tl: &Timeline, cause: &Cause, cname: &str, lang: Lang) -> Parts
                 }
                 _ => " 컨테이너가 준비됨.",
             };
+            let last = ticks.last().copied().unwrap_or(cause.at);
+            let en = if run == 1 {
+                format!("It succeeded at {}, reaching {th_en}.", t(last))
+            } else {
+                format!(
+                    "The {} success in a row ({}) reached {th_en}.",
+                    nth(run),
+                    instants(&ticks)
+                )
+            };
+            let ko = if run == 1 {
+                format!("{}에 성공해 {th_ko}에 도달함.", t(last))
+            } else {
+                format!(
+                    "연속 {run}번째 성공({})으로 {th_ko}에 도달함.",
+                    instants(&ticks)
+                )
+            };
+            let _ = first;
             (
                 l(format!("{field} succeeded"), format!("{field} 성공")),
                 l(
-                    format!(
-                        "{} success in a row at {} ({th_en}).{effect_en}{delay_en}",
-                        if run == 1 {
-                            "A first".to_string()
-                        } else {
-                            format!("The {}", nth(run))
-                        },
-                        t(first)
-                    ),
-                    format!(
-                        "{}에 연속 {run}번째 성공({th_ko}).{effect_ko}{delay_ko}",
-                        t(first)
-                    ),
+                    format!("{en}{effect_en}{delay_en}"),
+                    format!("{ko}{effect_ko}{delay_ko}"),
                 ),
             )
         }
@@ -1230,6 +1277,14 @@ fn condition_words(tl: &Timeline, cause: &Cause, lang: Lang) -> Parts {
         (Rule::NotInitialized, _, Some(w)) => l(
             format!("{w} has not completed yet."),
             format!("{w}가 아직 완료되지 않음."),
+        ),
+        (Rule::Initialized, _, _) if tl.manifest.pod.spec.init_containers.is_empty() => l(
+            "The Pod has no init containers: nothing to wait for.".into(),
+            "파드에 초기화 컨테이너가 없어 기다릴 것이 없음.".into(),
+        ),
+        (Rule::SandboxCondition, _, _) if !status => l(
+            "The sandbox is not set up yet.".into(),
+            "샌드박스가 아직 준비되지 않음.".into(),
         ),
         (Rule::Initialized, Some(p), _) => {
             let pc = p.container().map(|c| name(tl, c)).unwrap_or_default();
