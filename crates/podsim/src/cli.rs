@@ -16,7 +16,8 @@ pub const USAGE: &str = "usage:
                        [--container NAME] [--previous] [--watch] [--width N]
                        [--lang en|ko]
   podsim validate FILE
-  podsim lesson FILE [--solution] [--at DURATION] [--output get|describe|events|logs|timeline]
+    podsim lesson FILE [--solution] [--at DURATION] [--output get|describe|events|logs|timeline|why]
+                     [--lang en|ko]
   podsim lesson FILE --predictions
 
 DURATION is like 90s, 5m or 1h. Defaults: --until 10m, --at the end, --output timeline.
@@ -200,11 +201,19 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
     let mut output = None;
     let mut at = None;
     let mut predictions = false;
+    let mut lang = Lang::En;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--solution" => solution = true,
             "--predictions" => predictions = true,
+            "--lang" => {
+                lang = match it.next().map(String::as_str) {
+                    Some("ko") => Lang::Ko,
+                    Some("en") => Lang::En,
+                    _ => return Output::usage_error("--lang needs en or ko"),
+                }
+            }
             "--output" | "-o" => output = it.next().cloned(),
             "--at" => match it.next().map(|v| parse_duration(v)) {
                 Some(Ok(t)) => at = Some(t),
@@ -244,6 +253,7 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
             "get" => views::get::watch(tl, t),
             "describe" => views::describe::describe_pod(tl, t),
             "events" => views::events::get_events(tl, t),
+            "why" => why::print::why_text(tl, t, None, lang),
             "logs" => views::logs::logs(tl, t, &Default::default()).unwrap_or_else(|e| e + "\n"),
             _ => views::chart::chart(tl, lesson.until, 72),
         });

@@ -296,10 +296,8 @@ fn marks(tl: &Timeline, id: CauseId, cause: &Cause, said: &Said) -> Vec<Mark> {
             cause.rule,
             Rule::ProbeFailed | Rule::ProbeSucceeded | Rule::ProbeErrored
         ) {
-            let ticks =
-                words::run_ticks(tl, c, kind, result, said.from.unwrap_or(cause.at), cause.at);
-            let skip = ticks.len().saturating_sub(run as usize);
-            out.extend(ticks[skip..].iter().map(|&at| Mark {
+            let ticks = words::last_run_ticks(tl, c, kind, result, cause.at, run);
+            out.extend(ticks.iter().map(|&at| Mark {
                 lane,
                 at,
                 until: None,
@@ -606,20 +604,15 @@ pub fn annotations(tl: &Timeline) -> Vec<Annotation> {
                 if killed.is_none() {
                     continue;
                 }
-                let ticks = words::run_ticks(
+                let ticks = words::last_run_ticks(
                     tl,
                     usize::from(container),
                     kind,
                     ProbeResult::Failure,
-                    0,
                     c.at,
+                    run,
                 );
-                let from = ticks
-                    .len()
-                    .checked_sub(run as usize)
-                    .and_then(|k| ticks.get(k))
-                    .copied()
-                    .unwrap_or(c.at);
+                let from = ticks.first().copied().unwrap_or(c.at);
                 out.push(Annotation {
                     kind: AnnotationKind::FailureRun,
                     lane,
@@ -649,6 +642,19 @@ pub fn caused_by_field(tl: &Timeline, path: &str) -> Vec<Mark> {
     for c in &tl.causes {
         reads.push(fields::paths(tl, c).iter().any(|p| inside(p)));
     }
+    // The decisions that read it (a verdict, a kill's grace period, a back-off)…
+    for (i, c) in tl.causes.iter().enumerate() {
+        if !reads[i] || c.rule == Rule::ProbeFailed || c.rule == Rule::ProbeSucceeded {
+            continue;
+        }
+        let said = words::Said::default();
+        out.extend(
+            marks(tl, i as CauseId, c, &said)
+                .into_iter()
+                .filter(|m| !matches!(m.kind, MarkKind::Event | MarkKind::ProbeTick)),
+        );
+    }
+    // …and the changes they explain.
     for ch in super::change::changes(tl) {
         if matches!(ch.change, ChangeRef::Probe { .. }) {
             continue;
@@ -691,6 +697,18 @@ pub fn caused_by_field(tl: &Timeline, path: &str) -> Vec<Mark> {
             );
         }
     }
+    // One mark per moment (a decision and the change it explains often coincide).
+    let mut seen: Vec<Mark> = Vec::new();
+    out.retain(|m| {
+        if m.kind == MarkKind::ProbeTick {
+            return true;
+        }
+        if seen.contains(m) {
+            return false;
+        }
+        seen.push(*m);
+        true
+    });
     out.sort_by_key(|m| m.at);
     out
 }

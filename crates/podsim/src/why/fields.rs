@@ -308,9 +308,22 @@ pub fn resolve(tl: &Timeline, paths: &[String]) -> Vec<FieldRef> {
 /// unless nothing else is left.
 pub fn of_cause(tl: &Timeline, cause: &Cause) -> Vec<FieldRef> {
     let all = resolve(tl, &paths(tl, cause));
+    // Per-container fields listed for every container (requests, a config's sources) only
+    // where a container writes them, unless none does.
+    let each = |f: &FieldRef| {
+        [
+            ".resources.requests.cpu",
+            ".resources.requests.memory",
+            ".env",
+            ".envFrom",
+            ".volumeMounts",
+        ]
+        .iter()
+        .any(|s| f.path.ends_with(s))
+    };
     let useful: Vec<FieldRef> = all
         .iter()
-        .filter(|f| f.written || f.value.is_some())
+        .filter(|f| f.written || !each(f))
         .cloned()
         .collect();
     if useful.is_empty() {

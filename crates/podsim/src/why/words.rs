@@ -124,6 +124,34 @@ pub fn run_ticks(
     out
 }
 
+/// The last `run` results of container `c`'s `kind` probe equal to `result` at or before
+/// `upto`, in a row (errors in between skipped, as the thresholds skip them): the run a
+/// verdict counted.
+pub fn last_run_ticks(
+    tl: &Timeline,
+    c: usize,
+    kind: ProbeKind,
+    result: ProbeResult,
+    upto: Millis,
+    run: u32,
+) -> Vec<Millis> {
+    let Some(cname) = container(tl, c).map(|k| k.name.as_str()) else {
+        return Vec::new();
+    };
+    let end = tl.probes.partition_point(|p| p.t_ms <= upto);
+    let mut out: Vec<Millis> = tl.probes[..end]
+        .iter()
+        .rev()
+        .filter(|p| &*p.container == cname && p.probe == kind)
+        .take_while(|p| p.result == result || p.result == ProbeResult::Unknown)
+        .filter(|p| p.result == result)
+        .take(run as usize)
+        .map(|p| p.t_ms)
+        .collect();
+    out.reverse();
+    out
+}
+
 /// The first line of a probe's output, as its event quotes it.
 fn output_line(out: &str) -> String {
     out.lines().next().unwrap_or("").trim().to_string()
@@ -448,8 +476,11 @@ pub fn said(tl: &Timeline, id: u32, lang: Lang) -> Said {
                 _ => 0,
             };
             let end = at + (grace.max(0) as u64) * SECOND;
-            (
-                l("kubectl delete pod".into(), "kubectl delete pod".into()),
+                        (
+                l(
+                    format!("deletion requested (grace period {grace}s)"),
+                    format!("삭제 요청됨(유예 시간 {grace}s)"),
+                ),
                 l(
                     format!("The Pod got a deletion timestamp: grace period {grace}s, until {} ({} + {grace}s).", t(end), t(at)),
                     format!("파드에 삭제 타임스탬프가 붙음. 유예 시간 {grace}s, {}({} + {grace}s)까지임.", t(end), t(at)),
@@ -907,29 +938,9 @@ fn verdict_words(tl: &Timeline, cause: &Cause, cname: &str, lang: Lang) -> Parts
         let path = format!("{}.{field}.{f}", super::fields::container_path(tl, c));
         tl.source.as_ref().is_none_or(|s| s.written(&path))
     };
-    let ticks = run_ticks(tl, c, kind, result, 0, cause.at);
-    let ticks: Vec<Millis> = {
-        // The run that reached the threshold: the last `run` results of this kind.
-        let all: Vec<Millis> = tl
-            .probes
-            .iter()
-            .filter(|p| p.t_ms <= cause.at && &*p.container == cname && p.probe == kind)
-            .map(|p| (p.t_ms, p.result))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .take_while(|&(_, r)| r == result || r == ProbeResult::Unknown)
-            .filter(|&(_, r)| r == result)
-            .map(|(t, _)| t)
-            .collect();
-        let mut v: Vec<Millis> = all.into_iter().take(run as usize).collect();
-        v.reverse();
-        if v.is_empty() {
-            ticks
-        } else {
-            v
-        }
-    };
+    // The run that reached the threshold.
+    let ticks = last_run_ticks(tl, c, kind, result, cause.at, run);
+    let _ = cname;
     let (threshold_name, default_threshold) = match result {
         ProbeResult::Success => ("successThreshold", 1),
         _ => ("failureThreshold", 3),
@@ -1277,6 +1288,23 @@ fn condition_words(tl: &Timeline, cause: &Cause, lang: Lang) -> Parts {
         (Rule::NotInitialized, _, Some(w)) => l(
             format!("{w} has not completed yet."),
             format!("{w}가 아직 완료되지 않음."),
+        ),
+        (Rule::PodScheduledCondition, Some(p), _) if !status => l(
+            format!(
+                "No node fits yet (FailedScheduling at {}): the scheduler tries again later.",
+                t(p.at)
+            ),
+            format!(
+                "아직 맞는 노드가 없음({}에 FailedScheduling). 스케줄러가 나중에 다시 시도함.",
+                t(p.at)
+            ),
+        ),
+        (Rule::PodScheduledCondition, _, _) if status => l(
+            format!(
+                "The Pod is bound to {}.",
+                tl.node.clone().unwrap_or_default()
+            ),
+            format!("파드가 {}에 바인딩됨.", tl.node.clone().unwrap_or_default()),
         ),
         (Rule::Initialized, _, _) if tl.manifest.pod.spec.init_containers.is_empty() => l(
             "The Pod has no init containers: nothing to wait for.".into(),

@@ -509,14 +509,7 @@ impl Engine<'_> {
         };
         let mut container = None;
         let (rule, because) = match condition {
-            ConditionType::PodScheduled => {
-                let rule = if ok {
-                    Rule::PodScheduledCondition
-                } else {
-                    Rule::Unschedulable
-                };
-                (rule, self.why.scheduled)
-            }
+            ConditionType::PodScheduled => (Rule::PodScheduledCondition, self.why.scheduled),
             ConditionType::PodReadyToStartContainers => {
                 if ok {
                     (Rule::SandboxCondition, self.why.sandbox)
