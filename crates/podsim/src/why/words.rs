@@ -1314,6 +1314,21 @@ fn condition_words(tl: &Timeline, cause: &Cause, lang: Lang) -> Parts {
             "The sandbox is not set up yet.".into(),
             "샌드박스가 아직 준비되지 않음.".into(),
         ),
+        (Rule::Initialized, Some(p), _)
+            if p.rule == Rule::SidecarStart || p.rule == Rule::StartupSucceeded =>
+        {
+            let pc = p.container().map(|c| name(tl, c)).unwrap_or_default();
+            l(
+                format!(
+                    "Every init container is done; the last, the sidecar {pc}, started at {}.",
+                    t(p.at)
+                ),
+                format!(
+                    "모든 초기화 컨테이너가 끝남. 마지막인 사이드카 {pc}가 {}에 시작됨.",
+                    t(p.at)
+                ),
+            )
+        }
         (Rule::Initialized, Some(p), _) => {
             let pc = p.container().map(|c| name(tl, c)).unwrap_or_default();
             l(

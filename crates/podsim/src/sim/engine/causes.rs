@@ -451,7 +451,26 @@ impl Engine<'_> {
             PhaseRule::Succeeded => Rule::PhaseSucceeded,
             PhaseRule::Failed => Rule::PhaseFailed,
         };
-        let k = why.container.and_then(|n| self.index_of(n));
+        let mut k = why.container.and_then(|n| self.index_of(n));
+        // A phase that counts the containers that stopped or run changed with the one that
+        // changed in this write (the app container that started after its sidecar).
+        if matches!(
+            why.rule,
+            PhaseRule::Running
+                | PhaseRule::RunningRestarting
+                | PhaseRule::Succeeded
+                | PhaseRule::Failed
+        ) {
+            let changed = out.iter().find_map(|(f, _)| match f {
+                StatusField::State { container } => Some(usize::from(*container)),
+                _ => None,
+            });
+            let running =
+                |k: usize| container_status(status, k).is_some_and(|s| s.state.running.is_some());
+            if let Some(c) = changed.filter(|&c| why.rule != PhaseRule::Running || running(c)) {
+                k = Some(c);
+            }
+        }
         let because = k
             .and_then(|k| state_of(out, k).or_else(|| self.container_state_cause(k)))
             .unwrap_or(NO_CAUSE);
