@@ -134,7 +134,7 @@ fn main() {
             );
         }
     }
-        why_costs(dir);
+    why_costs(dir);
     let t = Instant::now();
     let text = std::fs::read_to_string(format!("{dir}/init-containers.yaml")).expect("example");
     for _ in 0..100 {

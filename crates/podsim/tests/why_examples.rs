@@ -147,6 +147,19 @@ fn spans_point_at_the_manifest_text() {
     assert_eq!(&text[span.start..span.end], "5");
     let line = text.lines().nth(span.line as usize - 1).unwrap();
     assert_eq!(line.trim(), "periodSeconds: 5");
+    // The editor's cursor on the key names the same field.
+    let src = tl.source.as_ref().unwrap();
+    let key = text.find("periodSeconds").unwrap();
+    let cursor = text[..key + 3].encode_utf16().count();
+    assert_eq!(
+        src.path_at(cursor).as_deref(),
+        Some("spec.containers[0].livenessProbe.periodSeconds")
+    );
+    let cmd = text.find("/tmp/healthy\n").unwrap();
+    assert_eq!(
+        src.path_at(text[..cmd].encode_utf16().count()).as_deref(),
+        Some("spec.containers[0].livenessProbe.exec.command[1]")
+    );
 }
 
 /// 2. crashloop: "why did the fourth restart wait 40 seconds?"
@@ -287,6 +300,15 @@ fn a_field_marks_what_it_caused() {
     assert!(grace.iter().any(|m| m.at == 75_000), "the SIGKILL exit");
     assert!(grace.iter().all(|m| m.kind != MarkKind::ProbeTick));
     assert!(why::caused_by_field(&tl, "spec.nodeSelector").is_empty());
+    // An item of the probe's command: its runs, and the kill they led to.
+    let cmd = why::caused_by_field(&tl, "spec.containers[0].livenessProbe.exec.command[1]");
+    assert!(cmd.iter().any(|m| m.kind == MarkKind::ProbeTick));
+    // The container's whole command (the script that removes the file): its exits.
+    let args = why::caused_by_field(&tl, "spec.containers[0].args");
+    assert!(
+        args.iter().any(|m| m.at == 75_000),
+        "the SIGKILL exit of sh"
+    );
 }
 
 #[test]

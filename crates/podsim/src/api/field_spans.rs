@@ -57,6 +57,23 @@ impl FieldSpans {
         })
     }
 
+    /// The path of the innermost field at UTF-16 offset `utf16` (the editor's cursor): the
+    /// field whose key or value holds it, the deepest one when they nest.
+    pub fn path_at(&self, utf16: usize) -> Option<String> {
+        let idx = LineIndex::new(&self.text);
+        let byte = idx.byte_of_utf16(utf16);
+        self.index
+            .map
+            .iter()
+            .filter(|(path, _)| !path.is_empty())
+            .filter(|(_, e)| {
+                let on_key = e.key.is_some_and(|k| k.start <= byte && byte <= k.end);
+                on_key || (e.value.start <= byte && byte < e.value.end.max(e.value.start + 1))
+            })
+            .max_by_key(|(path, _)| (path.len(), path.as_str()))
+            .map(|(path, _)| path.clone())
+    }
+
     /// Every written field path, sorted (for tests and tools).
     pub fn paths(&self) -> Vec<&str> {
         let mut p: Vec<&str> = self.index.map.keys().map(String::as_str).collect();

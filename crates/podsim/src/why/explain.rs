@@ -632,11 +632,14 @@ pub fn annotations(tl: &Timeline) -> Vec<Annotation> {
 /// change whose cause read it (or a field inside it), and every probe run of a probe it is
 /// part of.
 pub fn caused_by_field(tl: &Timeline, path: &str) -> Vec<Mark> {
-    let inside = |p: &str| {
-        p == path
-            || p.strip_prefix(path)
-                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    // `a` is `b` or inside it.
+    let under = |a: &str, b: &str| {
+        a.strip_prefix(b)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
     };
+    // A field read by a cause: the cursor's, one inside it (the cursor on `livenessProbe`),
+    // or one holding it (the cursor on an item of `command`).
+    let inside = |p: &str| under(p, path) || under(path, p);
     let mut out: Vec<Mark> = Vec::new();
     let mut reads: Vec<bool> = Vec::with_capacity(tl.causes.len());
     for c in &tl.causes {
@@ -678,7 +681,7 @@ pub fn caused_by_field(tl: &Timeline, path: &str) -> Vec<Mark> {
         let base = fields::container_path(tl, c);
         for kind in ProbeKind::ALL {
             let probe_path = format!("{base}.{}", fields::probe_field(kind));
-            if !inside(&probe_path) && !path.starts_with(&format!("{probe_path}.")) {
+            if !inside(&probe_path) {
                 continue;
             }
             let name = words::name(tl, c);

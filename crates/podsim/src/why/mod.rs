@@ -9,7 +9,19 @@
 //!
 //! - `rule`: the rules, with their stable ids, sentences (en, ko) and the upstream functions
 //!   they mirror.
-//! - `cause`: the compact records (ids, indices, small numbers; no text).
+//! - `cause`: the compact records (ids, indices, small numbers; no text) the engine writes
+//!   into the timeline (`sim::engine::causes` keeps what the next decisions follow from).
+//! - `change`: what can be asked "why?" (`ChangeRef`), with its lane on the timeline, and the
+//!   change behind each row of `get pods -w` and `get events`.
+//! - `fields`: the spec fields a cause read, resolved to spans in the text or defaults.
+//! - `words`: titles and details in English and Korean, built only when shown.
+//! - `explain`: the walk from a change back through its causes; the annotations; what a
+//!   field caused.
+//! - `target`: a change as a lesson names it, for the `explained` goal.
+//! - `print`: `podsim simulate --output why`.
+//!
+//! `rule` and `cause` are data the engine records (below `sim`); the rest reads a
+//! `Timeline`. docs/why.md is the design and the API the app builds on.
 
 pub mod cause;
 pub mod rule;
