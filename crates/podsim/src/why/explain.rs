@@ -135,7 +135,7 @@ pub fn explain(tl: &Timeline, change: ChangeRef, lang: Lang) -> Explanation {
     }
     walk(tl, change, roots, lang, &mut steps);
     // Newest first; a stretch counts from its end.
-    steps.sort_by(|a, b| b.at.cmp(&a.at));
+        steps.sort_by_key(|s| std::cmp::Reverse(s.at));
     Explanation {
         change,
         at,
@@ -688,7 +688,7 @@ pub fn caused_by_field(tl: &Timeline, path: &str) -> Vec<Mark> {
             out.extend(
                 tl.probes
                     .iter()
-                    .filter(|p| &*p.container == name && p.probe == kind)
+                    .filter(|p| *p.container == *name && p.probe == kind)
                     .map(|p| Mark {
                         lane: Lane::Container {
                             container: c as u16,

@@ -17,6 +17,9 @@ use crate::runtime::{ContainerId, TermResponse};
 use crate::time::Millis;
 use crate::why::{Cause, CauseId, Fact, Rule, StatusField, NO_CAUSE};
 
+/// How `status_causes` finds the cause of a container's state changed in the write so far.
+type StateOf = dyn Fn(&[(StatusField, CauseId)], usize) -> Option<CauseId>;
+
 /// What the engine remembers about one container's causes.
 #[derive(Debug, Clone)]
 pub(super) struct ContainerWhy {
@@ -407,7 +410,7 @@ impl Engine<'_> {
         status: &PodStatus,
         prev: Option<PodPhase>,
         out: &[(StatusField, CauseId)],
-        state_of: &dyn Fn(&[(StatusField, CauseId)], usize) -> Option<CauseId>,
+        state_of: &StateOf,
     ) -> CauseId {
         let phase = status.phase;
         let fact = Fact::Phase { phase };
