@@ -379,3 +379,68 @@ fn an_explained_goal_needs_the_explanation_opened() {
         r.note.en
     );
 }
+
+/// The CLI: `--output why` for one container and in Korean; `--output json` keeps its fields
+/// and adds the causes.
+#[test]
+fn the_cli_tells_why() {
+    let file = format!(
+        "{}/tests/examples/exec-liveness.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let cli = |extra: &[&str]| {
+        let mut args: Vec<String> = ["simulate", file.as_str(), "--until", "2m"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let out = podsim::cli::run(&args, &|p| {
+            std::fs::read_to_string(p).map_err(|e| e.to_string())
+        });
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let why = cli(&["--output", "why", "--container", "liveness", "--at", "80s"]);
+    assert!(
+        why.contains("liveness started again (restartCount 1)"),
+        "{why}"
+    );
+    assert!(why.contains("[restart-after-kill · kuberuntime computePodActions]"));
+    assert!(
+        !why.contains("PodScheduled True"),
+        "only the container's changes"
+    );
+    let ko = cli(&["--output", "why", "--lang", "ko", "--at", "80s"]);
+    assert!(ko.contains("liveness 다시 시작됨(restartCount 1)"), "{ko}");
+    assert!(ko.contains("규칙:"));
+    let none = cli(&["--output", "why", "--container", "nope"]);
+    assert_eq!(none, "no container nope\n");
+    let json: serde_json::Value = serde_json::from_str(&cli(&["--output", "json"])).unwrap();
+    let causes = json["causes"].as_array().expect("causes");
+    let killing = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["reason"] == "Killing")
+        .expect("a Killing event");
+    assert_eq!(
+        killing["message"],
+        "Container liveness failed liveness probe, will be restarted"
+    );
+    let k = killing["cause"].as_u64().expect("its cause") as usize;
+    assert_eq!(causes[k]["rule"], "liveness-kill");
+    assert_eq!(causes[k]["container"], "liveness");
+    let verdict = causes[k]["because"][0].as_u64().unwrap() as usize;
+    assert_eq!(causes[verdict]["rule"], "liveness-failed");
+    assert_eq!(causes[verdict]["fact"]["probe"]["run"], 3);
+    assert!(json["snapshots"][0]["why"]
+        .as_array()
+        .is_some_and(|w| !w.is_empty()));
+    assert!(json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["path"] == "/tmp/healthy"
+            && f["created"] == false
+            && f["command"] == "rm -f /tmp/healthy"));
+}

@@ -135,7 +135,7 @@ pub fn explain(tl: &Timeline, change: ChangeRef, lang: Lang) -> Explanation {
     }
     walk(tl, change, roots, lang, &mut steps);
     // Newest first; a stretch counts from its end.
-        steps.sort_by_key(|s| std::cmp::Reverse(s.at));
+    steps.sort_by_key(|s| std::cmp::Reverse(s.at));
     Explanation {
         change,
         at,

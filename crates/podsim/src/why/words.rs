@@ -1460,13 +1460,19 @@ pub fn status_field_words(
             };
             format!("{}: {state}, restartCount {}", cs.name, cs.restart_count)
         }
-        StatusField::Ready { container } => match cstatus(container) {
-            Some(cs) => format!("{} ready {}", cs.name, cs.ready),
-            None => String::new(),
+        StatusField::Ready { container } => match (cstatus(container), lang) {
+            (Some(cs), Lang::En) => format!("{} ready: {}", cs.name, cs.ready),
+            (Some(cs), Lang::Ko) if cs.ready => format!("{} 준비됨(ready)", cs.name),
+            (Some(cs), Lang::Ko) => format!("{} 준비 안 됨(ready: false)", cs.name),
+            (None, _) => String::new(),
         },
-        StatusField::Started { container } => match cstatus(container) {
-            Some(cs) => format!("{} started {}", cs.name, cs.started.unwrap_or(false)),
-            None => String::new(),
+        StatusField::Started { container } => match (cstatus(container), lang) {
+            (Some(cs), Lang::En) => format!("{} started: {}", cs.name, cs.started.unwrap_or(false)),
+            (Some(cs), Lang::Ko) if cs.started == Some(true) => {
+                format!("{} 시작됨(started)", cs.name)
+            }
+            (Some(cs), Lang::Ko) => format!("{} 시작 안 됨(started: false)", cs.name),
+            (None, _) => String::new(),
         },
     }
     .trim()
