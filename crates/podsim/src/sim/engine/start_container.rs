@@ -184,7 +184,9 @@ impl Engine<'_> {
                     self.start_failed(c, waiting, requeue, why);
                     return;
                 }
-                let why = self.decide(Rule::ImagePull, Some(c), Fact::None, [request, NO_CAUSE]);
+                // A pull after a failed one follows its back-off too.
+                let failed = self.why.containers[c].pull_failed;
+                let why = self.decide(Rule::ImagePull, Some(c), Fact::None, [request, failed]);
                 self.why.containers[c].pull = why;
                 self.record(events::pulling(&image, &fp), why);
                 let (pull, took) = match &info {
