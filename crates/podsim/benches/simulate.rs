@@ -40,6 +40,50 @@ fn time(label: &str, text: &str, until: Millis, runs: u32) {
     );
 }
 
+/// What "why?" costs a front end: the causes recorded (how many, how big), listing every
+/// change with its label, the timeline's annotations, and explaining every change (the app
+/// explains one when asked).
+fn why_costs(dir: &str) {
+    use podsim::schema::Lang;
+    use podsim::why;
+    println!(
+        "why? — a cause is {} bytes; per run: causes recorded, then the cost of the queries",
+        std::mem::size_of::<why::Cause>()
+    );
+    for (name, until) in [("exec-liveness", HOUR), ("crashloop", HOUR)] {
+        let text = std::fs::read_to_string(format!("{dir}/{name}.yaml")).expect("example");
+        let a = session::analyze(&text, &Scenario::default(), until);
+        let tl = a.timeline.expect("runs");
+        let best = |f: &dyn Fn()| {
+            let mut best = f64::MAX;
+            for _ in 0..5 {
+                let t = Instant::now();
+                f();
+                best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            best
+        };
+        let changes = why::changes(&tl);
+        let list = best(&|| {
+            std::hint::black_box(why::changes(&tl));
+        });
+        let notes = best(&|| {
+            std::hint::black_box(why::annotations(&tl));
+        });
+        let all = best(&|| {
+            for c in &changes {
+                std::hint::black_box(why::explain(&tl, c.change, Lang::En));
+            }
+        });
+        println!(
+            "  {name}, 1 h: {} causes, {} changes; changes() {list:.3} ms, annotations() {notes:.3} ms, explain every change {all:.3} ms ({:.4} ms each)",
+            tl.causes.len(),
+            changes.len(),
+            all / changes.len().max(1) as f64
+        );
+    }
+}
+
 /// A pod of `n` busybox containers, each writing a line every 2 s and probed every 5 s.
 fn many_containers(n: usize) -> String {
     let containers: String = (0..n)
@@ -90,6 +134,7 @@ fn main() {
             );
         }
     }
+    why_costs(dir);
     let t = Instant::now();
     let text = std::fs::read_to_string(format!("{dir}/init-containers.yaml")).expect("example");
     for _ in 0..100 {

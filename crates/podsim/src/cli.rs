@@ -3,17 +3,21 @@
 //! it to the real process.
 
 use crate::api;
+use crate::schema::Lang;
 use crate::sim::{self, Scenario, Timeline};
 use crate::time::{parse_duration, Millis, MINUTE};
 use crate::views;
+use crate::why;
 use serde_json::json;
 
 pub const USAGE: &str = "usage:
   podsim simulate FILE [--scenario FILE] [--until DURATION] [--at DURATION]
-                       [--output json|get|describe|events|logs|timeline]
+                       [--output json|get|describe|events|logs|timeline|why]
                        [--container NAME] [--previous] [--watch] [--width N]
+                       [--lang en|ko]
   podsim validate FILE
-  podsim lesson FILE [--solution] [--at DURATION] [--output get|describe|events|logs|timeline]
+    podsim lesson FILE [--solution] [--at DURATION] [--output get|describe|events|logs|timeline|why]
+                     [--lang en|ko]
   podsim lesson FILE --predictions
 
 DURATION is like 90s, 5m or 1h. Defaults: --until 10m, --at the end, --output timeline.
@@ -61,6 +65,7 @@ struct Options {
     previous: bool,
     watch: bool,
     width: usize,
+    lang: Lang,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -74,6 +79,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         previous: false,
         watch: false,
         width: 72,
+        lang: Lang::En,
     };
     let mut it = args.iter();
     let mut file = None;
@@ -94,6 +100,13 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                     .parse()
                     .map_err(|_| "--width needs a number".to_string())?
             }
+            "--lang" => {
+                o.lang = match value("--lang")?.as_str() {
+                    "en" => Lang::En,
+                    "ko" => Lang::Ko,
+                    other => return Err(format!("unknown language {other:?}: use en or ko")),
+                }
+            }
             "--previous" | "-p" => o.previous = true,
             "--watch" | "-w" => o.watch = true,
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
@@ -105,9 +118,13 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         }
     }
     o.file = file.ok_or("missing FILE")?;
-    if !["json", "get", "describe", "events", "logs", "timeline"].contains(&o.output.as_str()) {
+    if ![
+        "json", "get", "describe", "events", "logs", "timeline", "why",
+    ]
+    .contains(&o.output.as_str())
+    {
         return Err(format!(
-            "unknown output {:?}: use json, get, describe, events, logs or timeline",
+            "unknown output {:?}: use json, get, describe, events, logs, timeline or why",
             o.output
         ));
     }
@@ -184,11 +201,19 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
     let mut output = None;
     let mut at = None;
     let mut predictions = false;
+    let mut lang = Lang::En;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--solution" => solution = true,
             "--predictions" => predictions = true,
+            "--lang" => {
+                lang = match it.next().map(String::as_str) {
+                    Some("ko") => Lang::Ko,
+                    Some("en") => Lang::En,
+                    _ => return Output::usage_error("--lang needs en or ko"),
+                }
+            }
             "--output" | "-o" => output = it.next().cloned(),
             "--at" => match it.next().map(|v| parse_duration(v)) {
                 Some(Ok(t)) => at = Some(t),
@@ -228,6 +253,7 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
             "get" => views::get::watch(tl, t),
             "describe" => views::describe::describe_pod(tl, t),
             "events" => views::events::get_events(tl, t),
+            "why" => why::print::why_text(tl, t, None, lang),
             "logs" => views::logs::logs(tl, t, &Default::default()).unwrap_or_else(|e| e + "\n"),
             _ => views::chart::chart(tl, lesson.until, 72),
         });
@@ -271,10 +297,11 @@ fn simulate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) 
     let Some(manifest) = loaded.defaulted.as_ref() else {
         return Output::error(format_diagnostics(&loaded));
     };
-    let tl = match sim::simulate(manifest, &scenario, o.until) {
+    let mut tl = match sim::simulate(manifest, &scenario, o.until) {
         Ok(tl) => tl,
         Err(e) => return Output::error(format!("podsim: {e}\n")),
     };
+    tl.source = loaded.fields.clone();
     let at = o.at.unwrap_or(o.until).min(o.until);
     match o.output.as_str() {
         "json" => Output::ok(to_json(&tl) + "\n"),
@@ -282,6 +309,12 @@ fn simulate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) 
         "get" => Output::ok(views::get::get_pods(&tl, at, false)),
         "describe" => Output::ok(views::describe::describe_pod(&tl, at)),
         "events" => Output::ok(views::events::get_events(&tl, at)),
+        "why" => Output::ok(why::print::why_text(
+            &tl,
+            at,
+            o.container.as_deref(),
+            o.lang,
+        )),
         "logs" => {
             let req = views::logs::LogsRequest {
                 container: o.container.clone(),
@@ -298,12 +331,43 @@ fn simulate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) 
 }
 
 /// The `--output json` contract: snapshots, events (each occurrence with its aggregated
-/// count) and probe runs.
+/// count) and probe runs; and the causes (`crate::why`): each snapshot's `why` (the changed
+/// fields with their cause), each event's `cause`, and the `causes` themselves (an index
+/// into that list; `null` for none).
 pub fn to_json(tl: &Timeline) -> String {
+    let cause = |id: why::CauseId| (id != why::NO_CAUSE).then_some(id);
     let snapshots: Vec<_> = tl
         .snapshots
         .iter()
-        .map(|s| json!({"t_ms": s.t_ms, "status": s.status}))
+        .map(|s| {
+            let changed: Vec<_> = s
+                .why
+                .iter()
+                .map(|(f, c)| json!({"field": f, "cause": cause(*c)}))
+                .collect();
+            json!({"t_ms": s.t_ms, "status": s.status, "why": changed})
+        })
+        .collect();
+    let names: Vec<&str> = tl
+        .manifest
+        .pod
+        .spec
+        .all_containers()
+        .map(|(c, _)| c.name.as_str())
+        .collect();
+    let causes: Vec<_> = tl
+        .causes
+        .iter()
+        .map(|c| {
+            let because: Vec<u32> = c.parents().collect();
+            json!({
+                "t_ms": c.at,
+                "rule": c.rule.id(),
+                "container": c.container().and_then(|k| names.get(k)),
+                "fact": c.fact,
+                "because": because,
+            })
+        })
         .collect();
     let events: Vec<_> = tl
         .events
@@ -316,6 +380,7 @@ pub fn to_json(tl: &Timeline) -> String {
                 "from": e.from,
                 "message": e.message,
                 "count": e.count,
+                "cause": cause(e.cause),
             })
         })
         .collect();
@@ -332,5 +397,27 @@ pub fn to_json(tl: &Timeline) -> String {
             })
         })
         .collect();
-    json!({"snapshots": snapshots, "events": events, "probes": probes}).to_string()
+    let files: Vec<_> = tl
+        .files
+        .iter()
+        .map(|f| {
+            json!({
+                "t_ms": f.at,
+                "container": names.get(usize::from(f.container)),
+                "instance": f.instance,
+                "path": f.path,
+                "created": f.created,
+                "origin": f.origin,
+                "command": f.command,
+            })
+        })
+        .collect();
+    json!({
+        "snapshots": snapshots,
+        "events": events,
+        "probes": probes,
+        "causes": causes,
+        "files": files,
+    })
+    .to_string()
 }

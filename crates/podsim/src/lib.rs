@@ -8,6 +8,7 @@
 //! - [`kubelet`]: the simulated kubelet (sync loop, prober, status, back-off, events).
 //! - [`sim`]: the discrete-event simulation, its scenario and the recorded timeline.
 //! - [`views`]: kubectl-style text views (get, describe, events, logs) and the text chart.
+//! - [`why`]: the cause of every change on the timeline, and its explanation.
 //! - [`lessons`]: the lesson format and the goal checker.
 //! - [`text`]: text in English and Korean side by side.
 
@@ -24,4 +25,5 @@ pub mod sim;
 pub mod text;
 pub mod time;
 pub mod views;
+pub mod why;
 pub mod yaml;

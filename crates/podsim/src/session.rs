@@ -25,7 +25,11 @@ pub fn analyze(text: &str, scenario: &Scenario, until: Millis) -> Analysis {
     let loaded = api::load(text);
     let (timeline, sim_error) = match loaded.defaulted.as_ref() {
         Some(m) => match sim::simulate(m, scenario, until) {
-            Ok(tl) => (Some(tl), None),
+            Ok(mut tl) => {
+                // Explanations point back at the text (`crate::why`).
+                tl.source = loaded.fields.clone();
+                (Some(tl), None)
+            }
             Err(e) => (None, Some(e.to_string())),
         },
         None => (None, None),
@@ -35,6 +39,27 @@ pub fn analyze(text: &str, scenario: &Scenario, until: Millis) -> Analysis {
         timeline,
         sim_error,
     }
+}
+
+/// The lesson's goals against an analysis, `opened` being the changes whose "why?" the
+/// learner opened in this run (for `explained` goals; `crate::why::ChangeRef`).
+pub fn goals_opened(
+    lesson: &Lesson,
+    analysis: &Analysis,
+    opened: &[crate::why::ChangeRef],
+) -> Vec<GoalReport> {
+    lesson
+        .goals
+        .iter()
+        .map(|g| {
+            crate::lessons::check_opened(
+                &g.check,
+                &analysis.loaded,
+                analysis.timeline.as_ref(),
+                opened,
+            )
+        })
+        .collect()
 }
 
 /// The lesson's goals against an analysis.

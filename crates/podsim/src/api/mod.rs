@@ -14,6 +14,7 @@ pub mod decode;
 pub mod defaults;
 pub mod field_error;
 pub mod field_hints;
+pub mod field_spans;
 pub mod look_alikes;
 pub mod validation;
 
@@ -24,7 +25,9 @@ use crate::yaml::node::ByteSpan;
 use crate::yaml::{parse_documents, LineIndex, Node, Value};
 use decode::{decode, SpanIndex};
 use field_error::FieldError;
+pub use field_spans::FieldSpans;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// A place in the text: byte offsets, 1-based line/column (in characters), and UTF-16
 /// offsets for the editor.
@@ -79,6 +82,8 @@ pub struct Loaded {
     /// The objects as the cluster stores them; only when there is no error.
     pub defaulted: Option<Manifest>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the Pod's fields are in the text, when it could be decoded.
+    pub fields: Option<Rc<FieldSpans>>,
 }
 
 impl Loaded {
@@ -486,6 +491,7 @@ fn load_unexplained(text: &str) -> Loaded {
         out.defaulted = Some(defaulted);
     }
     out.manifest = Some(manifest);
+    out.fields = Some(Rc::new(FieldSpans::new(text, pod_doc.index)));
     out
 }
 

@@ -41,6 +41,12 @@ impl PullBackoffs {
             .is_some_and(|(b, failed_at)| b.in_backoff_since(*failed_at, now))
     }
 
+    /// The current back-off of `image`: its delay and the failed pull it counts from.
+    pub fn entry(&self, image: &str) -> Option<(Millis, Millis)> {
+        let (b, failed_at) = self.entries.get(image)?;
+        Some((b.current()?, *failed_at))
+    }
+
     pub fn expires_at(&self, image: &str) -> Option<Millis> {
         self.entries
             .get(image)

@@ -1,7 +1,9 @@
 //! What the kubelet should do next for the pod, computed purely from the spec and its view of
 //! the containers — the shape of kuberuntime's computePodActions: which containers to start
 //! (init containers one at a time, sidecars in order, then the app containers), which to kill
-//! (failed liveness/startup probes), and whether the whole pod is done.
+//! (failed liveness/startup probes), and whether the whole pod is done — each decision with
+//! its reason (`StartWhy`, `KillPodWhy`), which the engine records as the cause of what
+//! follows (`crate::why`).
 
 use super::container_record::ContainerRecord;
 use crate::model::{PodSpec, RestartPolicy};
@@ -23,6 +25,41 @@ pub struct PodActions {
     /// Containers to (re)start, in order (indices into the records).
     pub start: Vec<usize>,
     pub kill: Vec<Kill>,
+    /// Why each container of `start` is started (the same order).
+    pub start_why: Vec<StartWhy>,
+    /// Why the whole pod is stopped, when `kill_pod`.
+    pub kill_pod_why: Option<KillPodWhy>,
+}
+
+/// Why computePodActions starts a container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartWhy {
+    /// An app container that has never run (`after`: the last init container it waited for).
+    First { after: Option<usize> },
+    /// The next regular init container (`after`: the one before it, which completed).
+    InitInOrder { after: Option<usize> },
+    /// A sidecar, started in its turn or restarted after it exited.
+    Sidecar { restart: bool, after: Option<usize> },
+    /// An exited app container that restartPolicy restarts.
+    Restart,
+    /// A failed regular init container run again.
+    RestartInit,
+}
+
+/// Why computePodActions stops the whole pod.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KillPodWhy {
+    /// This regular init container failed under restartPolicy: Never.
+    InitFailed(usize),
+    /// Every regular container is done and none restarts.
+    AllDone,
+}
+
+impl PodActions {
+    fn start(&mut self, container: usize, why: StartWhy) {
+        self.start.push(container);
+        self.start_why.push(why);
+    }
 }
 
 fn busy(r: &ContainerRecord) -> bool {
@@ -71,7 +108,10 @@ pub fn compute(
 
     // Init containers: one at a time, sidecars kept running.
     let mut init_done = true;
+    // The init container before the one looked at (what a start waited for).
+    let mut previous: Option<usize> = None;
     for (i, r) in records.iter().enumerate().filter(|(_, r)| r.init) {
+        let after = previous.replace(i);
         if r.sidecar {
             if busy(r) {
                 if !r.started && !has_initialized {
@@ -92,7 +132,8 @@ pub fn compute(
                 continue;
             }
             // Never started, or exited: sidecars are always restarted.
-            actions.start.push(i);
+            let restart = r.current().is_some();
+            actions.start(i, StartWhy::Sidecar { restart, after });
             if !has_initialized {
                 init_done = false;
                 break;
@@ -112,17 +153,19 @@ pub fn compute(
         if r.failed() {
             if policy == RestartPolicy::Never {
                 actions.kill_pod = true;
+                actions.kill_pod_why = Some(KillPodWhy::InitFailed(i));
                 return actions;
             }
-            actions.start.push(i);
+            actions.start(i, StartWhy::RestartInit);
             break;
         }
-        actions.start.push(i);
+        actions.start(i, StartWhy::InitInOrder { after });
         break;
     }
     if !init_done {
         return actions;
     }
+    let last_init = previous;
 
     // App containers.
     let restarting = policy != RestartPolicy::Never;
@@ -145,7 +188,8 @@ pub fn compute(
         match r.current() {
             None => {
                 keep += 1;
-                actions.start.push(i);
+                let after = if has_initialized { None } else { last_init };
+                actions.start(i, StartWhy::First { after });
             }
             Some(last) => {
                 if last
@@ -153,7 +197,7 @@ pub fn compute(
                     .is_none_or(|code| policy.restarts_after(code))
                 {
                     keep += 1;
-                    actions.start.push(i);
+                    actions.start(i, StartWhy::Restart);
                 }
             }
         }
@@ -161,7 +205,9 @@ pub fn compute(
     if keep == 0 {
         // Every regular container is done for good: stop the sidecars, the pod is terminal.
         actions.kill_pod = true;
+        actions.kill_pod_why = Some(KillPodWhy::AllDone);
         actions.start.clear();
+        actions.start_why.clear();
     }
     actions
 }

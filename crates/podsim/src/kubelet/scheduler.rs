@@ -104,6 +104,34 @@ pub fn pod_request(spec: &PodSpec, resource: &str) -> i128 {
     app.max(init_peak)
 }
 
+/// The filters that can reject a node, as bits (`Unschedulable::filters`).
+pub mod filter {
+    pub const TAINT: u8 = 1;
+    pub const SELECTOR: u8 = 2;
+    pub const CPU: u8 = 4;
+    pub const MEMORY: u8 = 8;
+    pub const PODS: u8 = 16;
+}
+
+/// Why no node fits: the FitError message, and which filters rejected a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unschedulable {
+    pub message: String,
+    pub filters: u8,
+}
+
+/// The filter bit of a reason `reasons` gives.
+fn filter_of(reason: &str) -> u8 {
+    match reason {
+        r if r.starts_with("node(s) had untolerated taint") => filter::TAINT,
+        r if r.starts_with("node(s) didn't match") => filter::SELECTOR,
+        "Insufficient cpu" => filter::CPU,
+        "Insufficient memory" => filter::MEMORY,
+        "Too many pods" => filter::PODS,
+        _ => 0,
+    }
+}
+
 /// Why one node does not fit, as the scheduler's filter plugins say it. The plugins run in
 /// the default profile's order (TaintToleration, NodeAffinity, NodeResourcesFit) and the
 /// first one that rejects the node gives the reasons: a node is counted once.
@@ -154,15 +182,24 @@ fn reasons(spec: &PodSpec, node: &Node) -> Vec<(String, bool)> {
 
 /// Pick a node, or explain why none fits.
 pub fn schedule(spec: &PodSpec, nodes: &[Node]) -> Result<usize, String> {
+    schedule_why(spec, nodes).map_err(|u| u.message)
+}
+
+/// `schedule`, saying which filters rejected the nodes when none fits.
+pub fn schedule_why(spec: &PodSpec, nodes: &[Node]) -> Result<usize, Unschedulable> {
     if let Some(name) = spec.node_name.as_deref().filter(|n| !n.is_empty()) {
         // The scheduler is bypassed; only that node's kubelet will ever run the pod.
         return nodes
             .iter()
             .position(|n| n.name == name)
-            .ok_or_else(|| format!("node \"{name}\" not found"));
+            .ok_or_else(|| Unschedulable {
+                message: format!("node \"{name}\" not found"),
+                filters: 0,
+            });
     }
     let mut histogram: BTreeMap<String, usize> = BTreeMap::new();
     let mut helpful = 0usize;
+    let mut filters = 0u8;
     for (i, node) in nodes.iter().enumerate() {
         let r = reasons(spec, node);
         if r.is_empty() {
@@ -172,6 +209,7 @@ pub fn schedule(spec: &PodSpec, nodes: &[Node]) -> Result<usize, String> {
             helpful += 1;
         }
         for (reason, _) in r {
+            filters |= filter_of(&reason);
             *histogram.entry(reason).or_default() += 1;
         }
     }
@@ -203,7 +241,10 @@ pub fn schedule(spec: &PodSpec, nodes: &[Node]) -> Result<usize, String> {
         " preemption: 0/{n} nodes are available: {}.",
         post.join(", ")
     ));
-    Err(msg)
+    Err(Unschedulable {
+        message: msg,
+        filters,
+    })
 }
 
 #[cfg(test)]

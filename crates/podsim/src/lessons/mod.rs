@@ -11,5 +11,5 @@ pub mod goals;
 pub mod predictions;
 
 pub use format::{Lesson, OffRunQuote, OffRunReason, Text};
-pub use goals::{check, Check, GoalReport};
+pub use goals::{check, check_opened, Check, GoalReport};
 pub use predictions::Prediction;

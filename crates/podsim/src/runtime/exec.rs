@@ -65,7 +65,7 @@ impl Runtime {
         let mut kills = Vec::new();
         let mut touched = false;
         for _ in 0..10_000 {
-            let y = {
+            let (y, journal) = {
                 let Some(c) = self.containers.get_mut(&id) else {
                     break;
                 };
@@ -79,8 +79,11 @@ impl Runtime {
                 };
                 let y = vm.run(&mut cx);
                 touched |= cx.touched_world();
-                y
+                (y, std::mem::take(&mut cx.fs.journal))
             };
+            if !journal.is_empty() {
+                self.note_files(id, now + elapsed, super::FileOrigin::Exec, journal);
+            }
             for (_, t) in vm.output.drain(..) {
                 if output.len() < EXEC_OUTPUT_MAX {
                     output.push_str(&t);
@@ -157,6 +160,12 @@ impl Runtime {
         let o = super::shell::builtins::run(&argv[0], &argv[1..], None, env, cwd, &mut cx);
         if cx.touched_world() {
             self.epoch += 1;
+        }
+        cx.fs.stamp(0, || argv.join(" "));
+        let journal = std::mem::take(&mut cx.fs.journal);
+        drop(cx);
+        if !journal.is_empty() {
+            self.note_files(id, now, super::FileOrigin::Exec, journal);
         }
         if o.action.is_some() {
             return None;

@@ -3,6 +3,7 @@
 //! container restarts. A `FsView` is one container's view: its files plus its mounts.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fs {
@@ -99,6 +100,21 @@ pub struct FsView<'a> {
     /// How many writes, removals and mkdirs went through this view (the runtime uses it to
     /// tell whether an exec changed the world).
     pub writes: u32,
+    /// Files that came into being or went away through this view, in order (a write to a
+    /// file that exists already is no such change): the runtime keeps them as facts, to
+    /// explain why a probe that reads a file started failing or passing.
+    pub journal: Vec<FileChange>,
+}
+
+/// A file created or removed, and by which command when the shell knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// The path as the container sees it.
+    pub path: String,
+    /// Created (true) or removed (false).
+    pub created: bool,
+    /// The command line that did it (`rm -f /tmp/healthy`), stamped by the shell.
+    pub command: Option<Rc<str>>,
 }
 
 enum Target<'m> {
@@ -117,7 +133,27 @@ impl<'a> FsView<'a> {
             volumes,
             mounts,
             writes: 0,
+            journal: Vec::new(),
         }
+    }
+
+    /// Name the command that made the changes recorded since `mark` (those not named yet).
+    pub fn stamp(&mut self, mark: usize, command: impl FnOnce() -> String) {
+        if self.journal.len() <= mark {
+            return;
+        }
+        let command: Rc<str> = Rc::from(command());
+        for c in &mut self.journal[mark..] {
+            c.command.get_or_insert_with(|| command.clone());
+        }
+    }
+
+    fn note(&mut self, path: &str, created: bool) {
+        self.journal.push(FileChange {
+            path: path.to_string(),
+            created,
+            command: None,
+        });
     }
 
     fn target<'m>(&self, path: &str, mounts: &'m [Mount]) -> Target<'m> {
@@ -193,13 +229,21 @@ impl<'a> FsView<'a> {
             if !parent_ok && !fs.dirs.contains(parent(p)) {
                 return Err(FsError::NotFound);
             }
-            let entry = fs.files.entry(p.to_string()).or_default();
-            if append {
-                entry.push_str(content);
-            } else {
-                *entry = content.to_string();
+            if let Some(entry) = fs.files.get_mut(p) {
+                if append {
+                    entry.push_str(content);
+                } else {
+                    *entry = content.to_string();
+                }
+                return Ok(false);
             }
-            Ok(())
+            fs.files.insert(p.to_string(), content.to_string());
+            Ok(true)
+        })
+        .map(|created| {
+            if created {
+                self.note(path, true);
+            }
         })
     }
 
@@ -223,6 +267,7 @@ impl<'a> FsView<'a> {
             }
             Err(FsError::NotFound)
         })
+        .inspect(|()| self.note(path, false))
     }
 
     pub fn mkdir(&mut self, path: &str, parents: bool) -> Result<(), FsError> {

@@ -32,6 +32,7 @@ use std::rc::Rc;
 use crate::model::TerminatedReason;
 use crate::time::Millis;
 pub use create::{service_account_files, SERVICE_ACCOUNT_DIR};
+pub use fs::FileChange;
 use fs::{Fs, FsView, Mount};
 pub use images::{ImageError, ImageInfo, ImageSpec};
 use logs::LogBuffer;
@@ -118,6 +119,42 @@ pub struct ExecOutcome {
     pub duration_ms: Millis,
 }
 
+/// Who changed a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FileOrigin {
+    /// One of the container's own processes (its command, a script it runs).
+    Process,
+    /// A command run in the container from outside: an exec probe or hook.
+    Exec,
+    /// The scenario (a fault: removeFile, createFile).
+    Scenario,
+}
+
+/// A file that came into being or went away in a container, at an instant: a fact the
+/// runtime keeps so that a probe reading that file can be explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEvent {
+    pub at: Millis,
+    pub container: ContainerId,
+    pub origin: FileOrigin,
+    pub change: FileChange,
+}
+
+/// What PID 1 of a container does with SIGTERM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TermResponse {
+    /// The program handles it and exits.
+    Exits,
+    /// A shell that trapped it runs its handler.
+    Trapped,
+    /// Nothing handles it: PID 1 ignores a signal it has no handler for.
+    Ignored,
+    /// Nothing runs (the container has exited).
+    NotRunning,
+}
+
 /// One container instance in the runtime.
 struct RuntimeContainer {
     image: Rc<ImageSpec>,
@@ -148,6 +185,8 @@ pub struct Runtime {
     /// Counts changes of anything a probe can observe (processes, files, ports, Services,
     /// endpoints). Equal epochs and no time boundary in between: the same answers.
     epoch: u64,
+    /// Files created or removed, in order (see `FileEvent`).
+    files: Vec<FileEvent>,
 }
 
 /// What probes and lifecycle hooks ask of the runtime: run a command in a container to
@@ -213,7 +252,30 @@ impl Runtime {
             term_exits: BTreeMap::new(),
             oom_at: BTreeMap::new(),
             epoch: 0,
+            files: Vec::new(),
         }
+    }
+
+    /// Every file created or removed so far, oldest first.
+    pub fn file_events(&self) -> &[FileEvent] {
+        &self.files
+    }
+
+    /// Keep the file changes a command made in container `id` at `at`.
+    fn note_files(
+        &mut self,
+        id: ContainerId,
+        at: Millis,
+        origin: FileOrigin,
+        journal: Vec<FileChange>,
+    ) {
+        self.files
+            .extend(journal.into_iter().map(|change| FileEvent {
+                at,
+                container: id,
+                origin,
+                change,
+            }));
     }
 
     // ---- images -------------------------------------------------------------------------
@@ -301,29 +363,37 @@ impl Runtime {
             .insert(name.to_string(), cluster_ip.to_string());
     }
 
-    pub fn remove_file(&mut self, id: ContainerId, path: &str) -> bool {
+    /// The scenario removes a file from container `id` at `now`.
+    pub fn remove_file(&mut self, id: ContainerId, path: &str, now: Millis) -> bool {
         self.epoch += 1;
         let p = fs::normalize("/", path);
-        self.view(id)
-            .is_some_and(|mut v| v.remove(&p, true).is_ok())
+        let Some(mut v) = self.view(id) else {
+            return false;
+        };
+        let removed = v.remove(&p, true).is_ok();
+        let journal = std::mem::take(&mut v.journal);
+        self.note_files(id, now, FileOrigin::Scenario, journal);
+        removed
     }
 
-    pub fn write_file(&mut self, id: ContainerId, path: &str, content: &str) -> bool {
+    /// The scenario writes a file in container `id` at `now`.
+    pub fn write_file(&mut self, id: ContainerId, path: &str, content: &str, now: Millis) -> bool {
         self.epoch += 1;
         let p = fs::normalize("/", path);
-        match self.view(id) {
-            Some(mut v) => {
-                let parent = p
-                    .rsplit_once('/')
-                    .map(|(d, _)| d.to_string())
-                    .unwrap_or_default();
-                if !parent.is_empty() {
-                    let _ = v.mkdir(&parent, true);
-                }
-                v.write(&p, content, false).is_ok()
-            }
-            None => false,
+        let Some(mut v) = self.view(id) else {
+            return false;
+        };
+        let parent = p
+            .rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        if !parent.is_empty() {
+            let _ = v.mkdir(&parent, true);
         }
+        let written = v.write(&p, content, false).is_ok();
+        let journal = std::mem::take(&mut v.journal);
+        self.note_files(id, now, FileOrigin::Scenario, journal);
+        written
     }
 
     /// The HTTP endpoint `path` on `port` answers `status` from now on.

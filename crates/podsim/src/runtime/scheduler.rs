@@ -108,7 +108,7 @@ impl Runtime {
             vm,
             Box::new(Vm::new(Rc::new(Program::default()), vec![], &[], "/")),
         );
-        let y = {
+        let (y, journal) = {
             let Some(c) = self.containers.get_mut(&container) else {
                 return;
             };
@@ -121,11 +121,15 @@ impl Runtime {
                 read_clock: false,
             };
             let y = vm.run(&mut cx);
+            let journal = std::mem::take(&mut cx.fs.journal);
             for (s, t) in vm.output.drain(..) {
                 c.logs.write(clock, s, &t);
             }
-            y
+            (y, journal)
         };
+        if !journal.is_empty() {
+            self.note_files(container, clock, super::FileOrigin::Process, journal);
+        }
         let mut next_wake = None;
         let mut exit = None;
         let mut become_body = None;
@@ -374,6 +378,27 @@ impl Runtime {
     }
 
     /// Send a signal to the container's PID 1 (SIGKILL ends everything at once).
+    /// What container `id`'s PID 1 would do with SIGTERM now.
+    pub fn term_response(&self, id: ContainerId) -> super::TermResponse {
+        use super::TermResponse;
+        let Some(p) = self
+            .containers
+            .get(&id)
+            .filter(|c| c.alive)
+            .and_then(|c| self.procs.get(&c.pid1))
+        else {
+            return TermResponse::NotRunning;
+        };
+        match &p.body {
+            Body::Resident(r) => match r.on_term() {
+                OnTerm::Exit(_) => TermResponse::Exits,
+                OnTerm::Ignore => TermResponse::Ignored,
+            },
+            Body::Shell(vm) if vm.traps.contains_key("TERM") => TermResponse::Trapped,
+            Body::Shell(_) | Body::Follow { .. } => TermResponse::Ignored,
+        }
+    }
+
     pub fn signal(&mut self, id: ContainerId, sig: Signal, now: Millis) {
         self.epoch += 1;
         let Some(pid1) = self.containers.get(&id).filter(|c| c.alive).map(|c| c.pid1) else {

@@ -1,21 +1,29 @@
 //! The timeline: everything the simulation recorded — every PodStatus change, event, probe
-//! run (result and output) and log line, with its virtual time — and the queries the views
-//! need: the status, the events (aggregated as the event recorder does) and the logs at any
-//! instant.
+//! run (result and output) and log line, with its virtual time, and the cause of each
+//! (`crate::why`) — and the queries the views need: the status, the events (aggregated as
+//! the event recorder does) and the logs at any instant.
 
+use crate::api::FieldSpans;
 use crate::kubelet::events::{Component, Event, EventReason, EventType};
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
 use crate::model::{Manifest, PodStatus};
 use crate::runtime::LogLine;
+use crate::sim::scenario::ScenarioEvent;
 use crate::time::Millis;
+use crate::why::{Cause, CauseId, FileFact, StatusField, NO_CAUSE};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The pod's status from `t_ms` until the next snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub t_ms: Millis,
     pub status: PodStatus,
+    /// Each field that changed here (from the snapshot before, or from nothing for the
+    /// first), with its cause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why: Vec<(StatusField, CauseId)>,
 }
 
 /// One occurrence of an event; `count` is the aggregated count after it.
@@ -36,6 +44,34 @@ pub struct EventRecord {
     /// Index of the aggregate this occurrence belongs to.
     #[serde(skip)]
     pub key: u32,
+    /// Why it was recorded (`Timeline::causes`).
+    #[serde(default = "no_cause")]
+    pub cause: CauseId,
+}
+
+fn no_cause() -> CauseId {
+    NO_CAUSE
+}
+
+/// The causes of what happened to the pod object itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PodCauses {
+    /// The object was created (t = 0).
+    pub created: CauseId,
+    /// `kubectl delete` (or an eviction) asked for its deletion.
+    pub deleted: CauseId,
+    /// The object was removed.
+    pub removed: CauseId,
+}
+
+impl Default for PodCauses {
+    fn default() -> Self {
+        PodCauses {
+            created: NO_CAUSE,
+            deleted: NO_CAUSE,
+            removed: NO_CAUSE,
+        }
+    }
 }
 
 /// One probe run.
@@ -102,6 +138,22 @@ pub struct Timeline {
     pub probes: Vec<ProbeRecord>,
     pub logs: Vec<InstanceLog>,
     pub deletion: Option<Deletion>,
+    /// Every decision the simulation made, in order (see `crate::why`): events and status
+    /// changes point here.
+    #[serde(default)]
+    pub causes: Vec<Cause>,
+    #[serde(default)]
+    pub pod_causes: PodCauses,
+    /// Files created or removed in the containers (facts that explain probes).
+    #[serde(default)]
+    pub files: Vec<FileFact>,
+    /// The scenario's timed events, which `Fact::Fault` causes index.
+    #[serde(default)]
+    pub faults: Vec<ScenarioEvent>,
+    /// Where each field of the manifest is in its text, when the timeline came from a text
+    /// (`session::analyze`): field references of explanations resolve to spans through it.
+    #[serde(skip)]
+    pub source: Option<Rc<FieldSpans>>,
     /// The aggregation key of each aggregate, in first-seen order.
     #[serde(skip)]
     keys: Vec<AggregationKey>,
@@ -125,15 +177,27 @@ impl Timeline {
             probes: Vec::new(),
             logs: Vec::new(),
             deletion: None,
+            causes: Vec::new(),
+            pod_causes: PodCauses::default(),
+            files: Vec::new(),
+            faults: Vec::new(),
+            source: None,
             keys: Vec::new(),
             key_index: HashMap::new(),
             counts: Vec::new(),
         }
     }
 
-    /// Record an event at `t`, aggregating identical ones (same source, object, type, reason
-    /// and message) into a count, as client-go's event correlator does.
-    pub fn record_event(&mut self, t: Millis, e: Event) {
+    /// Record a cause; returns its id.
+    pub fn cause(&mut self, c: Cause) -> CauseId {
+        let id = CauseId::try_from(self.causes.len()).unwrap_or(NO_CAUSE);
+        self.causes.push(c);
+        id
+    }
+
+    /// Record an event at `t` because of `cause`, aggregating identical ones (same source,
+    /// object, type, reason and message) into a count, as client-go's event correlator does.
+    pub fn record_event(&mut self, t: Millis, e: Event, cause: CauseId) {
         let k = (
             e.type_,
             e.reason,
@@ -163,16 +227,43 @@ impl Timeline {
             field_path: e.field_path,
             first_ms: entry.1,
             key,
+            cause,
         });
     }
 
-    pub fn record_status(&mut self, t: Millis, status: PodStatus) {
+    /// Record the status written at `t`, with the causes of the fields that changed (`why`,
+    /// against the status before the one it replaces when `t` is the last snapshot's
+    /// instant: see `status_before`).
+    pub fn record_status(
+        &mut self,
+        t: Millis,
+        status: PodStatus,
+        why: Vec<(StatusField, CauseId)>,
+    ) {
         if self.snapshots.last().map(|s| &s.status) == Some(&status) {
             return;
         }
         match self.snapshots.last_mut() {
-            Some(last) if last.t_ms == t => last.status = status,
-            _ => self.snapshots.push(Snapshot { t_ms: t, status }),
+            Some(last) if last.t_ms == t => {
+                last.status = status;
+                last.why = why;
+            }
+            _ => self.snapshots.push(Snapshot {
+                t_ms: t,
+                status,
+                why,
+            }),
+        }
+    }
+
+    /// The status a status written at `t` changes: the last snapshot's, or when that one is
+    /// at `t` itself (and will be replaced), the one before it.
+    pub fn status_before(&self, t: Millis) -> Option<&PodStatus> {
+        let n = self.snapshots.len();
+        match self.snapshots.last() {
+            Some(last) if last.t_ms == t => n.checked_sub(2).map(|i| &self.snapshots[i].status),
+            Some(last) => Some(&last.status),
+            None => None,
         }
     }
 

@@ -177,15 +177,31 @@ fn status_row(tl: &Timeline, t: Millis) -> Option<PodRow> {
     ))
 }
 
+/// What a row of `kubectl get pods -w` shows: where its state comes from in the timeline
+/// (so that a front end can ask "why?" of each row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowSource {
+    /// The object as created, before any status.
+    Created,
+    /// The scheduler's binding, before the kubelet's first status.
+    Bound,
+    /// The status recorded in `Timeline::snapshots[i]`.
+    Status(usize),
+    /// The deletion request (`Terminating`).
+    Deletion,
+    /// The object removed (the watch's DELETED event).
+    Removed,
+}
+
 /// What a watch started at creation prints before the kubelet's first status: the object as
 /// created (no status yet: `Pending`), then — unless `spec.nodeName` was set — the scheduler's
 /// binding (PodScheduled=True, still `Pending`). An unschedulable pod's first status is the
 /// scheduler's own update, so only the created object comes before it.
-fn before_the_kubelet(tl: &Timeline) -> Vec<PodRow> {
+fn before_the_kubelet(tl: &Timeline) -> Vec<(PodRow, RowSource)> {
     let spec = &tl.manifest.pod.spec;
     let row = |status: &PodStatus, t: Millis| pod_row(&tl.pod_name, spec, status, false, None, t);
     let created = PodStatus::default();
-    let mut rows = vec![row(&created, 0)];
+    let mut rows = vec![(row(&created, 0), RowSource::Created)];
     let bound = tl
         .events
         .iter()
@@ -202,7 +218,7 @@ fn before_the_kubelet(tl: &Timeline) -> Vec<PodRow> {
             }],
             ..created
         };
-        rows.push(row(&scheduled, t));
+        rows.push((row(&scheduled, t), RowSource::Bound));
     }
     rows
 }
@@ -210,7 +226,7 @@ fn before_the_kubelet(tl: &Timeline) -> Vec<PodRow> {
 /// When the pod is gone at `t`: the kubelet removes the object only once it has written the
 /// pod's terminal status, so that update (MODIFIED) comes first unless it was printed already;
 /// then the DELETED event shows the last state once more.
-fn rows_at_removal(tl: &Timeline, t: Millis, last: Option<&PodRow>) -> Vec<PodRow> {
+fn rows_at_removal(tl: &Timeline, t: Millis, last: Option<&PodRow>) -> Vec<(PodRow, RowSource)> {
     let terminal = tl.status_at(t).is_some_and(|s| s.phase.is_terminal());
     let same = |a: &PodRow, b: &PodRow| {
         (&a.ready, &a.status, &a.restarts) == (&b.ready, &b.status, &b.restarts)
@@ -219,16 +235,20 @@ fn rows_at_removal(tl: &Timeline, t: Millis, last: Option<&PodRow>) -> Vec<PodRo
     let final_row = match (terminal.then(|| status_row(tl, t)).flatten(), last) {
         (Some(f), Some(l)) if same(&f, l) => l.clone(),
         (Some(f), _) => {
-            rows.push(f.clone());
+            let i = tl.snapshot_index_at(t).unwrap_or(0);
+            rows.push((f.clone(), RowSource::Status(i)));
             f
         }
         (None, Some(l)) => l.clone(),
         (None, None) => return rows,
     };
-    rows.push(PodRow {
-        age: human_duration(t as i64),
-        ..final_row
-    });
+    rows.push((
+        PodRow {
+            age: human_duration(t as i64),
+            ..final_row
+        },
+        RowSource::Removed,
+    ));
     rows
 }
 
@@ -267,7 +287,22 @@ pub fn get_pods(tl: &Timeline, t: Millis, wide: bool) -> String {
 /// MODIFIED event — each flushed on its own, so columns need not line up.
 pub fn watch(tl: &Timeline, t: Millis) -> String {
     let mut out = String::new();
+    for (i, (row, _)) in watch_rows(tl, t).into_iter().enumerate() {
+        let text = if i == 0 {
+            format!("{HEADER}{}", line(&row, false))
+        } else {
+            line(&row, false)
+        };
+        out.push_str(&tabwriter::format(&text, 6, 3));
+    }
+    out
+}
+
+/// The rows `watch` prints (after the header), each with where its state comes from.
+pub fn watch_rows(tl: &Timeline, t: Millis) -> Vec<(PodRow, RowSource)> {
+    let mut out: Vec<(PodRow, RowSource)> = Vec::new();
     let mut last: Option<PodRow> = None;
+    let requested = tl.deletion_at(t).map(|d| d.requested_at);
     let mut moments: Vec<Millis> = tl
         .snapshots
         .iter()
@@ -282,14 +317,11 @@ pub fn watch(tl: &Timeline, t: Millis) -> String {
     }
     moments.sort_unstable();
     moments.dedup();
-    // Each row is flushed on its own; the first comes with the header.
-    let print = |row: PodRow, out: &mut String, last: &mut Option<PodRow>| {
-        let text = match last {
-            None => format!("{HEADER}{}", line(&row, false)),
-            Some(_) => line(&row, false),
-        };
-        out.push_str(&tabwriter::format(&text, 6, 3));
-        *last = Some(row);
+    let print = |(row, source): (PodRow, RowSource),
+                 out: &mut Vec<(PodRow, RowSource)>,
+                 last: &mut Option<PodRow>| {
+        *last = Some(row.clone());
+        out.push((row, source));
     };
     if !moments.is_empty() {
         for row in before_the_kubelet(tl) {
@@ -301,7 +333,12 @@ pub fn watch(tl: &Timeline, t: Millis) -> String {
         let rows = if gone {
             rows_at_removal(tl, m, last.as_ref())
         } else {
-            row_at(tl, m).into_iter().collect()
+            let source = match tl.snapshot_index_at(m) {
+                _ if requested == Some(m) => RowSource::Deletion,
+                Some(i) => RowSource::Status(i),
+                None => RowSource::Created,
+            };
+            row_at(tl, m).map(|r| (r, source)).into_iter().collect()
         };
         for row in rows {
             print(row, &mut out, &mut last);

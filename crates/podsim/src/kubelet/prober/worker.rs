@@ -113,6 +113,11 @@ impl Worker {
         }
     }
 
+    /// How many equal results in a row the worker has counted (the one fed last included).
+    pub fn run_length(&self) -> u32 {
+        self.result_run
+    }
+
     /// Feed a raw result. Returns the new cached result when it changed.
     /// Unknown results are thrown away (no threshold counting).
     pub fn record(&mut self, result: ProbeResult) -> Option<ProbeResult> {

@@ -16,6 +16,8 @@ use crate::model::{
 use crate::sim::Timeline;
 use crate::text::Text;
 use crate::time::Duration;
+use crate::why::target::ChangeSpec;
+use crate::why::ChangeRef;
 use serde::{Deserialize, Deserializer, Serialize};
 use timeline::check_timeline;
 
@@ -132,6 +134,10 @@ pub enum Check {
         container: String,
         reason: WaitingReason,
     },
+    /// The learner opened the "why?" of this change (`{restart: {container: web, n: 1}}`):
+    /// met when one of the explanations the front end says were opened (`check_opened`)
+    /// explains it.
+    Explained { change: ChangeSpec },
 }
 
 impl Check {
@@ -200,7 +206,49 @@ fn field<'v>(v: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Val
     Some(cur)
 }
 
-/// Evaluate one check. `tl` is None when the manifest is invalid (nothing ran).
+/// Evaluate one check, `opened` being the changes whose "why?" the learner opened in this run
+/// (an `explained` goal looks at them; every other kind ignores them).
+pub fn check_opened(
+    c: &Check,
+    loaded: &Loaded,
+    tl: Option<&Timeline>,
+    opened: &[ChangeRef],
+) -> GoalReport {
+    match (c, tl) {
+        (Check::Explained { change }, Some(tl)) => explained(change, tl, opened),
+        _ => check(c, loaded, tl),
+    }
+}
+
+/// An `explained` goal: met when an opened change is explained by the cause `change` names.
+fn explained(change: &ChangeSpec, tl: &Timeline, opened: &[ChangeRef]) -> GoalReport {
+    let what = change.describe();
+    if change.cause(tl).is_none() {
+        return report(
+            false,
+            Text::new(
+                format!("{} does not happen in this run", what.en),
+                format!("이 실행에서는 {}이 일어나지 않음", what.ko),
+            ),
+        );
+    }
+    let met = opened.iter().any(|&o| change.matches(tl, o));
+    let note = if met {
+        Text::new(
+            format!("you asked why: {}", what.en),
+            format!("이유를 확인함: {}", what.ko),
+        )
+    } else {
+        Text::new(
+            format!("open \"why?\" on {}", what.en),
+            format!("{}에서 \"왜?\"를 열어 보기", what.ko),
+        )
+    };
+    report(met, note)
+}
+
+/// Evaluate one check. `tl` is None when the manifest is invalid (nothing ran). An
+/// `explained` goal is never met here: it needs what the learner opened (`check_opened`).
 pub fn check(c: &Check, loaded: &Loaded, tl: Option<&Timeline>) -> GoalReport {
     let errors: Vec<_> = loaded
         .diagnostics

@@ -448,6 +448,7 @@ pub(super) fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
                 },
             )
         }
+        Check::Explained { change } => explained_alone(change, tl),
         Check::Valid
         | Check::Invalid { .. }
         | Check::FieldSet { .. }
@@ -456,4 +457,16 @@ pub(super) fn check_timeline(c: &Check, tl: &Timeline) -> GoalReport {
             Text::new("not a timeline check", "타임라인 검사가 아닙니다"),
         ),
     }
+}
+
+/// An `explained` goal with nothing opened (`check` rather than `check_opened`): not met.
+fn explained_alone(change: &crate::why::target::ChangeSpec, tl: &Timeline) -> GoalReport {
+    super::check_opened(
+        &Check::Explained {
+            change: change.clone(),
+        },
+        &crate::api::Loaded::default(),
+        Some(tl),
+        &[],
+    )
 }

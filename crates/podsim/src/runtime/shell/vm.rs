@@ -11,6 +11,17 @@ use crate::time::Millis;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+/// A command line as the script wrote it, for the record of the files it changed:
+/// `rm -f /tmp/healthy`, `echo ok > /tmp/ready`.
+fn command_line(argv: &[String], written: &[(bool, String)]) -> String {
+    let mut s = argv.join(" ");
+    for (append, target) in written {
+        s.push_str(if *append { " >> " } else { " > " });
+        s.push_str(target);
+    }
+    s
+}
+
 /// Why the VM stopped running.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Yield {
@@ -318,6 +329,9 @@ impl Vm {
                 self.status = 0;
                 continue;
             }
+            // Files this command creates or removes are stamped with its command line.
+            let mark = cx.fs.journal.len();
+            let mut written: Vec<(bool, String)> = Vec::new();
             // Redirections.
             let mut out_sink = if last {
                 Sink::Out(Stream::Stdout)
@@ -362,6 +376,7 @@ impl Vm {
                             Sink::Out(Stream::Stderr)
                         } else {
                             let path = crate::runtime::fs::normalize(&self.cwd, &target);
+                            written.push((append, target.clone()));
                             if !append {
                                 if let Err(e) = cx.fs.write(&path, "", false) {
                                     self.emit(
@@ -405,6 +420,7 @@ impl Vm {
                 self.route(&out_sink, &stdout, cx);
             }
             self.route(&err_sink, &stderr, cx);
+            cx.fs.stamp(mark, || command_line(&argv, &written));
             self.status = status;
             if let Some(a) = action {
                 if let Some(y) = self.act(a) {

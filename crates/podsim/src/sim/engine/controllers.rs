@@ -12,6 +12,7 @@ use crate::kubelet::termination;
 use crate::model::{ConditionReason, PodPhase, PodReason, PodStatus, TaintEffect};
 use crate::sim::timeline::Deletion;
 use crate::time::SECOND;
+use crate::why::{CauseId, Fact, Rule, StatusField, NO_CAUSE};
 
 /// The taint the node controller puts on a node that stopped reporting.
 const UNREACHABLE_TAINT: &str = "node.kubernetes.io/unreachable";
@@ -20,12 +21,25 @@ impl Engine<'_> {
     pub(super) fn schedule(&mut self) {
         let spec = self.pod.spec();
         let node_name_set = spec.node_name.as_deref().is_some_and(|n| !n.is_empty());
-        match scheduler::schedule(spec, &self.nodes) {
+        let created = self.timeline.pod_causes.created;
+        match scheduler::schedule_why(spec, &self.nodes) {
             Ok(n) => {
                 let node = self.nodes[n].clone();
+                let rule = if node_name_set {
+                    Rule::NodeNameSet
+                } else {
+                    Rule::Scheduled
+                };
+                let why = self.decide(
+                    rule,
+                    None,
+                    Fact::Schedule { filters: 0 },
+                    [created, NO_CAUSE],
+                );
+                self.why.scheduled = why;
                 if !node_name_set {
                     let e = events::scheduled(self.pod.namespace(), &self.pod.name(), &node.name);
-                    self.record(e);
+                    self.record(e, why);
                 }
                 self.timeline.node = Some(node.name.clone());
                 self.state.scheduled = true;
@@ -43,16 +57,35 @@ impl Engine<'_> {
             Err(_) if node_name_set => {
                 // nodeName bypasses the scheduler: nobody will ever run or report it.
                 self.status.due = false;
+                let why = self.decide(Rule::NodeNameUnknown, None, Fact::None, [created, NO_CAUSE]);
+                self.why.scheduled = why;
+                let phase = self.decide(
+                    Rule::PhasePendingUnscheduled,
+                    None,
+                    Fact::Phase {
+                        phase: PodPhase::Pending,
+                    },
+                    [why, NO_CAUSE],
+                );
                 self.timeline.record_status(
                     self.now,
                     PodStatus {
                         phase: PodPhase::Pending,
                         ..Default::default()
                     },
+                    vec![(StatusField::Phase, phase)],
                 );
             }
-            Err(message) => {
-                self.record(events::failed_scheduling(&message));
+            Err(u) => {
+                let why = self.decide(
+                    Rule::Unschedulable,
+                    None,
+                    Fact::Schedule { filters: u.filters },
+                    [created, NO_CAUSE],
+                );
+                self.why.scheduled = why;
+                let message = u.message;
+                self.record(events::failed_scheduling(&message), why);
                 self.state.unschedulable_message = Some(message);
                 self.status.due = true;
                 self.at(self.now + UNSCHEDULABLE_RETRY, Happening::Schedule);
@@ -60,8 +93,9 @@ impl Engine<'_> {
         }
     }
 
-    /// `kubectl delete pod` (with the request's grace period, if it gave one).
-    pub(super) fn delete_pod(&mut self, requested_grace_seconds: Option<i64>) {
+    /// `kubectl delete pod` (with the request's grace period, if it gave one), because of
+    /// `because` (the scenario's event, or an eviction).
+    pub(super) fn delete_pod(&mut self, requested_grace_seconds: Option<i64>, because: CauseId) {
         if self.timeline.deletion.is_some() {
             return;
         }
@@ -82,11 +116,24 @@ impl Engine<'_> {
             grace_period_seconds: grace_s,
             deleted_at: removed_now.then_some(self.now),
         });
+        let deleted = self.decide(
+            Rule::PodDeleted,
+            None,
+            Fact::Deletion {
+                grace_seconds: grace_s,
+            },
+            [because, NO_CAUSE],
+        );
+        self.timeline.pod_causes.deleted = deleted;
+        if removed_now {
+            self.timeline.pod_causes.removed =
+                self.decide(Rule::PodRemoved, None, Fact::None, [deleted, NO_CAUSE]);
+        }
         self.status.due = true;
         if self.node_lost || removed_now {
             return;
         }
-        self.stop_pod();
+        self.stop_pod((Rule::DeletionStop, deleted));
     }
 
     /// activeDeadlineSeconds passed: the kubelet fails the pod and stops it.
@@ -95,17 +142,28 @@ impl Engine<'_> {
             return;
         }
         self.state.failed_by_kubelet = Some(PodReason::DeadlineExceeded);
-        self.record(events::deadline_exceeded());
+        let scheduled = self.why.scheduled;
+        let why = self.decide(
+            Rule::DeadlineExceeded,
+            None,
+            Fact::None,
+            [scheduled, NO_CAUSE],
+        );
+        self.why.deadline = why;
+        self.record(events::deadline_exceeded(), why);
         self.status.due = true;
         self.freeze_container_statuses();
-        self.stop_pod();
+        self.stop_pod((Rule::DeadlineStop, why));
     }
 
     /// The node controller marks the node NotReady; the unreachable:NoExecute taint evicts
     /// the pod after its toleration's seconds (at once without a toleration).
     pub(super) fn node_not_ready(&mut self) {
         self.state.node_not_ready = true;
-        self.record(events::node_not_ready());
+        let lost = self.why.node_lost;
+        let why = self.decide(Rule::NodeNotReady, None, Fact::None, [lost, NO_CAUSE]);
+        self.why.node_not_ready = why;
+        self.record(events::node_not_ready(), why);
         self.status.due = true;
         let toleration = self
             .pod
@@ -129,20 +187,24 @@ impl Engine<'_> {
             return;
         }
         let e = events::taint_eviction(self.pod.namespace(), &self.pod.name());
-        self.record(e);
+        let not_ready = self.why.node_not_ready;
+        let why = self.decide(Rule::TaintEviction, None, Fact::None, [not_ready, NO_CAUSE]);
+        self.why.eviction = why;
+        self.record(e, why);
         self.state.disruption = Some(Disruption {
             reason: ConditionReason::DeletionByTaintManager,
             message: "Taint manager: deleting due to NoExecute taint".into(),
         });
-        self.delete_pod(None);
+        self.delete_pod(None, why);
     }
 
     /// The scenario's LoseNode: the kubelet stops reporting; the node controller notices.
-    pub(super) fn lose_node(&mut self) {
+    pub(super) fn lose_node(&mut self, because: CauseId) {
         if self.node_lost || !self.state.scheduled {
             return;
         }
         self.node_lost = true;
+        self.why.node_lost = self.decide(Rule::NodeLost, None, Fact::None, [because, NO_CAUSE]);
         self.at(self.now + NODE_MONITOR_GRACE, Happening::NodeNotReady);
     }
 }

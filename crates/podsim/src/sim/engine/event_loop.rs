@@ -6,13 +6,16 @@ use super::{Engine, FrozenStatuses, Happening};
 use crate::ids::pod_ip;
 use crate::kubelet::container_record::{Exit, Waiting};
 use crate::kubelet::status;
-use crate::runtime::{ContainerId, RuntimeEvent, Signal};
+use crate::runtime::{ContainerId, RuntimeEvent, Signal, TermResponse};
 use crate::sim::timeline::{InstanceLog, Timeline};
 use crate::time::Millis;
+use crate::why::{Cause, Fact, FileFact, Rule, NO_CAUSE};
 
 impl Engine<'_> {
     /// Run the simulation to `until` and hand back the timeline.
     pub fn run(mut self) -> Timeline {
+        self.timeline.pod_causes.created =
+            self.decide(Rule::PodCreated, None, Fact::None, [NO_CAUSE; 2]);
         self.at(0, Happening::Schedule);
         for (index, f) in self.pod.scenario.events.iter().enumerate() {
             self.queue.push(f.at, Happening::Fault { index });
@@ -66,6 +69,9 @@ impl Engine<'_> {
         match h {
             Happening::Schedule => self.schedule(),
             Happening::SandboxReady => {
+                let scheduled = self.why.scheduled;
+                self.why.sandbox =
+                    self.decide(Rule::SandboxReady, None, Fact::None, [scheduled, NO_CAUSE]);
                 self.state.sandbox_ready = true;
                 self.state.pod_ip = Some(pod_ip(&self.timeline.uid));
                 self.status.due = true;
@@ -83,7 +89,13 @@ impl Engine<'_> {
             Happening::Term {
                 container,
                 instance,
-            } => self.signal_if_running(container, instance, Signal::Term),
+            } => {
+                if self.running_instance(container) == Some(instance) {
+                    self.why.containers[container].term =
+                        Some(self.runtime.term_response(instance));
+                }
+                self.signal_if_running(container, instance, Signal::Term)
+            }
             Happening::Kill {
                 container,
                 instance,
@@ -119,13 +131,46 @@ impl Engine<'_> {
         self.at(t, Happening::Sync);
     }
 
-    /// Record why container `c` is not running and ask for a sync after `t`.
-    pub(super) fn start_failed(&mut self, c: usize, waiting: Waiting, requeue_at: Millis) {
+    /// Record why container `c` is not running (the waiting reason and its cause) and ask
+    /// for a sync after `t`.
+    pub(super) fn start_failed(
+        &mut self,
+        c: usize,
+        waiting: Waiting,
+        requeue_at: Millis,
+        why: crate::why::CauseId,
+    ) {
         self.records[c].pending_reason = Some(waiting);
+        self.why.containers[c].pending_wait = why;
         self.requeue(requeue_at);
     }
 
     fn finish(mut self) -> Timeline {
+        // The files created and removed, by container and instance.
+        let owner = |id: ContainerId| {
+            self.records
+                .iter()
+                .enumerate()
+                .find_map(|(c, r)| r.instances.iter().position(|i| i.id == id).map(|n| (c, n)))
+        };
+        let files: Vec<FileFact> = self
+            .runtime
+            .file_events()
+            .iter()
+            .filter_map(|e| {
+                let (c, n) = owner(e.container)?;
+                Some(FileFact {
+                    at: e.at,
+                    container: u16::try_from(c).ok()?,
+                    instance: u32::try_from(n).ok()?,
+                    path: e.change.path.clone(),
+                    created: e.change.created,
+                    origin: e.origin,
+                    command: e.change.command.as_deref().map(str::to_string),
+                })
+            })
+            .collect();
+        self.timeline.files = files;
         // Hand every container instance's log to the timeline.
         for r in &self.records {
             for (k, inst) in r.instances.iter().enumerate() {
@@ -156,7 +201,11 @@ impl Engine<'_> {
             status.init_container_statuses = frozen.init.clone();
             status.container_statuses = frozen.app.clone();
         }
-        self.timeline.record_status(self.now, status);
+        if self.last_status() == Some(&status) {
+            return;
+        }
+        let why = self.status_causes(&status);
+        self.timeline.record_status(self.now, status, why);
     }
 
     /// Freeze the container statuses of the last status, marked not ready.
@@ -232,6 +281,43 @@ impl Engine<'_> {
         };
         let at = at.min(self.now);
         let stopping_pod = self.stopping_pod;
+        // Why it exited: the kubelet's kill (SIGTERM answered, or SIGKILL when the grace ran
+        // out), a kill from outside, or its command ending by itself.
+        let w = &self.why.containers[c];
+        let killed = self.records[c]
+            .kill
+            .as_ref()
+            .is_some_and(|k| k.instance == id);
+        let (rule, because) = if killed {
+            let rule = if signal == Some(9) || (code == 137 && w.term != Some(TermResponse::Exits))
+            {
+                Rule::SigkillAfterGrace
+            } else {
+                Rule::ExitOnSigterm
+            };
+            (rule, w.kill)
+        } else if w.outside_kill != NO_CAUSE {
+            (Rule::KilledOutside, w.outside_kill)
+        } else if reason == crate::model::TerminatedReason::OOMKilled {
+            (Rule::OomKilled, w.started)
+        } else if code == 0 {
+            (Rule::ExitCompleted, w.started)
+        } else {
+            (Rule::ExitError, w.started)
+        };
+        let n = self.records[c]
+            .instances
+            .iter()
+            .position(|i| i.id == id)
+            .unwrap_or(0) as u32;
+        let term = if killed { w.term } else { None };
+        let mut cause = Cause::new(at, rule, Some(c), Fact::Exit { n, code, term });
+        cause.because[0] = because;
+        let exited = self.cause(cause);
+        let w = &mut self.why.containers[c];
+        w.exited = exited;
+        w.ready = exited;
+        w.started_ok = NO_CAUSE;
         let r = &mut self.records[c];
         if let Some(inst) = r.instance_mut(id) {
             inst.exit = Some(Exit {

@@ -43,6 +43,8 @@ struct Lane {
 struct Repeat {
     worker: usize,
     event: Option<events::Event>,
+    /// The cause of the run of results the ticks continue.
+    cause: crate::why::CauseId,
     record: ProbeRecord,
 }
 
@@ -206,7 +208,7 @@ impl Engine<'_> {
         let order = replay(&mut lanes, horizon, |i, t| {
             if let Some(r) = &repeats[i] {
                 if let Some(e) = &r.event {
-                    timeline.record_event(t, e.clone());
+                    timeline.record_event(t, e.clone(), r.cause);
                 }
                 let mut rec = r.record.clone();
                 rec.t_ms = t;
@@ -273,9 +275,17 @@ impl Engine<'_> {
         let kind = self.probes[w].worker.kind;
         let c = self.probes[w].worker.container;
         let event = events::probe_result(kind, s.result, &s.output, &self.field_path(c));
+        // A steady answer comes after a run of it began (the run's cause exists).
+        let cause = match self.probes[w].run {
+            Some((result, instance, cause)) if result == s.result && instance == s.instance => {
+                cause
+            }
+            _ => crate::why::NO_CAUSE,
+        };
         Some(Repeat {
             worker: w,
             event,
+            cause,
             record: ProbeRecord {
                 t_ms: 0,
                 container: self.pod.names[c].clone(),

@@ -6,6 +6,7 @@ use super::Engine;
 use crate::ids::service_ip;
 use crate::runtime::{ContainerId, Signal};
 use crate::sim::scenario::Action;
+use crate::why::{Fact, Rule, NO_CAUSE};
 
 impl Engine<'_> {
     /// The running instance of the container named `name`, if any.
@@ -18,6 +19,14 @@ impl Engine<'_> {
         let Some(f) = self.pod.scenario.events.get(index) else {
             return;
         };
+        let why = self.decide(
+            Rule::ScenarioFault,
+            None,
+            Fact::Fault {
+                index: u16::try_from(index).unwrap_or(u16::MAX),
+            },
+            [NO_CAUSE; 2],
+        );
         match &f.action {
             Action::CreateService { name } => {
                 self.runtime.add_service(name, &service_ip(name));
@@ -26,8 +35,11 @@ impl Engine<'_> {
                 if self.node_lost {
                     return;
                 }
-                if let Some(id) = self.running_container(container) {
-                    self.runtime.signal(id, Signal::Kill, self.now);
+                if let Some(c) = self.records.iter().position(|r| r.name == *container) {
+                    if let Some(id) = self.running_instance(c) {
+                        self.why.containers[c].outside_kill = why;
+                        self.runtime.signal(id, Signal::Kill, self.now);
+                    }
                 }
             }
             Action::FailEndpoint { port, path, status } => {
@@ -35,7 +47,7 @@ impl Engine<'_> {
             }
             Action::RemoveFile { container, path } => {
                 if let Some(id) = self.running_container(container) {
-                    self.runtime.remove_file(id, path);
+                    self.runtime.remove_file(id, path, self.now);
                 }
             }
             Action::CreateFile {
@@ -44,13 +56,13 @@ impl Engine<'_> {
                 content,
             } => {
                 if let Some(id) = self.running_container(container) {
-                    self.runtime.write_file(id, path, content);
+                    self.runtime.write_file(id, path, content, self.now);
                 }
             }
-            Action::LoseNode => self.lose_node(),
+            Action::LoseNode => self.lose_node(why),
             Action::DeletePod {
                 grace_period_seconds,
-            } => self.delete_pod(*grace_period_seconds),
+            } => self.delete_pod(*grace_period_seconds, why),
         }
     }
 }

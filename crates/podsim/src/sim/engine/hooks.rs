@@ -10,6 +10,7 @@ use crate::kubelet::termination;
 use crate::model::{LifecycleHandler, RestartPolicy};
 use crate::runtime::ContainerId;
 use crate::time::Millis;
+use crate::why::{Fact, GraceFrom, Rule, NO_CAUSE};
 
 impl Engine<'_> {
     fn hook(
@@ -31,10 +32,23 @@ impl Engine<'_> {
         let run = lifecycle::run(&mut self.runtime, &action, instance, grace, self.now);
         if !run.succeeded {
             let fp = self.field_path(c);
-            self.record(events::failed_post_start(&fp));
+            let started = self.why.containers[c].started;
+            let why = self.decide(
+                Rule::PostStartHookFailed,
+                Some(c),
+                Fact::None,
+                [started, NO_CAUSE],
+            );
+            self.record(events::failed_post_start(&fp), why);
             let restart =
                 self.pod.spec().restart_policy() != RestartPolicy::Never || self.records[c].sidecar;
-            self.kill_container(c, "FailedPostStartHook", grace, restart);
+            self.kill_container(
+                c,
+                "FailedPostStartHook",
+                (grace, GraceFrom::Pod),
+                restart,
+                (Rule::PostStartKill, why),
+            );
         }
     }
 
@@ -52,7 +66,14 @@ impl Engine<'_> {
         let run = lifecycle::run(&mut self.runtime, &action, instance, budget, self.now);
         if !run.succeeded {
             let fp = self.field_path(c);
-            self.record(events::failed_pre_stop(&fp));
+            let kill = self.why.containers[c].kill;
+            let why = self.decide(
+                Rule::PreStopHookFailed,
+                Some(c),
+                Fact::None,
+                [kill, NO_CAUSE],
+            );
+            self.record(events::failed_pre_stop(&fp), why);
         }
         run.took
     }

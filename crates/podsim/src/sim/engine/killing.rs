@@ -9,6 +9,7 @@ use crate::kubelet::events;
 use crate::kubelet::pod_actions::Kill;
 use crate::kubelet::termination::{self, KillTiming, StopNext};
 use crate::time::Millis;
+use crate::why::{CauseId, Fact, GraceFrom, Rule, NO_CAUSE};
 
 impl Engine<'_> {
     /// Kill a container whose liveness or startup probe failed, with that probe's grace
@@ -17,12 +18,40 @@ impl Engine<'_> {
         let c = kill.container;
         let probe = termination::failed_probe(&self.records[c], self.pod.containers[c]);
         let grace = termination::probe_kill_grace(self.pod.spec(), probe);
-        self.kill_container(c, &kill.message, grace, kill.restart);
+        let from = if probe
+            .and_then(|p| p.termination_grace_period_seconds)
+            .is_some()
+        {
+            GraceFrom::Probe
+        } else {
+            GraceFrom::Pod
+        };
+        let rule = if self.records[c].liveness_failed {
+            Rule::LivenessKill
+        } else {
+            Rule::StartupKill
+        };
+        let verdict = self.why.containers[c].verdict;
+        self.kill_container(
+            c,
+            &kill.message,
+            (grace, from),
+            kill.restart,
+            (rule, verdict),
+        );
     }
 
     /// Stop container `c`: the Killing event, its preStop hook, SIGTERM, SIGKILL after the
-    /// grace period. `restart`: start it again once it is gone.
-    pub(super) fn kill_container(&mut self, c: usize, message: &str, grace: Millis, restart: bool) {
+    /// grace period (and where it came from). `restart`: start it again once it is gone.
+    /// `why`: the rule of the kill and the cause it answers.
+    pub(super) fn kill_container(
+        &mut self,
+        c: usize,
+        message: &str,
+        (grace, from): (Millis, GraceFrom),
+        restart: bool,
+        (rule, because): (Rule, CauseId),
+    ) {
         let Some(instance) = self.running_instance(c) else {
             return;
         };
@@ -30,8 +59,27 @@ impl Engine<'_> {
             return;
         }
         let fp = self.field_path(c);
-        self.record(events::killing(message, &fp));
         let timing = KillTiming::new(grace);
+        let grace_from = if timing.grace > grace {
+            GraceFrom::Minimum
+        } else {
+            from
+        };
+        let n = self.records[c].restart_count;
+        let why = self.decide(
+            rule,
+            Some(c),
+            Fact::Kill {
+                n,
+                grace: timing.grace,
+                grace_from,
+                restart,
+            },
+            [because, NO_CAUSE],
+        );
+        self.why.containers[c].kill = why;
+        self.why.containers[c].term = None;
+        self.record(events::killing(message, &fp), why);
         let hook_took = self.run_pre_stop(c, instance, timing.pre_stop_budget);
         let term_at = self.now + timing.term_after(hook_took);
         let kill_at = self.now + timing.kill_after(hook_took);
@@ -57,11 +105,13 @@ impl Engine<'_> {
         );
     }
 
-    /// Stop the whole pod: no more starts, every container stopped in order.
-    pub(super) fn stop_pod(&mut self) {
+    /// Stop the whole pod: no more starts, every container stopped in order. `why`: the rule
+    /// of each kill and the cause the stop answers (the first stop's reason is kept).
+    pub(super) fn stop_pod(&mut self, why: (Rule, CauseId)) {
         if !self.stopping_pod {
             self.stopping_pod = true;
             self.starts.clear();
+            self.why.stopping = Some(why);
         }
         self.continue_stopping_pod();
     }
@@ -70,12 +120,16 @@ impl Engine<'_> {
     pub(super) fn continue_stopping_pod(&mut self) {
         // A deletion's grace period counts down from the request; otherwise the pod's.
         let grace = match self.timeline.deletion {
-            Some(d) => d.deletion_timestamp.saturating_sub(self.now),
-            None => termination::pod_grace(self.pod.spec()),
+            Some(d) => (
+                d.deletion_timestamp.saturating_sub(self.now),
+                GraceFrom::Deletion,
+            ),
+            None => (termination::pod_grace(self.pod.spec()), GraceFrom::Pod),
         };
+        let why = self.why.stopping.unwrap_or((Rule::PodDoneStop, NO_CAUSE));
         let stop = |engine: &mut Self, c: usize| {
             let message = format!("Stopping container {}", engine.records[c].name);
-            engine.kill_container(c, &message, grace, false);
+            engine.kill_container(c, &message, grace, false, why);
         };
         match termination::stop_next(&self.records) {
             StopNext::Regular(containers) => {
@@ -90,12 +144,35 @@ impl Engine<'_> {
                 self.state.terminal = true;
                 self.state.sandbox_ready = false;
                 self.status.due = true;
+                let removed = self
+                    .timeline
+                    .deletion
+                    .is_some_and(|d| d.deleted_at.is_none());
                 if let Some(d) = self.timeline.deletion.as_mut() {
                     if d.deleted_at.is_none() {
                         d.deleted_at = Some(self.now);
                     }
                 }
+                if removed {
+                    let deleted = self.timeline.pod_causes.deleted;
+                    let last = self.last_exit_cause();
+                    self.timeline.pod_causes.removed =
+                        self.decide(Rule::PodRemoved, None, Fact::None, [last, deleted]);
+                }
             }
         }
+    }
+}
+
+impl Engine<'_> {
+    /// The newest exit of any container.
+    pub(super) fn last_exit_cause(&self) -> CauseId {
+        self.why
+            .containers
+            .iter()
+            .map(|w| w.exited)
+            .filter(|&e| e != NO_CAUSE)
+            .max()
+            .unwrap_or(NO_CAUSE)
     }
 }

@@ -19,7 +19,10 @@
 //! - `controllers`: what runs outside the kubelet — the scheduler, deletion, the active
 //!   deadline, the node controller and taint eviction.
 //! - `faults`: the scenario's timed faults.
+//! - `causes`: what the engine remembers to give every decision its cause (`crate::why`),
+//!   and the causes of each status field that changed.
 
+mod causes;
 mod container_config;
 mod controllers;
 mod event_loop;
@@ -171,6 +174,8 @@ pub struct Engine<'a> {
     stopping_pod: bool,
     /// The node stopped reporting: the kubelet's decisions no longer reach the API.
     node_lost: bool,
+    /// The causes the next decisions follow from.
+    why: causes::Why,
 }
 
 impl<'a> Engine<'a> {
@@ -215,6 +220,8 @@ impl<'a> Engine<'a> {
         }
         let mut timeline = Timeline::new(manifest.clone(), uid.clone());
         timeline.until = until;
+        timeline.faults = scenario.events.clone();
+        let why = causes::Why::new(containers.len());
         Engine {
             pod: PodContext {
                 manifest,
@@ -246,6 +253,7 @@ impl<'a> Engine<'a> {
             probes,
             stopping_pod: false,
             node_lost: false,
+            why,
         }
     }
 
@@ -261,8 +269,9 @@ impl<'a> Engine<'a> {
         events::field_path(&self.records[c].name, self.records[c].init)
     }
 
-    fn record(&mut self, e: Event) {
-        self.timeline.record_event(self.now, e);
+    /// Record event `e` now, because of `cause`.
+    fn record(&mut self, e: Event, cause: crate::why::CauseId) {
+        self.timeline.record_event(self.now, e, cause);
     }
 
     fn at(&mut self, t: Millis, h: Happening) {

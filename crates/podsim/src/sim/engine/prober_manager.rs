@@ -27,6 +27,9 @@ pub(super) struct ProbeWorker<'a> {
     pub pending: Option<QueuedTick>,
     /// Its last answer, while repeating it is exact (see `fast_forward`).
     pub steady: Option<Steady>,
+    /// The run of equal results it is in (for an instance), with the run's cause: every
+    /// event of the run points at it.
+    pub run: Option<(ProbeResult, ContainerId, crate::why::CauseId)>,
 }
 
 /// A tick in the event queue: its time and queue sequence number.
@@ -54,6 +57,7 @@ pub(super) fn workers<'a>(containers: &[&'a Container]) -> Vec<ProbeWorker<'a>> 
                     generation: 0,
                     pending: None,
                     steady: None,
+                    run: None,
                 });
             }
         }
@@ -161,8 +165,9 @@ impl Engine<'_> {
             output: outcome.output.clone(),
         });
         let fp = self.field_path(c);
+        let run = self.probe_run_cause(w, id, outcome.result);
         if let Some(e) = events::probe_result(kind, outcome.result, &outcome.output, &fp) {
-            self.record(e);
+            self.record(e, run);
         }
         self.timeline.probes.push(ProbeRecord {
             t_ms: self.now,
@@ -173,33 +178,41 @@ impl Engine<'_> {
         });
         let changed = self.probes[w].worker.record(outcome.result);
         let cached = self.probes[w].worker.cached;
-        self.verdict(c, kind, changed, cached);
+        self.verdict(w, changed, cached);
     }
 
-    /// What the kubelet does with a worker's verdict: `changed` is the new cached result
+    /// What the kubelet does with worker `w`'s verdict: `changed` is the new cached result
     /// when it changed, `cached` the result in force.
-    fn verdict(
-        &mut self,
-        c: usize,
-        kind: ProbeKind,
-        changed: Option<ProbeResult>,
-        cached: Option<ProbeResult>,
-    ) {
-        let r = &mut self.records[c];
+    fn verdict(&mut self, w: usize, changed: Option<ProbeResult>, cached: Option<ProbeResult>) {
+        let (c, kind) = (self.probes[w].worker.container, self.probes[w].worker.kind);
         match (kind, changed) {
             (ProbeKind::Readiness, _) => {
                 let ok = cached == Some(ProbeResult::Success);
-                if r.readiness_ok != ok {
-                    r.readiness_ok = ok;
+                if self.records[c].readiness_ok != ok {
+                    let verdict = self.verdict_cause(
+                        w,
+                        if ok {
+                            ProbeResult::Success
+                        } else {
+                            ProbeResult::Failure
+                        },
+                    );
+                    self.why.containers[c].ready = verdict;
+                    self.records[c].readiness_ok = ok;
                     self.status.due = true;
                 }
             }
             (ProbeKind::Liveness, Some(ProbeResult::Failure)) => {
-                r.liveness_failed = true;
+                self.why.containers[c].verdict = self.verdict_cause(w, ProbeResult::Failure);
+                self.records[c].liveness_failed = true;
                 self.worker.sync_now = true;
             }
             (ProbeKind::Startup, Some(ProbeResult::Success)) => {
-                r.started = true;
+                let verdict = self.verdict_cause(w, ProbeResult::Success);
+                let cw = &mut self.why.containers[c];
+                cw.started_ok = verdict;
+                cw.ready = verdict;
+                self.records[c].started = true;
                 self.status.due = true;
                 self.worker.sync_now = true;
                 for other in 0..self.probes.len() {
@@ -210,7 +223,8 @@ impl Engine<'_> {
                 }
             }
             (ProbeKind::Startup, Some(ProbeResult::Failure)) => {
-                r.startup_failed = true;
+                self.why.containers[c].verdict = self.verdict_cause(w, ProbeResult::Failure);
+                self.records[c].startup_failed = true;
                 self.worker.sync_now = true;
             }
             _ => {}

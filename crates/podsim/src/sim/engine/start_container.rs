@@ -5,6 +5,7 @@
 
 use std::collections::VecDeque;
 
+use super::causes::backoff_step;
 use super::{Engine, Happening};
 use crate::ids::hex_id;
 use crate::kubelet::constants::*;
@@ -14,12 +15,15 @@ use crate::kubelet::image_manager::{self, PullPlan};
 use crate::model::{TerminatedReason, WaitingReason};
 use crate::runtime::{ContainerId, ImageError};
 use crate::time::{Millis, SECOND};
+use crate::why::{CauseId, Fact, Rule, NO_CAUSE};
 
 /// The start the pod worker attempts for one container.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct StartRequest {
     pub container: usize,
     pub backoff: BackoffBasis,
+    /// Why it is started (the rule), and the cause that follows from.
+    pub why: (Rule, CauseId),
 }
 
 /// Which exit the CrashLoopBackOff check measures the back-off from.
@@ -101,25 +105,35 @@ impl Engine<'_> {
         if self.stopping_pod || self.records[c].is_running() {
             return;
         }
+        self.why.containers[c].request = Some(req.why);
         if self.in_crash_loop_backoff(c, req.backoff) {
             return;
         }
+        let request = self.start_cause_basis(c);
         let fp = self.field_path(c);
         let container = self.pod.containers[c];
         let image = container.image().to_string();
         let info = self.runtime.image_info(&image);
         if let Err(ImageError::InvalidImageName(msg)) = &info {
             let msg = msg.clone();
-            self.record(events::inspect_failed(&msg, &fp));
+            let why = self.decide(
+                Rule::InvalidImageName,
+                Some(c),
+                Fact::None,
+                [request, NO_CAUSE],
+            );
+            self.record(events::inspect_failed(&msg, &fp), why);
             let waiting = Waiting::new(WaitingReason::InvalidImageName, msg);
-            self.record(events::failed_error(waiting.reason.as_str(), &fp));
-            self.start_failed(c, waiting, self.now + POD_WORKER_ERROR_REQUEUE);
+            self.record(events::failed_error(waiting.reason.as_str(), &fp), why);
+            self.start_failed(c, waiting, self.now + POD_WORKER_ERROR_REQUEUE, why);
             return;
         }
         let present = self.runtime.image_present(&image);
         match image_manager::plan(container.pull_policy(), present) {
             PullPlan::UsePresent => {
-                self.record(events::already_present(&image, &fp));
+                let why = self.decide(Rule::ImagePresent, Some(c), Fact::None, [request, NO_CAUSE]);
+                self.record(events::already_present(&image, &fp), why);
+                self.why.containers[c].pulled = NO_CAUSE;
                 self.start_in_flight(c);
                 self.at(
                     self.now + CONTAINER_START_LATENCY,
@@ -127,28 +141,54 @@ impl Engine<'_> {
                 );
             }
             PullPlan::NeverPull => {
-                self.record(events::never_pull(&image, &fp));
+                let why = self.decide(
+                    Rule::ImageNeverPull,
+                    Some(c),
+                    Fact::None,
+                    [request, NO_CAUSE],
+                );
+                self.record(events::never_pull(&image, &fp), why);
                 let waiting = Waiting::new(
                     WaitingReason::ErrImageNeverPull,
                     events::never_pull_message(&image),
                 );
-                self.record(events::failed_error(waiting.reason.as_str(), &fp));
-                self.start_failed(c, waiting, self.now + POD_WORKER_ERROR_REQUEUE);
+                self.record(events::failed_error(waiting.reason.as_str(), &fp), why);
+                self.start_failed(c, waiting, self.now + POD_WORKER_ERROR_REQUEUE, why);
             }
             PullPlan::Pull => {
                 if self.pulls.in_backoff(&image, self.now) {
-                    self.record(events::backoff_pull(&image, &fp));
+                    let fact = match self.pulls.entry(&image) {
+                        Some((delay, since)) => {
+                            let (step, capped) =
+                                backoff_step(delay, IMAGE_BACKOFF_INITIAL, IMAGE_BACKOFF_MAX);
+                            Fact::Wait {
+                                delay,
+                                since,
+                                step,
+                                capped,
+                            }
+                        }
+                        None => Fact::None,
+                    };
+                    let failed = self.why.containers[c].pull_failed;
+                    let why =
+                        self.decide(Rule::ImagePullBackOff, Some(c), fact, [failed, NO_CAUSE]);
+                    self.record(events::backoff_pull(&image, &fp), why);
                     let waiting = Waiting::new(
                         WaitingReason::ImagePullBackOff,
                         events::pull_backoff_message(&image),
                     );
-                    self.record(events::failed_error(waiting.reason.as_str(), &fp));
+                    self.record(events::failed_error(waiting.reason.as_str(), &fp), why);
                     let expires = self.pulls.expires_at(&image).unwrap_or(self.now);
                     let requeue = expires.min(self.now + POD_WORKER_ERROR_REQUEUE);
-                    self.start_failed(c, waiting, requeue);
+                    self.start_failed(c, waiting, requeue, why);
                     return;
                 }
-                self.record(events::pulling(&image, &fp));
+                // A pull after a failed one follows its back-off too.
+                let failed = self.why.containers[c].pull_failed;
+                let why = self.decide(Rule::ImagePull, Some(c), Fact::None, [request, failed]);
+                self.why.containers[c].pull = why;
+                self.record(events::pulling(&image, &fp), why);
                 let (pull, took) = match &info {
                     Ok(i) if present => (
                         Pull::Pulled {
@@ -186,22 +226,59 @@ impl Engine<'_> {
         };
         let now = self.now;
         let r = &mut self.records[c];
+        let had_entry = r.backoff.current().is_some();
         r.backoff.gc(previous_exit);
         if !r.backoff.in_backoff_since(previous_exit, now) {
+            // The back-off was forgotten: the container had run long enough.
+            let reset = had_entry && r.backoff.current().is_none();
             r.backoff.next(now);
+            self.why.containers[c].backoff_reset = reset;
             return false;
         }
         let delay = r.backoff.current().unwrap_or(CRASH_LOOP_BACKOFF_INITIAL);
+        let (initial, max) = (r.backoff.initial, r.backoff.max);
         let expires = r.backoff.expires_at(previous_exit).unwrap_or(now);
         let name = r.name.clone();
         let waiting = Waiting::new(
             WaitingReason::CrashLoopBackOff,
             events::crash_loop_message(delay, &name, &self.pod.pod_ref),
         );
+        // One wait per exit: every sync inside its window repeats it.
+        let why = match self.why.containers[c].wait {
+            Some((since, why)) if since == previous_exit => why,
+            _ => {
+                let (step, capped) = backoff_step(delay, initial, max);
+                let exited = self.why.containers[c].exited;
+                let why = self.decide(
+                    Rule::CrashLoopBackOff,
+                    Some(c),
+                    Fact::Wait {
+                        delay,
+                        since: previous_exit,
+                        step,
+                        capped,
+                    },
+                    [exited, NO_CAUSE],
+                );
+                self.why.containers[c].wait = Some((previous_exit, why));
+                why
+            }
+        };
         let fp = self.field_path(c);
-        self.record(events::backoff_restart(&name, &self.pod.pod_ref, &fp));
-        self.start_failed(c, waiting, expires.min(now + POD_WORKER_ERROR_REQUEUE));
+        self.record(events::backoff_restart(&name, &self.pod.pod_ref, &fp), why);
+        self.start_failed(c, waiting, expires.min(now + POD_WORKER_ERROR_REQUEUE), why);
         true
+    }
+
+    /// What the start under way of container `c` follows from: the crash-loop wait it sat
+    /// out, else the reason it was asked for.
+    fn start_cause_basis(&self, c: usize) -> CauseId {
+        let w = &self.why.containers[c];
+        match (w.wait, w.request) {
+            (Some((_, wait)), _) => wait,
+            (None, Some((_, because))) => because,
+            (None, None) => NO_CAUSE,
+        }
     }
 
     pub(super) fn pull_done(&mut self, c: usize, pull: Pull) {
@@ -211,20 +288,31 @@ impl Engine<'_> {
             Pull::Pulled { size_bytes, took } => {
                 self.runtime.set_image_present(&image);
                 self.pulls.succeeded(&image);
-                self.record(events::pulled(&image, took, took, size_bytes, &fp));
+                let pull = self.why.containers[c].pull;
+                let why = self.decide(
+                    Rule::ImagePulled,
+                    Some(c),
+                    Fact::Pull { took },
+                    [pull, NO_CAUSE],
+                );
+                self.why.containers[c].pulled = why;
+                self.record(events::pulled(&image, took, took, size_bytes, &fp), why);
                 self.at(
                     self.now + CONTAINER_START_LATENCY,
                     Happening::Start { container: c },
                 );
             }
             Pull::Failed(err) => {
-                self.record(events::failed_pull(&image, &err, &fp));
+                let pull = self.why.containers[c].pull;
+                let why = self.decide(Rule::ImagePullFailed, Some(c), Fact::None, [pull, NO_CAUSE]);
+                self.why.containers[c].pull_failed = why;
+                self.record(events::failed_pull(&image, &err, &fp), why);
                 let waiting = Waiting::new(WaitingReason::ErrImagePull, err);
-                self.record(events::failed_error(waiting.reason.as_str(), &fp));
+                self.record(events::failed_error(waiting.reason.as_str(), &fp), why);
                 self.pulls.failed(&image, self.now);
                 self.start_ended(c);
                 // The sandbox/PLEG events bring the next sync within a second.
-                self.start_failed(c, waiting, self.now + SECOND);
+                self.start_failed(c, waiting, self.now + SECOND, why);
                 self.pump_starts();
             }
         }
@@ -238,20 +326,55 @@ impl Engine<'_> {
             return;
         }
         let fp = self.field_path(c);
+        let request = self.start_cause_basis(c);
         let spec = match self.container_config(c) {
             Ok(s) => s,
             Err(e) => {
                 let message = e.to_string();
-                self.record(events::failed_error(&message, &fp));
+                let why = self.decide(
+                    Rule::ContainerConfigError,
+                    Some(c),
+                    Fact::None,
+                    [request, NO_CAUSE],
+                );
+                self.record(events::failed_error(&message, &fp), why);
                 let waiting = Waiting::new(WaitingReason::CreateContainerConfigError, message);
-                self.start_failed(c, waiting, self.now + POD_WORKER_ERROR_REQUEUE);
+                self.start_failed(c, waiting, self.now + POD_WORKER_ERROR_REQUEUE, why);
                 self.pump_starts();
                 return;
             }
         };
         let name = self.records[c].name.clone();
         let result = self.runtime.start_container(spec, self.now);
-        self.record(events::created(&name, &fp));
+        // The start: the rule it was asked for, after its wait (or its reason) and its pull.
+        let n = self.records[c].restart_count + u32::from(!self.records[c].instances.is_empty());
+        let w = &mut self.why.containers[c];
+        let rule = w.request.map_or(Rule::StartFirst, |(rule, _)| rule);
+        let fact = Fact::Instance {
+            n,
+            backoff_reset: std::mem::take(&mut w.backoff_reset),
+        };
+        let pulled = std::mem::replace(&mut w.pulled, NO_CAUSE);
+        w.wait = None;
+        w.request = None;
+        w.pending_wait = NO_CAUSE;
+        w.visible_wait = NO_CAUSE;
+        let why = if result.is_ok() {
+            self.decide(rule, Some(c), fact, [request, pulled])
+        } else {
+            let code = 128;
+            self.decide(
+                Rule::StartError,
+                Some(c),
+                Fact::Exit {
+                    n,
+                    code,
+                    term: None,
+                },
+                [request, pulled],
+            )
+        };
+        self.record(events::created(&name, &fp), why);
         let now = self.now;
         let uid = &self.timeline.uid;
         let r = &mut self.records[c];
@@ -269,10 +392,18 @@ impl Engine<'_> {
                 r.readiness_ok = container.readiness_probe.is_none();
                 r.liveness_failed = false;
                 r.startup_failed = false;
+                let no_startup_probe = r.started;
                 if !r.init {
                     self.state.has_initialized = true;
                 }
-                self.record(events::started(&name, &fp));
+                let w = &mut self.why.containers[c];
+                w.started = why;
+                w.ready = why;
+                w.kill = NO_CAUSE;
+                w.term = None;
+                w.outside_kill = NO_CAUSE;
+                w.started_ok = if no_startup_probe { why } else { NO_CAUSE };
+                self.record(events::started(&name, &fp), why);
                 // PLEG sees the new container: the pod worker syncs again.
                 self.worker.sync_now = true;
                 self.container_started(c);
@@ -294,7 +425,10 @@ impl Engine<'_> {
                     }),
                 });
                 r.started = false;
-                self.record(events::failed_error(&e.message, &fp));
+                let w = &mut self.why.containers[c];
+                w.exited = why;
+                w.ready = why;
+                self.record(events::failed_error(&e.message, &fp), why);
                 self.worker.sync_now = true;
             }
         }
