@@ -17,6 +17,7 @@ pub mod field_hints;
 pub mod look_alikes;
 pub mod validation;
 
+use crate::cluster::Cluster;
 use crate::model::{ConfigMap, Manifest, Pod, Service};
 use crate::schema;
 use crate::text::Text;
@@ -190,14 +191,21 @@ fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
     })
 }
 
-/// Parse, decode, default and validate `text`.
+/// Parse, decode, default and validate `text` as the newest version's apiserver, with its
+/// default feature gates, does.
 pub fn load(text: &str) -> Loaded {
-    let mut out = load_unexplained(text);
+    load_on(text, &Cluster::default())
+}
+
+/// Parse, decode, default and validate `text` as `cluster`'s apiserver does: a field its
+/// version does not know is unknown; a field whose feature gate is off is dropped.
+pub fn load_on(text: &str, cluster: &Cluster) -> Loaded {
+    let mut out = load_unexplained(text, cluster);
     look_alikes::explain(text, &mut out.diagnostics);
     out
 }
 
-fn load_unexplained(text: &str) -> Loaded {
+fn load_unexplained(text: &str, cluster: &Cluster) -> Loaded {
     let idx = LineIndex::new(text);
     let mut out = Loaded::default();
     let docs = match parse_documents(text) {
@@ -362,7 +370,7 @@ fn load_unexplained(text: &str) -> Loaded {
                 return out;
             }
         }
-        let decoded = decode(doc, root, text);
+        let decoded = decode(doc, root, text, cluster.version);
         for e in &decoded.errors {
             out.diagnostics.push(diag(
                 Severity::Error,

@@ -51,9 +51,13 @@ pub struct Container {
     pub termination_message_path: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_message_policy: Option<String>,
-    /// Only on init containers: `Always` makes it a sidecar.
+    /// On an init container `Always` makes it a sidecar; from 1.34 (ContainerRestartRules)
+    /// any container may override the pod's restartPolicy with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<String>,
+    /// KEP-5307 (1.34+): rules checked in order when the container exits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restart_policy_rules: Vec<ContainerRestartRule>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stdin: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -94,6 +98,41 @@ impl Container {
     }
     pub fn request(&self, resource: &str) -> Option<&Quantity> {
         self.resources.as_ref()?.requests.get(resource)
+    }
+}
+
+/// One container restart rule (KEP-5307): an action and the exit codes it applies to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerRestartRule {
+    #[serde(default)]
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_codes: Option<ContainerRestartRuleOnExitCodes>,
+}
+
+/// The exit codes a restart rule matches.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerRestartRuleOnExitCodes {
+    #[serde(default)]
+    pub operator: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<i64>,
+}
+
+impl ContainerRestartRule {
+    /// Whether the rule's condition matches exit code `code` (`In` / `NotIn`).
+    pub fn matches(&self, code: i32) -> bool {
+        let Some(e) = &self.exit_codes else {
+            return false;
+        };
+        let listed = e.values.contains(&(code as i64));
+        match e.operator.as_str() {
+            "In" => listed,
+            "NotIn" => !listed,
+            _ => false,
+        }
     }
 }
 

@@ -42,12 +42,15 @@ pub fn too_many_containers(count: usize) -> Text {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SimError {
     TooManyContainers(usize),
+    /// The scenario's cluster would not start (a refused feature gate or kubelet setting).
+    Cluster(crate::cluster::ClusterError),
 }
 
 impl std::fmt::Display for SimError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SimError::TooManyContainers(n) => f.write_str(&too_many_containers(*n).en),
+            SimError::Cluster(e) => write!(f, "the cluster does not start: {e}"),
         }
     }
 }
@@ -58,7 +61,7 @@ pub fn simulate(
     scenario: &Scenario,
     until: Millis,
 ) -> Result<Timeline, SimError> {
-    check(manifest)?;
+    check(manifest, scenario)?;
     Ok(engine::Engine::new(manifest, scenario, until.min(MAX_UNTIL)).run())
 }
 
@@ -69,7 +72,7 @@ pub fn simulate_exhaustive(
     scenario: &Scenario,
     until: Millis,
 ) -> Result<Timeline, SimError> {
-    check(manifest)?;
+    check(manifest, scenario)?;
     Ok(
         engine::Engine::new(manifest, scenario, until.min(MAX_UNTIL))
             .exhaustive()
@@ -77,7 +80,8 @@ pub fn simulate_exhaustive(
     )
 }
 
-fn check(manifest: &Manifest) -> Result<(), SimError> {
+fn check(manifest: &Manifest, scenario: &Scenario) -> Result<(), SimError> {
+    scenario.cluster.resolve().map_err(SimError::Cluster)?;
     let n = manifest.pod.spec.containers.len() + manifest.pod.spec.init_containers.len();
     if n > MAX_CONTAINERS {
         return Err(SimError::TooManyContainers(n));

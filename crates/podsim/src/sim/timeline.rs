@@ -102,6 +102,9 @@ pub struct Timeline {
     pub probes: Vec<ProbeRecord>,
     pub logs: Vec<InstanceLog>,
     pub deletion: Option<Deletion>,
+    /// The Kubernetes version the pod ran on (kubectl's printing follows it).
+    #[serde(default)]
+    pub kubernetes: crate::cluster::KubeVersion,
     /// The aggregation key of each aggregate, in first-seen order.
     #[serde(skip)]
     keys: Vec<AggregationKey>,
@@ -125,6 +128,7 @@ impl Timeline {
             probes: Vec::new(),
             logs: Vec::new(),
             deletion: None,
+            kubernetes: crate::cluster::KubeVersion::default(),
             keys: Vec::new(),
             key_index: HashMap::new(),
             counts: Vec::new(),

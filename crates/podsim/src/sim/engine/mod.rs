@@ -37,7 +37,10 @@ use std::rc::Rc;
 use super::queue::Queue;
 use super::scenario::Scenario;
 use super::timeline::Timeline;
+use crate::cluster::Cluster;
 use crate::ids::{pod_ip, pod_uid, service_ip};
+use crate::kubelet::backoff::Backoff;
+use crate::kubelet::constants::BACKOFF_RESET_AFTER;
 use crate::kubelet::container_record::ContainerRecord;
 use crate::kubelet::events::{self, Event};
 use crate::kubelet::image_manager::PullBackoffs;
@@ -149,6 +152,8 @@ struct PodWorker {
 
 pub struct Engine<'a> {
     pod: PodContext<'a>,
+    /// The cluster the pod runs on: version, feature gates, kubelet settings.
+    cluster: Cluster,
     runtime: Runtime,
     /// The instant a RuntimeWake is queued for, if any.
     runtime_wake: Option<Millis>,
@@ -181,6 +186,12 @@ impl<'a> Engine<'a> {
         let uid = pod_uid(&namespace, &name);
         let containers: Vec<&Container> = pod.spec.all_containers().map(|(c, _)| c).collect();
         let extra_images = &scenario.images;
+        // `simulate` refused a cluster that does not start.
+        let cluster = scenario
+            .cluster
+            .resolve()
+            .unwrap_or_else(|_| Cluster::of(scenario.cluster.version()));
+        let (backoff_initial, backoff_max) = cluster.crash_loop_backoff();
         let records = pod
             .spec
             .all_containers()
@@ -188,6 +199,7 @@ impl<'a> Engine<'a> {
                 let mut r =
                     ContainerRecord::new(&c.name, init, init && c.is_restartable(), c.image());
                 r.image_id = image_id(extra_images, c.image());
+                r.backoff = Backoff::new(backoff_initial, backoff_max, BACKOFF_RESET_AFTER);
                 r
             })
             .collect();
@@ -215,7 +227,9 @@ impl<'a> Engine<'a> {
         }
         let mut timeline = Timeline::new(manifest.clone(), uid.clone());
         timeline.until = until;
+        timeline.kubernetes = cluster.version;
         Engine {
+            cluster,
             pod: PodContext {
                 manifest,
                 scenario,
