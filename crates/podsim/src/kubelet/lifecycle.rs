@@ -5,6 +5,7 @@
 
 use super::http_get::{self, Purpose};
 use super::prober::handlers::resolve_port;
+use crate::cluster::KubeVersion;
 use crate::model::{Container, LifecycleHandler};
 use crate::runtime::{ContainerId, HandlerRuntime, HttpOutcome, HttpRequest};
 use crate::time::{Millis, SECOND};
@@ -26,12 +27,12 @@ pub enum HookAction {
 }
 
 /// The action of `hook` in `container`.
-pub fn action(hook: &LifecycleHandler, container: &Container) -> HookAction {
+pub fn action(hook: &LifecycleHandler, container: &Container, v: KubeVersion) -> HookAction {
     if let Some(exec) = &hook.exec {
         return HookAction::Exec(exec.command.clone());
     }
     if let Some(http) = &hook.http_get {
-        return match http_get::request(http, container, Purpose::Lifecycle) {
+        return match http_get::request(http, container, Purpose::Lifecycle, v) {
             Ok(req) => HookAction::HttpGet(req),
             Err(e) => HookAction::Invalid(e),
         };
@@ -146,7 +147,7 @@ mod tests {
             ..Default::default()
         };
         let mut runtime = Recorder::default();
-        let act = action(&hook, &Container::default());
+        let act = action(&hook, &Container::default(), KubeVersion::V1_34);
         let run = run(&mut runtime, &act, 1, 30 * SECOND, 0);
         assert!(run.succeeded);
         let sent = &runtime.requests[0];
@@ -168,7 +169,7 @@ mod tests {
             sleep: Some(crate::model::SleepAction { seconds: 90 }),
             ..Default::default()
         };
-        let act = action(&hook, &Container::default());
+        let act = action(&hook, &Container::default(), KubeVersion::V1_34);
         let run = run(&mut Recorder::default(), &act, 1, 30 * SECOND, 0);
         assert_eq!(
             run,

@@ -4,7 +4,7 @@
 //! eviction controller deletes the pod once its toleration runs out.
 
 use super::{Engine, Happening};
-use crate::kubelet::constants::{NODE_MONITOR_GRACE, UNSCHEDULABLE_RETRY};
+use crate::kubelet::constants::{node_monitor_grace, UNSCHEDULABLE_RETRY};
 use crate::kubelet::events;
 use crate::kubelet::scheduler;
 use crate::kubelet::status::Disruption;
@@ -20,7 +20,7 @@ impl Engine<'_> {
     pub(super) fn schedule(&mut self) {
         let spec = self.pod.spec();
         let node_name_set = spec.node_name.as_deref().is_some_and(|n| !n.is_empty());
-        match scheduler::schedule(spec, &self.nodes) {
+        match scheduler::schedule(spec, &self.nodes, self.cluster.version) {
             Ok(n) => {
                 let node = self.nodes[n].clone();
                 if !node_name_set {
@@ -143,6 +143,7 @@ impl Engine<'_> {
             return;
         }
         self.node_lost = true;
-        self.at(self.now + NODE_MONITOR_GRACE, Happening::NodeNotReady);
+        let grace = node_monitor_grace(self.cluster.version);
+        self.at(self.now + grace, Happening::NodeNotReady);
     }
 }

@@ -272,7 +272,13 @@ impl Engine<'_> {
         let s = self.probes[w].steady.as_ref()?;
         let kind = self.probes[w].worker.kind;
         let c = self.probes[w].worker.container;
-        let event = events::probe_result(kind, s.result, &s.output, &self.field_path(c));
+        let event = events::probe_result(
+            self.cluster.version,
+            kind,
+            s.result,
+            &s.output,
+            &self.field_path(c),
+        );
         Some(Repeat {
             worker: w,
             event,

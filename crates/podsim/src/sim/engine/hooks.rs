@@ -19,7 +19,7 @@ impl Engine<'_> {
     ) -> Option<lifecycle::HookAction> {
         let container = self.pod.containers[c];
         let handler = container.lifecycle.as_ref().and_then(pick)?;
-        Some(lifecycle::action(handler, container))
+        Some(lifecycle::action(handler, container, self.cluster.version))
     }
 
     /// Run container `c`'s postStart hook in `instance`, if it has one; a failure kills it.

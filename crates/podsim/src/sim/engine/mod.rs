@@ -228,6 +228,11 @@ impl<'a> Engine<'a> {
         let mut timeline = Timeline::new(manifest.clone(), uid.clone());
         timeline.until = until;
         timeline.kubernetes = cluster.version;
+        let state = PodState {
+            no_ready_to_start_condition: !cluster
+                .enabled(crate::cluster::Gate::PodReadyToStartContainersCondition),
+            ..Default::default()
+        };
         Engine {
             cluster,
             pod: PodContext {
@@ -249,7 +254,7 @@ impl<'a> Engine<'a> {
             fast_forward: true,
             timeline,
             records,
-            state: PodState::default(),
+            state,
             status: StatusWriter {
                 due: true,
                 ..Default::default()

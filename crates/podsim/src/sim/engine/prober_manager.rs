@@ -147,6 +147,7 @@ impl Engine<'_> {
             self.pod.containers[c],
             id,
             self.now,
+            self.cluster.version,
         );
         // The same world (nothing changed, not even by this probe) gives the same answer,
         // until the next instant at which answers change by time alone.
@@ -161,7 +162,8 @@ impl Engine<'_> {
             output: outcome.output.clone(),
         });
         let fp = self.field_path(c);
-        if let Some(e) = events::probe_result(kind, outcome.result, &outcome.output, &fp) {
+        let v = self.cluster.version;
+        if let Some(e) = events::probe_result(v, kind, outcome.result, &outcome.output, &fp) {
             self.record(e);
         }
         self.timeline.probes.push(ProbeRecord {

@@ -6,11 +6,13 @@
 use std::collections::VecDeque;
 
 use super::{Engine, Happening};
+use crate::cluster::Gate;
 use crate::ids::hex_id;
 use crate::kubelet::constants::*;
 use crate::kubelet::container_record::{Exit, Instance, Waiting};
 use crate::kubelet::events;
 use crate::kubelet::image_manager::{self, PullPlan};
+use crate::kubelet::pod_worker;
 use crate::model::{TerminatedReason, WaitingReason};
 use crate::runtime::{ContainerId, ImageError};
 use crate::time::{Millis, SECOND};
@@ -119,7 +121,8 @@ impl Engine<'_> {
         let present = self.runtime.image_present(&image);
         match image_manager::plan(container.pull_policy(), present) {
             PullPlan::UsePresent => {
-                self.record(events::already_present(&image, &fp));
+                let checked = self.cluster.enabled(Gate::KubeletEnsureSecretPulledImages);
+                self.record(events::already_present(&image, checked, &fp));
                 self.start_in_flight(c);
                 self.at(
                     self.now + CONTAINER_START_LATENCY,
@@ -200,7 +203,8 @@ impl Engine<'_> {
         );
         let fp = self.field_path(c);
         self.record(events::backoff_restart(&name, &self.pod.pod_ref, &fp));
-        self.start_failed(c, waiting, expires.min(now + POD_WORKER_ERROR_REQUEUE));
+        let requeue = pod_worker::crash_loop_requeue(self.cluster.version, now, expires);
+        self.start_failed(c, waiting, requeue);
         true
     }
 
@@ -251,7 +255,7 @@ impl Engine<'_> {
         };
         let name = self.records[c].name.clone();
         let result = self.runtime.start_container(spec, self.now);
-        self.record(events::created(&name, &fp));
+        self.record(events::created(self.cluster.version, &name, &fp));
         let now = self.now;
         let uid = &self.timeline.uid;
         let r = &mut self.records[c];
@@ -272,7 +276,7 @@ impl Engine<'_> {
                 if !r.init {
                     self.state.has_initialized = true;
                 }
-                self.record(events::started(&name, &fp));
+                self.record(events::started(self.cluster.version, &name, &fp));
                 // PLEG sees the new container: the pod worker syncs again.
                 self.worker.sync_now = true;
                 self.container_started(c);
