@@ -4,6 +4,7 @@
 //!
 //! - `decode`: strict decoding (unknown fields, types, quantities) and the span index.
 //! - `defaults`: defaulting and admission.
+//! - `disabled_fields`: fields a disabled feature gate drops before validation.
 //! - `validation`: the validation rules.
 //! - `field_error`: the `PATH: TYPE: DETAIL` error format.
 //! - `field_hints`: what to write instead, beside the common validation errors.
@@ -12,6 +13,7 @@
 
 pub mod decode;
 pub mod defaults;
+pub mod disabled_fields;
 pub mod field_error;
 pub mod field_hints;
 pub mod look_alikes;
@@ -189,6 +191,21 @@ fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
             make_span(idx, at, idx.line_end(at)),
         )
     })
+}
+
+/// podlab's note on a field the apiserver dropped (it says nothing itself).
+fn dropped_note(d: &disabled_fields::Dropped, cluster: &Cluster) -> Text {
+    let v = cluster.version;
+    Text::new(
+        format!(
+            "podlab: the apiserver dropped {} without a word: feature gate {} is off on this Kubernetes {v} cluster",
+            d.path, d.gate
+        ),
+        format!(
+            "podlab: 이 쿠버네티스 {v} 클러스터는 기능 게이트 {}가 꺼져 있어 API 서버가 {}를 아무 말 없이 버림",
+            d.gate, d.path
+        ),
+    )
 }
 
 /// Parse, decode, default and validate `text` as the newest version's apiserver, with its
@@ -458,7 +475,21 @@ fn load_unexplained(text: &str, cluster: &Cluster) -> Loaded {
     let mut defaulted = manifest.clone();
     defaults::default_manifest(&mut defaulted);
     let mut errors = 0;
-    for e in validation::validate_pod(&defaulted.pod) {
+    for d in disabled_fields::drop_disabled(&mut defaulted.pod, cluster) {
+        let text = dropped_note(&d, cluster);
+        out.diagnostics.push(Diagnostic {
+            message_ko: Some(text.ko),
+            ..diag(
+                Severity::Warning,
+                Some(d.path.clone()),
+                text.en,
+                None,
+                span_for(&idx, &pod_doc.index, &d.path),
+            )
+        });
+    }
+    let opts = validation::Options::of(cluster);
+    for e in validation::validate_pod(&defaulted.pod, &opts) {
         out.diagnostics
             .push(field_diag(&idx, &pod_doc.index, &e, Severity::Error));
         errors += 1;
