@@ -234,3 +234,59 @@ fn kubectl_describe_per_version() {
         "{events}"
     );
 }
+
+/// KEP-5307 (ContainerRestartRules, beta from 1.35): pkg/api/v1/pod/util.go
+/// `ContainerShouldRestart` — the first rule whose exit codes match decides, else the
+/// container's own restartPolicy, else the pod's; restarts keep the crash-loop back-off.
+#[test]
+fn container_restart_rules() {
+    let job = |code: i32| {
+        format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: job}}\nspec:\n  restartPolicy: Never\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 2; exit {code}']\n    restartPolicy: Never\n    restartPolicyRules:\n    - action: Restart\n      exitCodes: {{operator: In, values: [42]}}\n")
+    };
+    // Exit 42 matches: restarted under the pod's Never, with the 0, 10, 20 … back-off.
+    let tl = run(&job(42), "", 3 * MINUTE);
+    let s = starts(&tl, "app");
+    assert!(s.len() >= 4, "{s:?}");
+    let gaps: Vec<Millis> = s.windows(2).map(|w| (w[1] - w[0]) / SECOND).collect();
+    assert_eq!(&gaps[..3], &[2, 12, 22], "run 2 s + back-off 0, 10, 20 s");
+    // Exit 1 does not: the container's own Never decides; the pod fails.
+    let tl = run(&job(1), "", MINUTE);
+    assert_eq!(starts(&tl, "app").len(), 1);
+    assert_eq!(row_at(&tl, MINUTE, false).status, "Error");
+    // On 1.34 the gate is off: the apiserver dropped the rules, the pod's Never rules.
+    let tl = run(&job(42), &on("1.34", ""), MINUTE);
+    assert_eq!(starts(&tl, "app").len(), 1);
+    // A container's own OnFailure under a pod's Never.
+    let own = "apiVersion: v1\nkind: Pod\nmetadata: {name: own}\nspec:\n  restartPolicy: Never\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 2; exit 3']\n    restartPolicy: OnFailure\n";
+    assert!(starts(&run(own, "", MINUTE), "app").len() > 1);
+}
+
+/// computePodActions after a liveness kill (1.35+): the container's own restartPolicy
+/// decides, its rules are not evaluated (the container was running when killed). Nothing
+/// left to run: KillPod, whose kills say `Stopping container`.
+#[test]
+fn a_probe_kill_follows_the_containers_own_policy() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 3600']\n    restartPolicy: Never\n    livenessProbe:\n      exec: {command: [cat, /nope]}\n      periodSeconds: 5\n";
+    let tl = run(pod, "", 2 * MINUTE);
+    assert_eq!(starts(&tl, "app").len(), 1, "killed once, not restarted");
+    let killing = events(&tl, EventReason::Killing);
+    assert_eq!(killing[0].1, "Stopping container app");
+}
+
+/// KEP-5532's RestartAllContainers action (beta, on from 1.36) is valid there but podsim
+/// does not simulate it: refused in podlab's words. On 1.35 (gate off) the apiserver
+/// refuses the action itself.
+#[test]
+fn restart_all_containers_is_refused_in_podlabs_words() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    restartPolicy: Never\n    restartPolicyRules:\n    - action: RestartAllContainers\n      exitCodes: {operator: In, values: [42]}\n";
+    let l = podsim::api::load(pod);
+    assert!(!l.is_valid());
+    assert!(l.diagnostics[0]
+        .message
+        .starts_with("podsim does not simulate the RestartAllContainers action"));
+    let l = podsim::api::load_on(pod, &podsim::cluster::Cluster::of(KubeVersion::V1_35));
+    assert_eq!(
+        l.diagnostics[0].message,
+        "spec.containers[0].restartPolicyRules[0].action: Unsupported value: \"RestartAllContainers\": supported values: \"Restart\""
+    );
+}

@@ -193,6 +193,46 @@ fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
     })
 }
 
+/// What a valid pod asks for that podsim does not simulate: the RestartAllContainers action
+/// of restartPolicyRules (KEP-5532, on by default from 1.36). podlab refuses it in its own
+/// words rather than run it wrong.
+fn not_simulated(idx: &LineIndex, spans: &SpanIndex, pod: &Pod) -> Option<Diagnostic> {
+    let (i, j, init) = pod
+        .spec
+        .all_containers()
+        .enumerate()
+        .find_map(|(n, (c, init))| {
+            let j = c
+                .restart_policy_rules
+                .iter()
+                .position(|r| r.action == "RestartAllContainers")?;
+            Some((n, j, init))
+        })?;
+    let inits = pod.spec.init_containers.len();
+    let path = if init {
+        format!("spec.initContainers[{i}].restartPolicyRules[{j}].action")
+    } else {
+        format!(
+            "spec.containers[{}].restartPolicyRules[{j}].action",
+            i - inits
+        )
+    };
+    let text = Text::new(
+        "podsim does not simulate the RestartAllContainers action (KEP-5532) yet: a cluster that has it would restart the whole pod; here, use action: Restart",
+        "podsim은 아직 RestartAllContainers 동작(KEP-5532)을 시뮬레이션하지 않음. 이 동작이 있는 클러스터는 파드 전체를 재시작함. 여기서는 action: Restart를 씀",
+    );
+    Some(Diagnostic {
+        message_ko: Some(text.ko),
+        ..diag(
+            Severity::Error,
+            Some(path.clone()),
+            text.en,
+            None,
+            span_for(idx, spans, &path),
+        )
+    })
+}
+
 /// podlab's note on a field the apiserver dropped (it says nothing itself).
 fn dropped_note(d: &disabled_fields::Dropped, cluster: &Cluster) -> Text {
     let v = cluster.version;
@@ -509,6 +549,12 @@ fn load_unexplained(text: &str, cluster: &Cluster) -> Loaded {
         for e in errs {
             out.diagnostics
                 .push(field_diag(&idx, &doc.index, &e, Severity::Error));
+            errors += 1;
+        }
+    }
+    if errors == 0 {
+        if let Some(d) = not_simulated(&idx, &pod_doc.index, &defaulted.pod) {
+            out.diagnostics.push(d);
             errors += 1;
         }
     }

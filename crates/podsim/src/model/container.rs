@@ -72,6 +72,38 @@ impl Container {
             .and_then(RestartPolicy::parse)
             == Some(RestartPolicy::Always)
     }
+    /// The container's own `restartPolicy`, when it sets one (a sidecar's `Always`, or any
+    /// container's with ContainerRestartRules: the apiserver drops it when the gate is off).
+    pub fn own_restart_policy(&self) -> Option<RestartPolicy> {
+        self.restart_policy
+            .as_deref()
+            .and_then(RestartPolicy::parse)
+    }
+
+    /// Whether the container starts again after exiting with `exit_code`
+    /// (pkg/api/v1/pod/util.go `ContainerShouldRestart`, KEP-5307): the first of its
+    /// `restartPolicyRules` whose exit codes match decides (`Restart`: yes); else its own
+    /// `restartPolicy`; else the pod's.
+    pub fn should_restart(&self, pod: RestartPolicy, exit_code: i32) -> bool {
+        if let Some(rule) = self
+            .restart_policy_rules
+            .iter()
+            .find(|r| r.matches(exit_code))
+        {
+            return rule.action == "Restart";
+        }
+        self.own_restart_policy()
+            .unwrap_or(pod)
+            .restarts_after(exit_code)
+    }
+
+    /// Whether a container killed for a failed liveness or startup probe starts again
+    /// (computePodActions): its own `restartPolicy` if it sets one — its rules are not
+    /// looked at, it was still running — else the pod's.
+    pub fn restarts_after_probe_kill(&self, pod: RestartPolicy) -> bool {
+        self.own_restart_policy().unwrap_or(pod) != RestartPolicy::Never
+    }
+
     /// The image pull policy (defaulting always sets one; `IfNotPresent` if not).
     pub fn pull_policy(&self) -> PullPolicy {
         self.image_pull_policy

@@ -17,13 +17,15 @@ pub fn example(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Validate, default and simulate `text` under `scenario` (YAML) until `until`.
+/// Validate, default and simulate `text` under `scenario` (YAML) until `until`, on the
+/// scenario's cluster (its apiserver validates, its kubelet runs).
 pub fn run(text: &str, scenario: &str, until: Millis) -> Timeline {
-    let loaded = api::load(text);
+    let s = Scenario::from_yaml(scenario).expect("scenario");
+    let cluster = s.cluster.resolve().expect("a cluster that starts");
+    let loaded = api::load_on(text, &cluster);
     let m = loaded
         .defaulted
         .unwrap_or_else(|| panic!("invalid: {:?}", loaded.diagnostics));
-    let s = Scenario::from_yaml(scenario).expect("scenario");
     simulate(&m, &s, until).expect("simulate")
 }
 
