@@ -19,8 +19,6 @@ pub const POD_WORKER_ERROR_REQUEUE: Millis = super::pod_worker::BACKOFF_PERIOD;
 pub const MIN_GRACE_PERIOD: Millis = 2 * SECOND;
 /// Default `terminationGracePeriodSeconds`.
 pub const DEFAULT_GRACE_PERIOD_SECONDS: i64 = 30;
-/// The preStop hook gets a one-off 2 s extension when it outlives the grace period.
-pub const PRESTOP_EXTENSION: Millis = 2 * SECOND;
 
 /// Virtual latencies of the steps a real node takes (chosen to look like a kind/minikube
 /// node; not constants of Kubernetes itself).

@@ -86,12 +86,24 @@ impl Engine<'_> {
         if self.node_lost || removed_now {
             return;
         }
+        // A sync blocked in a postStart hook acts on it once the hook returns.
+        self.cancel_post_start_sleep();
         self.stop_pod();
     }
 
     /// activeDeadlineSeconds passed: the kubelet fails the pod and stops it.
     pub(super) fn deadline(&mut self) {
         if self.state.terminal || self.stopping_pod {
+            return;
+        }
+        // The deadline is checked by a sync: a sync blocked in a postStart hook checks it
+        // once the hook returns.
+        if let Some(ends) = self
+            .records
+            .iter()
+            .find_map(|r| r.post_start.as_ref().map(|p| p.ends_at))
+        {
+            self.at(ends, Happening::Deadline);
             return;
         }
         self.state.failed_by_kubelet = Some(PodReason::DeadlineExceeded);

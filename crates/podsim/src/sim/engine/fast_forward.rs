@@ -233,7 +233,7 @@ impl Engine<'_> {
         if self.stopping() && worker.kind != ProbeKind::Readiness {
             return Tick::Idle;
         }
-        let Some(inst) = self.records[c].running_instance() else {
+        let Some(inst) = self.records[c].started_instance() else {
             return Tick::Idle;
         };
         if worker.instance != Some(inst.id) {

@@ -1,14 +1,18 @@
-//! Stopping containers, as kuberuntime's killContainer does: the Killing event, the preStop
-//! hook, SIGTERM after it, SIGKILL when the grace period runs out (timings from
-//! `kubelet::termination`); and stopping the whole pod: every regular container, then the
-//! sidecars one at a time, the last one first, until nothing runs and the pod is terminal.
+//! Stopping containers, as kuberuntime's killContainer does (docs/hooks-audit.md §2): the
+//! Killing event and the preStop hook at once (only with a grace period above 0); SIGTERM
+//! when the hook returns or the grace period runs out — for a sidecar of a terminating pod,
+//! only once its turn has come (every regular container and every later sidecar gone) or
+//! what is left of the grace period has passed; SIGKILL after what is then left of it, at
+//! least 2 s. Stopping the whole pod starts every container's kill at once
+//! (`killContainersWithSyncResult`); the pod is terminal once nothing runs.
 
 use super::{Engine, Happening};
-use crate::kubelet::container_record::{KillInFlight, RestartAfterKill};
+use crate::kubelet::container_record::{KillInFlight, KillStage, RestartAfterKill};
 use crate::kubelet::events;
 use crate::kubelet::pod_actions::Kill;
-use crate::kubelet::termination::{self, KillTiming, StopNext};
-use crate::time::Millis;
+use crate::kubelet::termination;
+use crate::runtime::{ContainerId, Signal};
+use crate::time::{Millis, SECOND};
 
 impl Engine<'_> {
     /// Kill a container whose liveness or startup probe failed, with that probe's grace
@@ -17,12 +21,20 @@ impl Engine<'_> {
         let c = kill.container;
         let probe = termination::failed_probe(&self.records[c], self.pod.containers[c]);
         let grace = termination::probe_kill_grace(self.pod.spec(), probe);
-        self.kill_container(c, &kill.message, grace, kill.restart);
+        self.kill_container(c, &kill.message, grace, kill.restart, false);
     }
 
-    /// Stop container `c`: the Killing event, its preStop hook, SIGTERM, SIGKILL after the
-    /// grace period. `restart`: start it again once it is gone.
-    pub(super) fn kill_container(&mut self, c: usize, message: &str, grace: Millis, restart: bool) {
+    /// Stop container `c` with grace period `grace`: the Killing event, its preStop hook,
+    /// SIGTERM, SIGKILL. `restart`: start it again once it is gone. `ordered`: a sidecar of a
+    /// terminating pod, whose SIGTERM waits for its turn.
+    pub(super) fn kill_container(
+        &mut self,
+        c: usize,
+        message: &str,
+        grace: Millis,
+        restart: bool,
+        ordered: bool,
+    ) {
         let Some(instance) = self.running_instance(c) else {
             return;
         };
@@ -31,23 +43,105 @@ impl Engine<'_> {
         }
         let fp = self.field_path(c);
         self.record(events::killing(message, &fp));
-        let timing = KillTiming::new(grace);
-        let hook_took = self.run_pre_stop(c, instance, timing.pre_stop_budget);
-        let term_at = self.now + timing.term_after(hook_took);
-        let kill_at = self.now + timing.kill_after(hook_took);
+        let hook = if grace > 0 {
+            self.run_pre_stop(c, instance)
+        } else {
+            None
+        };
+        let timing = termination::KillTiming::new(grace, hook.as_ref().map(|h| h.took));
+        if let Some(h) = hook.as_ref().filter(|h| !h.succeeded()) {
+            self.pre_stop_failed_at(c, self.now + h.took.min(timing.kill));
+        }
         let r = &mut self.records[c];
         let previous_finish = r.last_exited().and_then(|i| i.finished_at());
         r.kill = Some(KillInFlight {
             instance,
             restart: restart.then_some(RestartAfterKill { previous_finish }),
+            grace,
+            started: self.now,
+            ordered,
+            stage: KillStage::PreStop {
+                until: self.now + timing.term,
+            },
         });
         self.at(
-            term_at,
-            Happening::Term {
+            self.now + timing.term,
+            Happening::KillStep {
                 container: c,
                 instance,
             },
         );
+    }
+
+    /// The next step of container `c`'s kill of `instance`, due now.
+    pub(super) fn kill_step(&mut self, c: usize, instance: ContainerId) {
+        if self.running_instance(c) != Some(instance) {
+            return;
+        }
+        let Some(kill) = self.records[c]
+            .kill
+            .clone()
+            .filter(|k| k.instance == instance)
+        else {
+            return;
+        };
+        let now = self.now;
+        match kill.stage {
+            KillStage::PreStop { until } if until <= now => {
+                let elapsed = now - kill.started;
+                let left = kill.grace.saturating_sub(elapsed / SECOND * SECOND);
+                if kill.ordered && left > 0 && !termination::sidecar_turn(&self.records, c) {
+                    let deadline = now + left;
+                    self.set_stage(
+                        c,
+                        KillStage::AwaitingTurn {
+                            since: now,
+                            elapsed,
+                            deadline,
+                        },
+                    );
+                    self.at(
+                        deadline,
+                        Happening::KillStep {
+                            container: c,
+                            instance,
+                        },
+                    );
+                } else {
+                    self.send_term(c, instance, termination::term_to_kill(kill.grace, elapsed));
+                }
+            }
+            KillStage::AwaitingTurn {
+                since,
+                elapsed,
+                deadline,
+            } if deadline <= now || termination::sidecar_turn(&self.records, c) => {
+                // waitForTurn's time comes off the grace period, truncated too.
+                let left = kill
+                    .grace
+                    .saturating_sub(elapsed / SECOND * SECOND)
+                    .saturating_sub((now - since) / SECOND * SECOND);
+                self.send_term(
+                    c,
+                    instance,
+                    left.max(crate::kubelet::constants::MIN_GRACE_PERIOD),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn set_stage(&mut self, c: usize, stage: KillStage) {
+        if let Some(k) = self.records[c].kill.as_mut() {
+            k.stage = stage;
+        }
+    }
+
+    /// SIGTERM now, SIGKILL `window` later if it still runs (StopContainer).
+    fn send_term(&mut self, c: usize, instance: ContainerId, window: Millis) {
+        let kill_at = self.now + window;
+        self.set_stage(c, KillStage::Terminated { kill_at });
+        self.runtime.signal(instance, Signal::Term, self.now);
         self.at(
             kill_at,
             Happening::Kill {
@@ -57,7 +151,21 @@ impl Engine<'_> {
         );
     }
 
-    /// Stop the whole pod: no more starts, every container stopped in order.
+    /// A container exited while the pod terminates: sidecars waiting for their turn may go.
+    pub(super) fn wake_waiting_sidecars(&mut self) {
+        for c in (0..self.records.len()).rev() {
+            let waiting = self.records[c]
+                .kill
+                .as_ref()
+                .filter(|k| matches!(k.stage, KillStage::AwaitingTurn { .. }))
+                .map(|k| k.instance);
+            if let Some(instance) = waiting {
+                self.kill_step(c, instance);
+            }
+        }
+    }
+
+    /// Stop the whole pod: no more starts, every running container's kill begins now.
     pub(super) fn stop_pod(&mut self) {
         if !self.stopping_pod {
             self.stopping_pod = true;
@@ -66,34 +174,37 @@ impl Engine<'_> {
         self.continue_stopping_pod();
     }
 
-    /// The next step of stopping the pod (each sync takes one while it stops).
-    pub(super) fn continue_stopping_pod(&mut self) {
-        // A deletion's grace period counts down from the request; otherwise the pod's.
-        let grace = match self.timeline.deletion {
-            Some(d) => d.deletion_timestamp.saturating_sub(self.now),
+    /// The grace period the pod's termination gives each container: the deletion's, else the
+    /// pod's (activeDeadlineSeconds, or every regular container done).
+    fn pod_kill_grace(&self) -> Millis {
+        match self.timeline.deletion {
+            Some(d) => (d.grace_period_seconds.max(0) as u64).saturating_mul(SECOND),
             None => termination::pod_grace(self.pod.spec()),
-        };
-        let stop = |engine: &mut Self, c: usize| {
-            let message = format!("Stopping container {}", engine.records[c].name);
-            engine.kill_container(c, &message, grace, false);
-        };
-        match termination::stop_next(&self.records) {
-            StopNext::Regular(containers) => {
-                for c in containers {
-                    stop(self, c);
-                }
+        }
+    }
+
+    /// The next step of stopping the pod (each sync while it stops): kill what runs and is
+    /// not being killed yet; once nothing runs, the pod is terminal.
+    pub(super) fn continue_stopping_pod(&mut self) {
+        if self.worker.blocked {
+            return;
+        }
+        let grace = self.pod_kill_grace();
+        for c in 0..self.records.len() {
+            if self.records[c].is_running() && self.records[c].kill.is_none() {
+                let message = format!("Stopping container {}", self.records[c].name);
+                let ordered = self.records[c].sidecar;
+                self.kill_container(c, &message, grace, false, ordered);
             }
-            StopNext::Sidecar(c) => stop(self, c),
-            StopNext::WaitForStarts => {}
-            StopNext::Done => {
-                // Everything has stopped: the pod is terminal, its sandbox goes away.
-                self.state.terminal = true;
-                self.state.sandbox_ready = false;
-                self.status.due = true;
-                if let Some(d) = self.timeline.deletion.as_mut() {
-                    if d.deleted_at.is_none() {
-                        d.deleted_at = Some(self.now);
-                    }
+        }
+        if termination::all_stopped(&self.records) {
+            // Everything has stopped: the pod is terminal, its sandbox goes away.
+            self.state.terminal = true;
+            self.state.sandbox_ready = false;
+            self.status.due = true;
+            if let Some(d) = self.timeline.deletion.as_mut() {
+                if d.deleted_at.is_none() {
+                    d.deleted_at = Some(self.now);
                 }
             }
         }

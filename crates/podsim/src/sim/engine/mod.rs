@@ -78,11 +78,19 @@ enum Happening {
     Start { container: usize },
     /// A tick of probe worker `worker`, valid while its generation is `generation`.
     ProbeTick { worker: usize, generation: u64 },
-    /// SIGTERM to `instance` of `container`, if it still runs.
-    Term {
+    /// The next step of the kill of `instance` of `container` (its preStop hook returned, or
+    /// a sidecar's wait for its turn ended).
+    KillStep {
         container: usize,
         instance: ContainerId,
     },
+    /// The postStart hook of `instance` of `container` returns: its sync goes on.
+    PostStartDone {
+        container: usize,
+        instance: ContainerId,
+    },
+    /// `container`'s preStop hook fails now.
+    PreStopFailed { container: usize },
     /// SIGKILL to `instance` of `container`, if it still runs.
     Kill {
         container: usize,
@@ -142,12 +150,15 @@ struct FrozenStatuses {
     app: Vec<ContainerStatus>,
 }
 
-/// The pod worker's requests: a sync due at this instant, the earliest requeue pending.
+/// The pod worker's requests: a sync due at this instant, the earliest requeue pending, and
+/// whether a sync is blocked (in a postStart hook): nothing else of the pod is synced, and no
+/// status is written, until it returns.
 #[derive(Default)]
 struct PodWorker {
     sync_now: bool,
     next_sync: Option<Millis>,
     sandbox_requested: bool,
+    blocked: bool,
 }
 
 pub struct Engine<'a> {

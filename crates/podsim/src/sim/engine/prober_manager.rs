@@ -115,8 +115,10 @@ impl Engine<'_> {
         }
         let kind = self.probes[w].worker.kind;
         let c = self.probes[w].worker.container;
+        // The worker reads the status manager: a container in its postStart hook has not
+        // started yet.
         let running = self.records[c]
-            .running_instance()
+            .started_instance()
             .map(|i| (i.id, i.started_at));
         let plan = if self.stopping() && kind != ProbeKind::Readiness {
             TickPlan::Skip

@@ -76,9 +76,10 @@ impl Engine<'_> {
         self.pump_starts();
     }
 
-    /// Begin the next queued start unless one is in flight.
+    /// Begin the next queued start unless one is in flight (or the sync is blocked in a
+    /// postStart hook).
     pub(super) fn pump_starts(&mut self) {
-        while !self.starts.in_flight {
+        while !self.starts.in_flight && !self.worker.blocked {
             let Some(req) = self.starts.waiting.pop_front() else {
                 return;
             };
@@ -279,8 +280,11 @@ impl Engine<'_> {
                 self.record(events::started(self.cluster.version, &name, &fp));
                 // PLEG sees the new container: the pod worker syncs again.
                 self.worker.sync_now = true;
+                // The sync goes on, or stays in the postStart hook until it returns.
+                if self.begin_post_start(c, id) {
+                    return;
+                }
                 self.container_started(c);
-                self.run_post_start(c, id);
             }
             Err(e) => {
                 // The runtime created the container but could not start its process.
