@@ -28,9 +28,21 @@ fn seed_pod_sample_runs_and_becomes_ready() {
         tl.events[1].message,
         "Pulling image \"arisu1000/simple-container-app:latest\""
     );
-    // 1.35+ (#134043): the container's name is in the event's fieldPath, not its message.
-    assert_eq!(tl.events[3].message, "Container created");
-    assert_eq!(tl.events[4].message, "Container started");
+    // kuberuntime_container.go startContainer: "Created container %s" up to 1.32, "Created
+    // container: %s" in 1.33–1.34; from 1.35 (#134043) the name is in the event's fieldPath.
+    let (created, started) = match version() {
+        v if v <= KubeVersion::V1_32 => (
+            "Created container kubenetes-simple-pod",
+            "Started container kubenetes-simple-pod",
+        ),
+        v if v <= KubeVersion::V1_34 => (
+            "Created container: kubenetes-simple-pod",
+            "Started container kubenetes-simple-pod",
+        ),
+        _ => ("Container created", "Container started"),
+    };
+    assert_eq!(tl.events[3].message, created);
+    assert_eq!(tl.events[4].message, started);
     let end = tl.status_at(2 * MINUTE).unwrap();
     assert_eq!(end.phase, PodPhase::Running);
     for c in [
