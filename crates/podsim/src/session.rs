@@ -51,6 +51,46 @@ pub fn analyze(text: &str, scenario: &Scenario, until: Millis) -> Analysis {
     }
 }
 
+/// One text on two clusters, for the compare view: each side's analysis and the first
+/// instant at which their runs differ.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub left: Analysis,
+    pub right: Analysis,
+    /// When both sides simulated: `None` when every instant looks the same on both.
+    pub first: Option<sim::Difference>,
+}
+
+impl Comparison {
+    /// Whether the two apiservers answer the text differently (one refuses what the other
+    /// accepts, or in other words, or with other warnings).
+    pub fn validation_differs(&self) -> bool {
+        self.left.loaded.diagnostics != self.right.loaded.diagnostics
+    }
+}
+
+/// Analyse `text` under `scenario` on the `left` and on the `right` cluster (the scenario's
+/// own cluster is replaced by each) until `until`, and find the first difference.
+pub fn compare(
+    text: &str,
+    scenario: &Scenario,
+    left: &ClusterSpec,
+    right: &ClusterSpec,
+    until: Millis,
+) -> Comparison {
+    let on = |cluster: &ClusterSpec| {
+        let mut s = scenario.clone();
+        s.cluster = cluster.clone();
+        analyze(text, &s, until)
+    };
+    let (left, right) = (on(left), on(right));
+    let first = match (&left.timeline, &right.timeline) {
+        (Some(a), Some(b)) => sim::first_difference(a, b),
+        _ => None,
+    };
+    Comparison { left, right, first }
+}
+
 /// The lesson's goals against an analysis.
 pub fn goals(lesson: &Lesson, analysis: &Analysis) -> Vec<GoalReport> {
     lesson

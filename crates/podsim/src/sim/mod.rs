@@ -1,17 +1,20 @@
 //! The simulation: run a validated, defaulted manifest on one simulated node for a span of
 //! virtual time, under a scenario, and record everything in a [`Timeline`].
 //!
+//! - `compare`: the first difference between two timelines (one manifest on two clusters).
 //! - `engine/`: the discrete-event engine driving the kubelet and the runtime, one file per
 //!   part of the kubelet (sync, starts, kills, prober, hooks…) or of the world around it.
 //! - `queue`: the event queue.
 //! - `scenario`: nodes, images and timed faults around the pod.
 //! - `timeline`: what was recorded, and the queries at an instant.
 
+pub mod compare;
 pub mod engine;
 pub mod queue;
 pub mod scenario;
 pub mod timeline;
 
+pub use compare::{first_difference, Difference, Differs};
 pub use scenario::Scenario;
 pub use timeline::Timeline;
 
