@@ -10,7 +10,7 @@ mod common;
 use common::*;
 use podsim::cluster::KubeVersion;
 use podsim::kubelet::events::EventReason;
-use podsim::model::{ConditionType, WaitingReason};
+use podsim::model::{ConditionType, PodPhase, WaitingReason};
 use podsim::time::{Millis, MINUTE, SECOND};
 use podsim::views;
 
@@ -249,10 +249,30 @@ fn container_restart_rules() {
     assert!(s.len() >= 4, "{s:?}");
     let gaps: Vec<Millis> = s.windows(2).map(|w| (w[1] - w[0]) / SECOND).collect();
     assert_eq!(&gaps[..3], &[2, 12, 22], "run 2 s + back-off 0, 10, 20 s");
+    // getPhase (kubelet_pods.go, 1.35+): a stopped container that ContainerShouldRestart
+    // keeps the pod Running, whatever the pod's Never says — in back-off as after an exit.
+    for t in [s[1] - SECOND, s[1] + 3 * SECOND, s[2] + 3 * SECOND] {
+        assert_eq!(tl.status_at(t).unwrap().phase, PodPhase::Running, "at {t}");
+    }
     // Exit 1 does not: the container's own Never decides; the pod fails.
     let tl = run(&job(1), "", MINUTE);
     assert_eq!(starts(&tl, "app").len(), 1);
     assert_eq!(row_at(&tl, MINUTE, false).status, "Error");
+    assert_eq!(tl.status_at(MINUTE).unwrap().phase, PodPhase::Failed);
+    // An init container's rule: restarted while it exits 42, the pod Pending meanwhile (not
+    // Failed, as a failed init container under Never makes it without the rule).
+    let init = "apiVersion: v1\nkind: Pod\nmetadata: {name: init}\nspec:\n  restartPolicy: Never\n  initContainers:\n  - name: setup\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 2; exit 42']\n    restartPolicy: Never\n    restartPolicyRules:\n    - action: Restart\n      exitCodes: {operator: In, values: [42]}\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sleep, '3600']\n";
+    let tl = run(init, "", MINUTE);
+    assert!(starts(&tl, "setup").len() > 1);
+    assert_eq!(tl.status_at(MINUTE).unwrap().phase, PodPhase::Pending);
+    assert_eq!(
+        run(init, &on("1.34", ""), MINUTE)
+            .status_at(MINUTE)
+            .unwrap()
+            .phase,
+        PodPhase::Failed,
+        "1.34: the rules were dropped"
+    );
     // On 1.34 the gate is off: the apiserver dropped the rules, the pod's Never rules.
     let tl = run(&job(42), &on("1.34", ""), MINUTE);
     assert_eq!(starts(&tl, "app").len(), 1);

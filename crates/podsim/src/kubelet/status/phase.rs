@@ -1,10 +1,14 @@
-//! The pod phase, computed as the kubelet's getPhase does (pkg/kubelet/kubelet_pods.go, 1.34,
-//! the ContainerRestartRules gate off): count regular init containers, sidecars and regular
+//! The pod phase, computed as the kubelet's getPhase does (pkg/kubelet/kubelet_pods.go, the
+//! 1.35+ form with ContainerRestartRules): count regular init containers, sidecars and regular
 //! containers by the state their API status shows, then decide. A container without a status
-//! counts as unknown.
+//! counts as unknown. Whether a stopped container will restart is `ContainerShouldRestart`
+//! (its restart rules, its own restartPolicy, the pod's): with the gate off the apiserver has
+//! dropped the container's rules and policy, and the result is the pre-gate getPhase's
+//! (a failed init container fails the pod under Never; stopped containers restart under
+//! Always, failed ones under OnFailure).
 
 use super::ByName;
-use crate::model::{ContainerStatus, PodPhase, PodSpec, RestartPolicy};
+use crate::model::{ContainerStatus, PodPhase, PodSpec};
 
 /// A container's status as getPhase reads it.
 enum Seen {
@@ -47,12 +51,13 @@ pub fn get_phase(
     let status = |name: &str| by_name.get(name).map(seen);
     let mut pending_regular_init = 0;
     let mut pending_sidecars = 0;
-    let mut failed_initialization = 0;
+    let policy = spec.restart_policy();
+    let mut failed_initialization_not_restartable = 0;
     for c in spec.init_containers.iter().filter(|c| !c.is_restartable()) {
         match status(&c.name) {
             Some(Seen::Terminated(code) | Seen::Restarting(code)) => {
-                if code != 0 {
-                    failed_initialization += 1;
+                if code != 0 && !c.should_restart(policy, code) {
+                    failed_initialization_not_restartable += 1;
                 }
             }
             Some(Seen::Running | Seen::Waiting | Seen::Unknown) | None => pending_regular_init += 1,
@@ -83,23 +88,31 @@ pub fn get_phase(
             }
         }
     }
+    let mut stopped_not_restartable = 0;
     for c in &spec.containers {
         match status(&c.name) {
             Some(Seen::Running) => running += 1,
             Some(Seen::Terminated(code)) => {
                 stopped += 1;
+                if !c.should_restart(policy, code) {
+                    stopped_not_restartable += 1;
+                }
                 if code == 0 {
                     succeeded += 1;
                 }
             }
-            Some(Seen::Restarting(_)) => stopped += 1,
+            Some(Seen::Restarting(code)) => {
+                stopped += 1;
+                if !c.should_restart(policy, code) {
+                    stopped_not_restartable += 1;
+                }
+            }
             Some(Seen::Waiting) => waiting += 1,
             Some(Seen::Unknown) | None => unknown += 1,
         }
     }
 
-    let policy = spec.restart_policy();
-    if failed_initialization > 0 && policy == RestartPolicy::Never {
+    if failed_initialization_not_restartable > 0 {
         return PodPhase::Failed;
     }
     if pending_regular_init > 0 || (pending_sidecars > 0 && !pod_has_initialized) || waiting > 0 {
@@ -116,11 +129,14 @@ pub fn get_phase(
                 PodPhase::Failed
             };
         }
-        return match policy {
-            RestartPolicy::Always => PodPhase::Running,
-            _ if stopped == succeeded => PodPhase::Succeeded,
-            RestartPolicy::Never => PodPhase::Failed,
-            RestartPolicy::OnFailure => PodPhase::Running,
+        // At least one container is on its way to a restart.
+        if stopped != stopped_not_restartable {
+            return PodPhase::Running;
+        }
+        return if stopped == succeeded {
+            PodPhase::Succeeded
+        } else {
+            PodPhase::Failed
         };
     }
     PodPhase::Pending
