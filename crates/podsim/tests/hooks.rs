@@ -255,3 +255,27 @@ fn a_failed_pre_stop_is_recorded_when_it_fails() {
     let failed = events(&tl, EventReason::FailedPreStopHook);
     assert_eq!(failed, [(63 * SECOND, "PreStopHook failed".to_string())]);
 }
+
+/// activeDeadlineSeconds is acted on by a sync (the pod sync handlers' ShouldEvict in
+/// generateAPIPodStatus, kubelet_pods.go): while a postStart blocks the sync, nothing
+/// happens; the deadline fails and stops the pod when the hook returns (docs/hooks-audit.md
+/// §2.4, inferred from the code).
+#[test]
+fn the_active_deadline_waits_for_a_post_start() {
+    let text = pod(&SLOW_POST_START.replace(
+        "  containers:\n",
+        "  activeDeadlineSeconds: 10\n  containers:\n",
+    ));
+    let tl = run(&text, "preloadedImages: [busybox:1.36]", MINUTE);
+    let hook_end = starts(&tl, "web")[0] + 20 * SECOND;
+    let deadline = events(&tl, EventReason::DeadlineExceeded);
+    assert_eq!(deadline.len(), 1);
+    assert_eq!(deadline[0].0, hook_end);
+    assert_eq!(tl.status_at(hook_end - 1).unwrap().phase, PodPhase::Pending);
+    assert_eq!(
+        events(&tl, EventReason::Killing)[0].0,
+        hook_end,
+        "the kill starts with the deadline"
+    );
+    assert_eq!(tl.status_at(MINUTE).unwrap().phase, PodPhase::Failed);
+}

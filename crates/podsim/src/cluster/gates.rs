@@ -190,7 +190,9 @@ pub static GATES: &[GateInfo] = &[
         name: "PodObservedGenerationTracking",
         specs: [NO, NO, A, B, GA, GA, GA],
         depends_on: &[],
-        simulated: Simulated::Yes,
+        simulated: Simulated::No(
+            "status.observedGeneration (podsim writes no observedGeneration in any version)",
+        ),
     },
     GateInfo {
         gate: Gate::ContainerStopSignals,
