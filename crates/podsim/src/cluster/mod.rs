@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 ///
 /// ```yaml
 /// cluster:
-///   kubernetes: "1.33"
+///   kubernetes: "1.35"
 ///   featureGates: {ReduceDefaultCrashLoopBackOffDecay: true}
 ///   kubelet:
 ///     crashLoopBackOff: {maxContainerRestartPeriod: 30s}
