@@ -49,6 +49,13 @@ step "cargo fmt --check" cargo fmt --all --check
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" sh -c 'cargo clippy -p podlab --target wasm32-unknown-unknown --all-targets --locked -- -D warnings && cargo clippy -p podsim --target wasm32-unknown-unknown --lib --locked -- -D warnings'
 step "native tests" cargo test --workspace --locked
+# The golden tests again on every older Kubernetes version podsim simulates (the native run above
+# is on the newest): crates/podsim/tests/common/mod.rs reads PODSIM_TEST_KUBERNETES.
+step "golden tests on Kubernetes 1.31-1.36" sh -c 'for v in 1.31 1.32 1.33 1.34 1.35 1.36; do
+  echo "-- Kubernetes $v"
+  PODSIM_TEST_KUBERNETES=$v cargo test -p podsim --locked --test golden_probes --test golden_restarts \
+    --test golden_start --test golden_termination --test golden_views --test hooks || exit 1
+done'
 step "wasm tests (headless Chromium)" cargo test -p podlab --target wasm32-unknown-unknown --locked
 step "release build (trunk)" sh -c 'trunk build --release && node scripts/sizes.mjs dist'
 step "browser tests (Playwright)" node tests/e2e/run.mjs dist

@@ -3,6 +3,7 @@
 //! it to the real process.
 
 use crate::api;
+use crate::cluster::{Cluster, ClusterSpec, KubeVersion};
 use crate::schema::Lang;
 use crate::sim::{self, Scenario, Timeline};
 use crate::time::{parse_duration, Millis, MINUTE};
@@ -14,14 +15,87 @@ pub const USAGE: &str = "usage:
   podsim simulate FILE [--scenario FILE] [--until DURATION] [--at DURATION]
                        [--output json|get|describe|events|logs|timeline|why]
                        [--container NAME] [--previous] [--watch] [--width N]
-                       [--lang en|ko]
-  podsim validate FILE
-    podsim lesson FILE [--solution] [--at DURATION] [--output get|describe|events|logs|timeline|why]
-                     [--lang en|ko]
+                       [--lang en|ko] [CLUSTER]
+  podsim validate FILE [CLUSTER]
+  podsim lesson FILE [--solution] [--at DURATION] [--output get|describe|events|logs|timeline|why]
+                     [--lang en|ko] [CLUSTER]
   podsim lesson FILE --predictions
 
-DURATION is like 90s, 5m or 1h. Defaults: --until 10m, --at the end, --output timeline.
+CLUSTER: [--kubernetes 1.31…1.37] [--feature-gates Name=true,Name2=false]
+         [--kubelet-config FILE]   (a KubeletConfiguration: featureGates, crashLoopBackOff)
+DURATION is like 90s, 5m or 1h. Defaults: --until 10m, --at the end, --output timeline,
+--kubernetes the newest (1.37; a lesson may pin its own).
 ";
+
+/// The cluster options every command takes, applied over a scenario's cluster: the version,
+/// then the kubelet config file, then `--feature-gates` (flags win over the file, as for a
+/// kubelet).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct ClusterOptions {
+    kubernetes: Option<String>,
+    feature_gates: Option<String>,
+    kubelet_config: Option<String>,
+}
+
+impl ClusterOptions {
+    /// Take `arg` (and its value) if it is a cluster option.
+    fn take(
+        &mut self,
+        arg: &str,
+        value: &mut dyn FnMut(&str) -> Result<String, String>,
+    ) -> Result<bool, String> {
+        match arg {
+            "--kubernetes" => self.kubernetes = Some(value(arg)?),
+            "--feature-gates" => self.feature_gates = Some(value(arg)?),
+            "--kubelet-config" => self.kubelet_config = Some(value(arg)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// `spec` with these options applied; notes (settings podsim ignores) beside it.
+    fn apply(
+        &self,
+        mut spec: ClusterSpec,
+        read: &dyn Fn(&str) -> Result<String, String>,
+    ) -> Result<(ClusterSpec, Vec<String>), String> {
+        let mut notes = Vec::new();
+        if let Some(v) = &self.kubernetes {
+            spec.kubernetes = Some(KubeVersion::parse(v).map_err(|e| e.to_string())?);
+        }
+        if let Some(path) = &self.kubelet_config {
+            let text = read(path)?;
+            let file = crate::cluster::kubelet_config::read_file(&text)
+                .map_err(|e| format!("{path}: {e}"))?;
+            spec.feature_gates.extend(file.feature_gates);
+            spec.kubelet = file.config;
+            notes.extend(file.notes);
+        }
+        if let Some(flag) = &self.feature_gates {
+            let gates = crate::cluster::gates::parse_flag(flag).map_err(|e| {
+                format!("invalid argument {flag:?} for \"--feature-gates\" flag: {e}")
+            })?;
+            spec.feature_gates.extend(gates);
+        }
+        Ok((spec, notes))
+    }
+}
+
+/// The cluster `spec` describes, checked; its start-up warnings and `notes` as stderr lines.
+fn start_cluster(spec: &ClusterSpec, notes: &[String]) -> Result<(Cluster, String), Output> {
+    match spec.resolve() {
+        Ok(c) => {
+            let mut stderr = String::new();
+            for w in notes.iter().chain(&c.warnings) {
+                stderr.push_str(&format!("podsim: {w}\n"));
+            }
+            Ok((c, stderr))
+        }
+        Err(e) => Err(Output::error(format!(
+            "podsim: the cluster does not start: {e}\n"
+        ))),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Output {
@@ -66,6 +140,7 @@ struct Options {
     watch: bool,
     width: usize,
     lang: Lang,
+    cluster: ClusterOptions,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -80,6 +155,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         watch: false,
         width: 72,
         lang: Lang::En,
+        cluster: ClusterOptions::default(),
     };
     let mut it = args.iter();
     let mut file = None;
@@ -89,6 +165,9 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                 .cloned()
                 .ok_or_else(|| format!("{name} needs a value"))
         };
+        if o.cluster.take(a, &mut |name: &str| value(name))? {
+            continue;
+        }
         match a.as_str() {
             "--scenario" => o.scenario = Some(value("--scenario")?),
             "--until" => o.until = parse_duration(&value("--until")?)?,
@@ -165,22 +244,48 @@ pub fn run(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Ou
 }
 
 fn validate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Output {
-    let [file] = args else {
+    let mut options = ClusterOptions::default();
+    let mut file = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match options.take(a, &mut value) {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(e) => return Output::usage_error(&e),
+        }
+        if a.starts_with('-') || file.replace(a.clone()).is_some() {
+            return Output::usage_error("validate takes one FILE");
+        }
+    }
+    let Some(file) = file else {
         return Output::usage_error("validate takes one FILE");
     };
-    let text = match read(file) {
+    let (spec, notes) = match options.apply(ClusterSpec::default(), read) {
+        Ok(s) => s,
+        Err(e) => return Output::error(format!("podsim: {e}\n")),
+    };
+    let (cluster, cluster_notes) = match start_cluster(&spec, &notes) {
+        Ok(c) => c,
+        Err(out) => return out,
+    };
+    let text = match read(&file) {
         Ok(t) => t,
         Err(e) => return Output::error(format!("podsim: {e}\n")),
     };
-    let loaded = api::load(&text);
+    let loaded = api::load_on(&text, &cluster);
     match loaded.defaulted {
         Some(_) => {
             // The apiserver's warnings, as kubectl prints them on stderr.
             let mut out = Output::ok(format!("{file}: valid\n"));
-            out.stderr = format_warnings(&loaded);
+            out.stderr = cluster_notes + &format_warnings(&loaded);
             out
         }
-        None => Output::error(format_diagnostics(&loaded)),
+        None => Output::error(cluster_notes + &format_diagnostics(&loaded)),
     }
 }
 
@@ -202,8 +307,19 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
     let mut at = None;
     let mut predictions = false;
     let mut lang = Lang::En;
+    let mut options = ClusterOptions::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
+        let taken = options.take(a, &mut |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        });
+        match taken {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(e) => return Output::usage_error(&e),
+        }
         match a.as_str() {
             "--solution" => solution = true,
             "--predictions" => predictions = true,
@@ -242,7 +358,16 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
     } else {
         &lesson.manifest
     };
-    let (analysis, reports) = crate::session::evaluate(&lesson, text, &[]);
+    let (chosen, notes) = match options.apply(ClusterSpec::default(), read) {
+        Ok(s) => s,
+        Err(e) => return Output::error(format!("podsim: {e}\n")),
+    };
+    let on = lesson.cluster_on(&chosen);
+    let stderr = match start_cluster(&on, &notes) {
+        Ok((_, stderr)) => stderr,
+        Err(out) => return out,
+    };
+    let (analysis, reports) = crate::session::evaluate_on(&lesson, text, &[], &chosen);
     let mut out = String::new();
     if let Some(view) = output {
         let Some(tl) = analysis.timeline.as_ref() else {
@@ -270,11 +395,14 @@ fn lesson_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) ->
         ));
     }
     out.push_str(&format!(
-        "{met}/{} goals met ({})\n",
+        "{met}/{} goals met ({}, Kubernetes {})\n",
         reports.len(),
-        if solution { "solution" } else { "start" }
+        if solution { "solution" } else { "start" },
+        on.version()
     ));
-    Output::ok(out)
+    let mut out = Output::ok(out);
+    out.stderr = stderr;
+    out
 }
 
 fn simulate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Output {
@@ -286,16 +414,27 @@ fn simulate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) 
         Ok(t) => t,
         Err(e) => return Output::error(format!("podsim: {e}\n")),
     };
-    let scenario = match &o.scenario {
+    let mut scenario = match &o.scenario {
         None => Scenario::default(),
         Some(path) => match read(path).and_then(|t| Scenario::from_yaml(&t)) {
             Ok(s) => s,
             Err(e) => return Output::error(format!("podsim: {e}\n")),
         },
     };
-    let loaded = api::load(&text);
+    let notes = match o.cluster.apply(scenario.cluster.clone(), read) {
+        Ok((spec, notes)) => {
+            scenario.cluster = spec;
+            notes
+        }
+        Err(e) => return Output::error(format!("podsim: {e}\n")),
+    };
+    let (cluster, stderr) = match start_cluster(&scenario.cluster, &notes) {
+        Ok(c) => c,
+        Err(out) => return out,
+    };
+    let loaded = api::load_on(&text, &cluster);
     let Some(manifest) = loaded.defaulted.as_ref() else {
-        return Output::error(format_diagnostics(&loaded));
+        return Output::error(stderr + &format_diagnostics(&loaded));
     };
     let mut tl = match sim::simulate(manifest, &scenario, o.until) {
         Ok(tl) => tl,
@@ -303,30 +442,31 @@ fn simulate_cmd(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) 
     };
     tl.source = loaded.fields.clone();
     let at = o.at.unwrap_or(o.until).min(o.until);
+    let mut out = simulate_output(&o, &tl, at);
+    out.stderr = stderr + &out.stderr;
+    out
+}
+
+fn simulate_output(o: &Options, tl: &Timeline, at: Millis) -> Output {
     match o.output.as_str() {
-        "json" => Output::ok(to_json(&tl) + "\n"),
-        "get" if o.watch => Output::ok(views::get::watch(&tl, at)),
-        "get" => Output::ok(views::get::get_pods(&tl, at, false)),
-        "describe" => Output::ok(views::describe::describe_pod(&tl, at)),
-        "events" => Output::ok(views::events::get_events(&tl, at)),
-        "why" => Output::ok(why::print::why_text(
-            &tl,
-            at,
-            o.container.as_deref(),
-            o.lang,
-        )),
+        "json" => Output::ok(to_json(tl) + "\n"),
+        "get" if o.watch => Output::ok(views::get::watch(tl, at)),
+        "get" => Output::ok(views::get::get_pods(tl, at, false)),
+        "describe" => Output::ok(views::describe::describe_pod(tl, at)),
+        "events" => Output::ok(views::events::get_events(tl, at)),
+        "why" => Output::ok(why::print::why_text(tl, at, o.container.as_deref(), o.lang)),
         "logs" => {
             let req = views::logs::LogsRequest {
                 container: o.container.clone(),
                 previous: o.previous,
                 timestamps: false,
             };
-            match views::logs::logs(&tl, at, &req) {
+            match views::logs::logs(tl, at, &req) {
                 Ok(s) => Output::ok(s),
                 Err(e) => Output::error(e + "\n"),
             }
         }
-        _ => Output::ok(views::chart::chart(&tl, o.until, o.width)),
+        _ => Output::ok(views::chart::chart(tl, o.until, o.width)),
     }
 }
 

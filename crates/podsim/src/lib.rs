@@ -1,5 +1,6 @@
 //! podsim — podlab's engine. Everything Kubernetes lives here, with no web dependency:
 //!
+//! - [`cluster`]: the learner's cluster — Kubernetes version, feature gates, kubelet settings.
 //! - [`yaml`]: YAML text → a node tree where every node knows its source span.
 //! - [`model`]: the typed v1 objects (Pod, Service, ConfigMap) and PodStatus.
 //! - [`schema`]: every modelled field with its docs (en/ko) and accepted values.
@@ -14,6 +15,7 @@
 
 pub mod api;
 pub mod cli;
+pub mod cluster;
 pub mod ids;
 pub mod kubelet;
 pub mod lessons;

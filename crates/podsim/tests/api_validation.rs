@@ -21,6 +21,17 @@ fn errors(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `LINE:COL: MESSAGE` for every error, as version `v`'s apiserver says them.
+fn errors_on(text: &str, v: &str) -> Vec<String> {
+    let v = podsim::cluster::KubeVersion::parse(v).unwrap();
+    api::load_on(text, &podsim::cluster::Cluster::of(v))
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}:{}: {}", d.span.line, d.span.col, d.message))
+        .collect()
+}
+
 fn one(text: &str, want: &str) {
     let got = errors(text);
     assert_eq!(got, vec![want.to_string()], "\n{text}");
@@ -143,10 +154,14 @@ fn forbidden_on_regular_init_containers() {
     // A sidecar may have them.
     let ok = pod("  initContainers:\n  - name: side\n    image: busybox\n    restartPolicy: Always\n    readinessProbe:\n      exec: {command: [\"true\"]}\n  containers:\n  - {name: a, image: nginx}\n");
     assert!(errors(&ok).is_empty());
-    one(
-        &pod("  containers:\n  - {name: a, image: nginx, restartPolicy: Always}\n"),
-        "7:44: spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers",
+    // Up to 1.33 only an init container has a restartPolicy; from 1.35 (ContainerRestartRules
+    // on) any container may.
+    let app = pod("  containers:\n  - {name: a, image: nginx, restartPolicy: Always}\n");
+    assert_eq!(
+        errors_on(&app, "1.33"),
+        ["7:44: spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers"]
     );
+    assert!(errors(&app).is_empty());
 }
 
 #[test]
@@ -203,7 +218,7 @@ fn numeric_bounds_and_quantities() {
     );
     one(
         &pod("  containers:\n  - name: a\n    image: nginx\n    resources:\n      limits: {cpu: 500m}\n      requests: {cpu: \"1\"}\n"),
-        "11:23: spec.containers[0].resources.requests[cpu]: Invalid value: \"1\": must be less than or equal to cpu limit of 500m",
+        "11:23: spec.containers[0].resources.requests: Invalid value: \"1\": must be less than or equal to cpu limit of 500m",
     );
     one(
         &pod("  containers:\n  - name: a\n    image: nginx\n    resources:\n      limits: {memory: lots}\n"),
@@ -711,7 +726,12 @@ fn validation_errors_come_with_what_to_write() {
     assert!(hint(&init).contains("`readinessProbe`: remove it, or make this a sidecar"));
     let meta = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: My_Pod\nspec:\n  containers:\n  - {name: web, image: nginx}\n";
     assert!(hint(meta).ends_with("`my-pod`"));
-    assert!(hint(&c("    restartPolicy: Always\n")).contains("under `initContainers:`"));
+    let on_133 = api::load_on(
+        &c("    restartPolicy: Always\n"),
+        &podsim::cluster::Cluster::of(podsim::cluster::KubeVersion::V1_33),
+    );
+    let h = on_133.diagnostics[0].hint.clone().unwrap();
+    assert!(h.en.contains("under `initContainers:`"));
     // Where podlab has nothing better to say, no hint.
     let l = api::load(&c("    ports:\n    - containerPort: 0\n"));
     assert!(l.diagnostics[0].hint.is_none(), "{:?}", l.diagnostics);

@@ -128,6 +128,7 @@ fn json_output_has_the_contract_shape() {
 
 #[test]
 fn text_outputs_at_an_instant() {
+    // 1.34: the pod worker syncs every 10 s during a back-off, and each sync shows it.
     let (code, out, _) = podsim(&[
         "simulate",
         "tests/examples/crashloop.yaml",
@@ -137,6 +138,8 @@ fn text_outputs_at_an_instant() {
         "25s",
         "--output",
         "get",
+        "--kubernetes",
+        "1.34",
     ]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
@@ -149,6 +152,24 @@ fn text_outputs_at_an_instant() {
         "{out}"
     );
     assert!(lines[1].ends_with("25s"), "{out}");
+    // 1.35+: the next sync comes when the back-off ends, so the exit stays on show.
+    let (_, out, _) = podsim(&[
+        "simulate",
+        "tests/examples/crashloop.yaml",
+        "--until",
+        "5m",
+        "--at",
+        "25s",
+        "--output",
+        "get",
+    ]);
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap_or("")
+            .starts_with("crasher   0/1     Error    2 ("),
+        "{out}"
+    );
 
     let (_, out, _) = podsim(&[
         "simulate",

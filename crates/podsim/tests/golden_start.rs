@@ -8,6 +8,7 @@ mod common;
 
 use common::*;
 use podsim::api;
+use podsim::cluster::KubeVersion;
 use podsim::kubelet::events::EventReason;
 use podsim::model::{ConditionReason, ConditionStatus, ConditionType, PodPhase, TerminatedReason};
 use podsim::time::{Millis, MINUTE, SECOND};
@@ -27,14 +28,21 @@ fn seed_pod_sample_runs_and_becomes_ready() {
         tl.events[1].message,
         "Pulling image \"arisu1000/simple-container-app:latest\""
     );
-    assert_eq!(
-        tl.events[3].message,
-        "Created container: kubenetes-simple-pod"
-    );
-    assert_eq!(
-        tl.events[4].message,
-        "Started container kubenetes-simple-pod"
-    );
+    // kuberuntime_container.go startContainer: "Created container %s" up to 1.32, "Created
+    // container: %s" in 1.33–1.34; from 1.35 (#134043) the name is in the event's fieldPath.
+    let (created, started) = match version() {
+        v if v <= KubeVersion::V1_32 => (
+            "Created container kubenetes-simple-pod",
+            "Started container kubenetes-simple-pod",
+        ),
+        v if v <= KubeVersion::V1_34 => (
+            "Created container: kubenetes-simple-pod",
+            "Started container kubenetes-simple-pod",
+        ),
+        _ => ("Container created", "Container started"),
+    };
+    assert_eq!(tl.events[3].message, created);
+    assert_eq!(tl.events[4].message, started);
     let end = tl.status_at(2 * MINUTE).unwrap();
     assert_eq!(end.phase, PodPhase::Running);
     for c in [
@@ -54,6 +62,48 @@ fn seed_pod_sample_runs_and_becomes_ready() {
         .t_ms;
     assert!(ready_at < 10 * SECOND, "ready at {ready_at}");
     assert_eq!(restarts_at(&tl, "kubenetes-simple-pod", 2 * MINUTE), 0);
+}
+
+/// The Created and Started events' words per version: `Created container web` up to 1.32,
+/// `Created container: web` in 1.33–1.34 (kuberuntime_container.go, #130471), `Container
+/// created` / `Container started` from 1.35 (CHANGELOG-1.35, #134043).
+#[test]
+fn created_and_started_are_worded_as_each_version_words_them() {
+    for v in KubeVersion::ALL {
+        let tl = run(
+            &example("seed-pod-sample"),
+            &format!("cluster: {{kubernetes: '{v}'}}"),
+            MINUTE,
+        );
+        let created = &events(&tl, EventReason::Created)[0].1;
+        let started = &events(&tl, EventReason::Started)[0].1;
+        let want = match v.minor() {
+            31 | 32 => (
+                "Created container kubenetes-simple-pod",
+                "Started container kubenetes-simple-pod",
+            ),
+            33 | 34 => (
+                "Created container: kubenetes-simple-pod",
+                "Started container kubenetes-simple-pod",
+            ),
+            _ => ("Container created", "Container started"),
+        };
+        assert_eq!((created.as_str(), started.as_str()), want, "{v}");
+        // The image already on the node: KubeletEnsureSecretPulledImages (beta, on from
+        // 1.35) checks the pod may use it and says so.
+        let tl = run(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, image: busybox:1.36, command: [sleep, '3600']}\n",
+            &format!("cluster: {{kubernetes: '{v}'}}\npreloadedImages: [busybox:1.36]"),
+            MINUTE,
+        );
+        let pulled = &events(&tl, EventReason::Pulled)[0].1;
+        let long = v >= KubeVersion::V1_35;
+        assert_eq!(
+            pulled.ends_with("and can be accessed by the pod"),
+            long,
+            "{v}: {pulled}"
+        );
+    }
 }
 
 #[test]

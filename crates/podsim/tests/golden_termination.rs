@@ -153,39 +153,45 @@ fn active_deadline_fails_the_pod() {
     assert_eq!(row.status, "DeadlineExceeded");
 }
 
+/// The node controller's `--node-monitor-grace-period` was 40 s up to 1.31 and is 50 s from
+/// 1.32 (#126287, CHANGELOG-1.32); the taint eviction comes the pod's 300 s toleration later.
 #[test]
 fn a_lost_node_marks_the_pod_not_ready_then_evicts_it() {
-    let tl = run(
-        &example("seed-pod-sample"),
-        "events:\n- {at: 60s, action: loseNode}\n",
-        10 * MINUTE,
-    );
-    let at = |t| tl.status_at(t).unwrap().clone();
-    assert!(
-        at(90 * SECOND).condition_true(ConditionType::Ready),
-        "still Ready until the node controller notices"
-    );
-    assert!(!at(101 * SECOND).condition_true(ConditionType::Ready));
-    assert_eq!(events(&tl, EventReason::NodeNotReady).len(), 1);
-    let evict = events(&tl, EventReason::TaintManagerEviction);
-    assert_eq!(
-        evict[0],
-        (
-            400 * SECOND,
-            "Marking for deletion Pod default/kubenetes-simple-pod".to_string()
-        )
-    );
-    let row = pod_row(
-        &tl.pod_name,
-        &tl.manifest.pod.spec,
-        &at(500 * SECOND),
-        true,
-        None,
-        500 * SECOND,
-    );
-    assert_eq!(row.status, "Terminating");
-    assert!(
-        tl.exists_at(10 * MINUTE),
-        "an unreachable kubelet never confirms the deletion"
-    );
+    for (v, grace) in [("1.31", 40), ("1.32", 50), ("1.37", 50)] {
+        let tl = run(
+            &example("seed-pod-sample"),
+            &format!("cluster: {{kubernetes: '{v}'}}\nevents:\n- {{at: 60s, action: loseNode}}\n"),
+            10 * MINUTE,
+        );
+        let at = |t| tl.status_at(t).unwrap().clone();
+        let not_ready = (60 + grace) * SECOND;
+        assert!(
+            at(not_ready - 1).condition_true(ConditionType::Ready),
+            "{v}: still Ready until the node controller notices"
+        );
+        assert!(!at(not_ready).condition_true(ConditionType::Ready), "{v}");
+        assert_eq!(events(&tl, EventReason::NodeNotReady).len(), 1);
+        let evict = events(&tl, EventReason::TaintManagerEviction);
+        assert_eq!(
+            evict[0],
+            (
+                not_ready + 300 * SECOND,
+                "Marking for deletion Pod default/kubenetes-simple-pod".to_string()
+            ),
+            "{v}"
+        );
+        let row = pod_row(
+            &tl.pod_name,
+            &tl.manifest.pod.spec,
+            &at(500 * SECOND),
+            true,
+            None,
+            500 * SECOND,
+        );
+        assert_eq!(row.status, "Terminating");
+        assert!(
+            tl.exists_at(10 * MINUTE),
+            "an unreachable kubelet never confirms the deletion"
+        );
+    }
 }

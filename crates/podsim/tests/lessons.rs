@@ -1,12 +1,13 @@
 //! Every lesson under `lessons/`: it parses; its starting manifest does not meet its goals
-//! (unless the lesson is read-only) and its solution meets them all; both languages are
+//! (unless the lesson is read-only) and its solution meets them all, on every version; both languages are
 //! present and complete; every field path, container, probe and lesson link it refers to
 //! exists; ids and orders are unique and the curriculum has the chapter's lessons in order;
 //! bodies are 150–350 words and their YAML snippets are Pod fields, the same in both
 //! languages. (tests/lesson_quotes.rs checks that what they quote comes from the run.)
 
+use podsim::cluster::{ClusterSpec, KubeVersion};
 use podsim::lessons::{Check, Lesson};
-use podsim::session::evaluate;
+use podsim::session::{evaluate, evaluate_on};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -130,6 +131,40 @@ fn starting_manifests_do_not_meet_their_goals_and_solutions_do() {
                 lesson.solution.trim(),
                 "{name}: the solution is the starting manifest"
             );
+        }
+    }
+}
+
+/// The learner may run a lesson on any version the app offers (session::evaluate_on): unless
+/// the lesson pins its version, its solution meets its goals on each of them and its
+/// starting manifest does not meet them all.
+#[test]
+fn solutions_meet_their_goals_on_every_version() {
+    for (name, lesson) in load_all() {
+        for v in KubeVersion::ALL {
+            let chosen = ClusterSpec {
+                kubernetes: Some(v),
+                ..Default::default()
+            };
+            let (_, reports) = evaluate_on(&lesson, &lesson.solution, &[], &chosen);
+            let missed: Vec<&str> = lesson
+                .goals
+                .iter()
+                .zip(&reports)
+                .filter(|(_, r)| !r.met)
+                .map(|(g, _)| g.text.en.as_str())
+                .collect();
+            assert!(
+                missed.is_empty(),
+                "{name} on {v}: the solution misses {missed:?}"
+            );
+            if !lesson.read_only {
+                let (_, start) = evaluate_on(&lesson, &lesson.manifest, &[], &chosen);
+                assert!(
+                    start.iter().any(|r| !r.met),
+                    "{name} on {v}: the starting manifest meets every goal"
+                );
+            }
         }
     }
 }

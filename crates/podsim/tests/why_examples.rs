@@ -444,3 +444,39 @@ fn the_cli_tells_why() {
             && f["created"] == false
             && f["command"] == "rm -f /tmp/healthy"));
 }
+
+/// The back-off's numbers in an explanation are the cluster's (KEP-5593's
+/// `crashLoopBackOff.maxContainerRestartPeriod`, docs/versions.md §4.1): with a 30 s maximum
+/// the fourth restart waits 30 s, not 40 s, and the explanation says the wait was capped at
+/// 30s rather than quoting the default 5m.
+#[test]
+fn crashloop_back_off_follows_the_cluster() {
+    let scenario = Scenario::from_yaml(
+        "cluster: {kubernetes: '1.37', kubelet: {crashLoopBackOff: {maxContainerRestartPeriod: 30s}}}\n",
+    )
+    .expect("scenario");
+    let tl = analyze(&common::example("crashloop"), &scenario, 3 * MINUTE)
+        .timeline
+        .expect("runs");
+    let s = tl
+        .snapshots
+        .iter()
+        .find(|s| {
+            s.status
+                .container_statuses
+                .first()
+                .is_some_and(|c| c.restart_count == 4)
+        })
+        .expect("a fourth restart");
+    let e = why::explain(&tl, state_at(&tl, 0, s.t_ms), Lang::En);
+    let wait = step(&e, "crash-loop-back-off");
+    assert!(wait.detail.contains("up to 30s"), "{}", wait.detail);
+    assert!(wait.detail.contains("wait is 30s"), "{}", wait.detail);
+    assert!(!wait.detail.contains("5m"), "{}", wait.detail);
+    let ko = why::explain(&tl, state_at(&tl, 0, s.t_ms), Lang::Ko);
+    assert!(
+        step(&ko, "crash-loop-back-off").detail.contains("최대 30s"),
+        "{}",
+        step(&ko, "crash-loop-back-off").detail
+    );
+}

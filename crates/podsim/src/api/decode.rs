@@ -5,6 +5,7 @@
 //! ContainerPort.spec.containers.ports.containerPort of type int32`), every bad quantity —
 //! producing the JSON the typed model is read from, and an index of where each field path is.
 
+use crate::cluster::KubeVersion;
 use crate::model::Quantity;
 use crate::schema::{Obj, Ty};
 use crate::text::Text;
@@ -88,10 +89,11 @@ fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// The closest field name, if close enough to be a typo.
-pub fn suggest(unknown: &str, obj: &Obj) -> Option<&'static str> {
+/// The closest field name version `v` knows, if close enough to be a typo.
+pub fn suggest(unknown: &str, obj: &Obj, v: KubeVersion) -> Option<&'static str> {
     obj.fields
         .iter()
+        .filter(|f| f.exists_in(v))
         .map(|f| (distance(unknown, f.name), f.name))
         .filter(|(d, name)| *d <= (name.len().max(unknown.len()) / 3).max(2))
         .min_by_key(|(d, _)| *d)
@@ -102,6 +104,8 @@ struct Decoder<'a> {
     spans: SpanIndex,
     errors: Vec<DecodeError>,
     text: &'a str,
+    /// The apiserver's version: a field newer than it is unknown.
+    version: KubeVersion,
 }
 
 /// Join a JSON path without indices, as encoding/json names fields: `spec.containers.ports`.
@@ -272,7 +276,7 @@ impl Decoder<'_> {
                 format!("{path}.{}", k.text)
             };
             self.spans.map.insert(p.clone(), entry(v, Some(k.span)));
-            match obj.field(&k.text) {
+            match obj.field_in(&k.text, self.version) {
                 Some(f) => {
                     if let Some(j) = self.value(v, &f.ty, &p, obj.go) {
                         out.insert(k.text.clone(), j);
@@ -280,7 +284,7 @@ impl Decoder<'_> {
                 }
                 None => {
                     let before = i.checked_sub(1).map(|j| entries[j].0.text.as_str());
-                    let hint = suggest(&k.text, obj)
+                    let hint = suggest(&k.text, obj, self.version)
                         .map(|s| {
                             Text::new(
                                 format!("did you mean \"{s}\"?"),
@@ -490,12 +494,14 @@ pub fn to_json(node: &Node) -> Json {
     }
 }
 
-/// Decode one document against the schema of its kind.
-pub fn decode(node: &Node, root: &'static Obj, text: &str) -> Decoded {
+/// Decode one document against the schema of its kind, as version `version`'s apiserver
+/// knows it.
+pub fn decode(node: &Node, root: &'static Obj, text: &str, version: KubeVersion) -> Decoded {
     let mut d = Decoder {
         spans: SpanIndex::default(),
         errors: Vec::new(),
         text,
+        version,
     };
     d.spans.map.insert(String::new(), entry(node, None));
     let json = d.object(node, root, "");
@@ -514,7 +520,7 @@ mod tests {
 
     fn run(text: &str) -> Decoded {
         let docs = parse_documents(text).unwrap();
-        decode(&docs[0], &POD, text)
+        decode(&docs[0], &POD, text, KubeVersion::NEWEST)
     }
 
     #[test]

@@ -20,6 +20,18 @@ fn fixed_name(name: &str, dots: bool) -> String {
     mapped.trim_matches(|c| c == '-' || c == '.').to_string()
 }
 
+/// `spec.containers[N].name` or `spec.initContainers[N].name`: a container's own name.
+fn container_name_path(path: &str) -> bool {
+    let Some(rest) = path
+        .strip_prefix("spec.containers[")
+        .or_else(|| path.strip_prefix("spec.initContainers["))
+    else {
+        return false;
+    };
+    rest.strip_suffix("].name")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 pub fn hint(e: &FieldError) -> Option<Text> {
     let last = e.path.rsplit('.').next().unwrap_or(&e.path);
     let field = last.split('[').next().unwrap_or(last);
@@ -76,11 +88,11 @@ pub fn hint(e: &FieldError) -> Option<Text> {
             "say which image to run, e.g. `image: nginx:1.27`",
             "실행할 이미지를 적으세요. 예: `image: nginx:1.27`",
         )),
-        ErrorType::Required if field == "name" && e.path.contains("ontainers[") => Some(Text::new(
+        ErrorType::Required if container_name_path(&e.path) => Some(Text::new(
             "every container needs a name, e.g. `- name: web`",
             "컨테이너마다 이름이 필요합니다. 예: `- name: web`",
         )),
-        ErrorType::Duplicate(_) if field == "name" && e.path.contains("ontainers[") => {
+        ErrorType::Duplicate(_) if container_name_path(&e.path) => {
             Some(Text::new(
                 "each container, init containers included, needs a name of its own",
                 "컨테이너마다(초기화 컨테이너 포함) 서로 다른 이름이 필요합니다",

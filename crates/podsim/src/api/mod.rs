@@ -4,6 +4,7 @@
 //!
 //! - `decode`: strict decoding (unknown fields, types, quantities) and the span index.
 //! - `defaults`: defaulting and admission.
+//! - `disabled_fields`: fields a disabled feature gate drops before validation.
 //! - `validation`: the validation rules.
 //! - `field_error`: the `PATH: TYPE: DETAIL` error format.
 //! - `field_hints`: what to write instead, beside the common validation errors.
@@ -12,12 +13,14 @@
 
 pub mod decode;
 pub mod defaults;
+pub mod disabled_fields;
 pub mod field_error;
 pub mod field_hints;
 pub mod field_spans;
 pub mod look_alikes;
 pub mod validation;
 
+use crate::cluster::Cluster;
 use crate::model::{ConfigMap, Manifest, Pod, Service};
 use crate::schema;
 use crate::text::Text;
@@ -195,14 +198,76 @@ fn too_many_containers(idx: &LineIndex, doc: &Node) -> Option<Diagnostic> {
     })
 }
 
-/// Parse, decode, default and validate `text`.
+/// What a valid pod asks for that podsim does not simulate: the RestartAllContainers action
+/// of restartPolicyRules (KEP-5532, on by default from 1.36). podlab refuses it in its own
+/// words rather than run it wrong.
+fn not_simulated(idx: &LineIndex, spans: &SpanIndex, pod: &Pod) -> Option<Diagnostic> {
+    let (i, j, init) = pod
+        .spec
+        .all_containers()
+        .enumerate()
+        .find_map(|(n, (c, init))| {
+            let j = c
+                .restart_policy_rules
+                .iter()
+                .position(|r| r.action == "RestartAllContainers")?;
+            Some((n, j, init))
+        })?;
+    let inits = pod.spec.init_containers.len();
+    let path = if init {
+        format!("spec.initContainers[{i}].restartPolicyRules[{j}].action")
+    } else {
+        format!(
+            "spec.containers[{}].restartPolicyRules[{j}].action",
+            i - inits
+        )
+    };
+    let text = Text::new(
+        "podsim does not simulate the RestartAllContainers action (KEP-5532) yet: a cluster that has it would restart the whole pod; here, use action: Restart",
+        "podsim은 아직 RestartAllContainers 동작(KEP-5532)을 시뮬레이션하지 않음. 이 동작이 있는 클러스터는 파드 전체를 재시작함. 여기서는 action: Restart를 씀",
+    );
+    Some(Diagnostic {
+        message_ko: Some(text.ko),
+        ..diag(
+            Severity::Error,
+            Some(path.clone()),
+            text.en,
+            None,
+            span_for(idx, spans, &path),
+        )
+    })
+}
+
+/// podlab's note on a field the apiserver dropped (it says nothing itself).
+fn dropped_note(d: &disabled_fields::Dropped, cluster: &Cluster) -> Text {
+    let v = cluster.version;
+    Text::new(
+        format!(
+            "podlab: the apiserver dropped {} without a word: feature gate {} is off on this Kubernetes {v} cluster",
+            d.path, d.gate
+        ),
+        format!(
+            "podlab: 이 쿠버네티스 {v} 클러스터는 기능 게이트 {}가 꺼져 있어 API 서버가 {}를 아무 말 없이 버림",
+            d.gate, d.path
+        ),
+    )
+}
+
+/// Parse, decode, default and validate `text` as the newest version's apiserver, with its
+/// default feature gates, does.
 pub fn load(text: &str) -> Loaded {
-    let mut out = load_unexplained(text);
+    load_on(text, &Cluster::default())
+}
+
+/// Parse, decode, default and validate `text` as `cluster`'s apiserver does: a field its
+/// version does not know is unknown; a field whose feature gate is off is dropped.
+pub fn load_on(text: &str, cluster: &Cluster) -> Loaded {
+    let mut out = load_unexplained(text, cluster);
     look_alikes::explain(text, &mut out.diagnostics);
     out
 }
 
-fn load_unexplained(text: &str) -> Loaded {
+fn load_unexplained(text: &str, cluster: &Cluster) -> Loaded {
     let idx = LineIndex::new(text);
     let mut out = Loaded::default();
     let docs = match parse_documents(text) {
@@ -367,7 +432,7 @@ fn load_unexplained(text: &str) -> Loaded {
                 return out;
             }
         }
-        let decoded = decode(doc, root, text);
+        let decoded = decode(doc, root, text, cluster.version);
         for e in &decoded.errors {
             out.diagnostics.push(diag(
                 Severity::Error,
@@ -455,7 +520,21 @@ fn load_unexplained(text: &str) -> Loaded {
     let mut defaulted = manifest.clone();
     defaults::default_manifest(&mut defaulted);
     let mut errors = 0;
-    for e in validation::validate_pod(&defaulted.pod) {
+    for d in disabled_fields::drop_disabled(&mut defaulted.pod, cluster) {
+        let text = dropped_note(&d, cluster);
+        out.diagnostics.push(Diagnostic {
+            message_ko: Some(text.ko),
+            ..diag(
+                Severity::Warning,
+                Some(d.path.clone()),
+                text.en,
+                None,
+                span_for(&idx, &pod_doc.index, &d.path),
+            )
+        });
+    }
+    let opts = validation::Options::of(cluster);
+    for e in validation::validate_pod(&defaulted.pod, &opts) {
         out.diagnostics
             .push(field_diag(&idx, &pod_doc.index, &e, Severity::Error));
         errors += 1;
@@ -475,6 +554,12 @@ fn load_unexplained(text: &str) -> Loaded {
         for e in errs {
             out.diagnostics
                 .push(field_diag(&idx, &doc.index, &e, Severity::Error));
+            errors += 1;
+        }
+    }
+    if errors == 0 {
+        if let Some(d) = not_simulated(&idx, &pod_doc.index, &defaulted.pod) {
+            out.diagnostics.push(d);
             errors += 1;
         }
     }

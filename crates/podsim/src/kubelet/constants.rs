@@ -12,16 +12,13 @@ pub const BACKOFF_RESET_AFTER: Millis = 10 * MINUTE;
 /// `imageBackOffPeriod` / `MaxImageBackOff`: image pull back-off.
 pub const IMAGE_BACKOFF_INITIAL: Millis = 10 * SECOND;
 pub const IMAGE_BACKOFF_MAX: Millis = 5 * MINUTE;
-/// The pod worker re-queues a pod whose sync hit an error (back-off) after `backOffPeriod`
-/// (10 s). podsim re-syncs exactly at the back-off expiry too, so restarts happen at their
-/// nominal times (as kubelets from 1.35 do).
-pub const POD_WORKER_ERROR_REQUEUE: Millis = 10 * SECOND;
+/// The pod worker re-queues a pod whose sync hit an error after `backOffPeriod` (10 s; the
+/// crash-loop back-off's own rule, which changed in 1.35, is in `pod_worker`).
+pub const POD_WORKER_ERROR_REQUEUE: Millis = super::pod_worker::BACKOFF_PERIOD;
 /// `minimumGracePeriodInSeconds`: a kill never gets less than 2 s.
 pub const MIN_GRACE_PERIOD: Millis = 2 * SECOND;
 /// Default `terminationGracePeriodSeconds`.
 pub const DEFAULT_GRACE_PERIOD_SECONDS: i64 = 30;
-/// The preStop hook gets a one-off 2 s extension when it outlives the grace period.
-pub const PRESTOP_EXTENSION: Millis = 2 * SECOND;
 
 /// Virtual latencies of the steps a real node takes (chosen to look like a kind/minikube
 /// node; not constants of Kubernetes itself).
@@ -34,13 +31,16 @@ pub const CACHED_PULL_MS: Millis = 450;
 /// How long a pull takes to fail (the registry answers: not found).
 pub const FAILED_PULL_MS: Millis = 1200;
 
-/// The node controller marks a silent node NotReady after `--node-monitor-grace-period`
-/// (40 s; 50 s in the newest docs), checking every `--node-monitor-period` (5 s).
-pub const NODE_MONITOR_GRACE: Millis = 40 * SECOND;
+/// The node controller marks a silent node NotReady after `--node-monitor-grace-period`:
+/// 40 s up to 1.31, 50 s from 1.32 (#126287, CHANGELOG-1.32).
+pub fn node_monitor_grace(v: crate::cluster::KubeVersion) -> Millis {
+    if v >= crate::cluster::KubeVersion::V1_32 {
+        50 * SECOND
+    } else {
+        40 * SECOND
+    }
+}
 /// The default `not-ready`/`unreachable` NoExecute tolerations added by admission.
 pub const DEFAULT_TOLERATION_SECONDS: i64 = 300;
 /// The scheduler retries an unschedulable pod at least this often (`podMaxInUnschedulablePodsDuration`).
 pub const UNSCHEDULABLE_RETRY: Millis = 5 * MINUTE;
-
-/// The Kubernetes version whose wording podsim follows.
-pub const KUBERNETES_VERSION: &str = "1.34";

@@ -72,13 +72,47 @@ impl Waiting {
     }
 }
 
-/// A kill the kubelet has started and not yet seen finish.
+/// A kill the kubelet has started and not yet seen finish (kuberuntime `killContainer`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KillInFlight {
     pub instance: ContainerId,
     /// Start a replacement once it is gone (liveness/startup kills under a restarting
     /// policy: the same sync restarts it, kuberuntime SyncPod).
     pub restart: Option<RestartAfterKill>,
+    /// The grace period the kill got, after the override.
+    pub grace: Millis,
+    /// When the kill began (its Killing event and preStop hook).
+    pub started: Millis,
+    /// A sidecar of a terminating pod: SIGTERM waits for its turn.
+    pub ordered: bool,
+    pub stage: KillStage,
+}
+
+/// Where a kill is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KillStage {
+    /// The preStop hook runs; the kubelet waits for it until this instant.
+    PreStop { until: Millis },
+    /// A sidecar waiting for its turn since `since` (after `elapsed` of its grace period), at
+    /// most until `deadline`.
+    AwaitingTurn {
+        since: Millis,
+        elapsed: Millis,
+        deadline: Millis,
+    },
+    /// SIGTERM sent; SIGKILL at `kill_at` if it still runs.
+    Terminated { kill_at: Millis },
+}
+
+/// A postStart hook under way: the sync that started the container is blocked in it until
+/// `ends_at`, when it succeeds or fails (`failure`: the handler's message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostStart {
+    pub instance: ContainerId,
+    pub ends_at: Millis,
+    pub failure: Option<String>,
+    /// A sleep hook (cut short, as a failure, when the pod is deleted); its seconds.
+    pub sleep: Option<Millis>,
 }
 
 /// The restart a liveness/startup kill asks for, due once the killed instance is gone.
@@ -119,6 +153,8 @@ pub struct ContainerRecord {
     pub kill: Option<KillInFlight>,
     /// A liveness/startup kill finished and the same sync restarts the container.
     pub restart_after_kill: Option<RestartAfterKill>,
+    /// Its postStart hook runs: the kubelet does not see it as started yet.
+    pub post_start: Option<PostStart>,
 }
 
 impl ContainerRecord {
@@ -145,6 +181,7 @@ impl ContainerRecord {
             ),
             kill: None,
             restart_after_kill: None,
+            post_start: None,
         }
     }
 
@@ -163,6 +200,13 @@ impl ContainerRecord {
 
     pub fn is_running(&self) -> bool {
         self.running_instance().is_some()
+    }
+
+    /// The running instance once its start is complete (postStart returned): what the probe
+    /// workers see through the status manager.
+    pub fn started_instance(&self) -> Option<&Instance> {
+        self.running_instance()
+            .filter(|_| self.post_start.is_none())
     }
 
     /// The newest instance that has exited.

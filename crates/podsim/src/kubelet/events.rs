@@ -1,7 +1,9 @@
-//! Event reasons and message texts, worded as Kubernetes 1.34's kubelet, scheduler and
-//! controllers word them (pkg/kubelet/events/event.go and the callers).
+//! Event reasons and message texts, worded as each Kubernetes version's kubelet, scheduler
+//! and controllers word them (pkg/kubelet/events/event.go and the callers); where the words
+//! changed between 1.31 and 1.37 the function takes the version (docs/versions.md §9).
 
 use super::prober::{ProbeKind, ProbeResult};
+use crate::cluster::KubeVersion;
 use crate::model::string_enum::string_enum;
 use crate::time::{go_duration, Millis};
 use serde::{Deserialize, Serialize};
@@ -128,12 +130,20 @@ pub fn pulled(image: &str, took: Millis, with_waiting: Millis, size: u64, fp: &s
     )
 }
 
-pub fn already_present(image: &str, fp: &str) -> Event {
+/// `Container image "X" already present on machine`; with KubeletEnsureSecretPulledImages
+/// on (beta, on by default from 1.35) the image manager checks the pod may use the image and
+/// says so: `… already present on machine and can be accessed by the pod`.
+pub fn already_present(image: &str, access_checked: bool, fp: &str) -> Event {
+    let suffix = if access_checked {
+        " and can be accessed by the pod"
+    } else {
+        ""
+    };
     ev(
         EventType::Normal,
         EventReason::Pulled,
         Component::Kubelet,
-        format!("Container image \"{image}\" already present on machine"),
+        format!("Container image \"{image}\" already present on machine{suffix}"),
         Some(fp.into()),
     )
 }
@@ -200,23 +210,37 @@ pub fn inspect_failed(message: &str, fp: &str) -> Event {
     )
 }
 
-/// 1.33–1.34 wording (`Created container X` up to 1.32, `Container created` from 1.35).
-pub fn created(name: &str, fp: &str) -> Event {
+/// `Created container web` up to 1.32, `Created container: web` in 1.33–1.34 (#130471),
+/// `Container created` from 1.35 (#134043: the name is in the event's fieldPath).
+pub fn created(v: KubeVersion, name: &str, fp: &str) -> Event {
+    let message = if v >= KubeVersion::V1_35 {
+        "Container created".to_string()
+    } else if v >= KubeVersion::V1_33 {
+        format!("Created container: {name}")
+    } else {
+        format!("Created container {name}")
+    };
     ev(
         EventType::Normal,
         EventReason::Created,
         Component::Kubelet,
-        format!("Created container: {name}"),
+        message,
         Some(fp.into()),
     )
 }
 
-pub fn started(name: &str, fp: &str) -> Event {
+/// `Started container web` up to 1.34, `Container started` from 1.35 (#134043).
+pub fn started(v: KubeVersion, name: &str, fp: &str) -> Event {
+    let message = if v >= KubeVersion::V1_35 {
+        "Container started".to_string()
+    } else {
+        format!("Started container {name}")
+    };
     ev(
         EventType::Normal,
         EventReason::Started,
         Component::Kubelet,
-        format!("Started container {name}"),
+        message,
         Some(fp.into()),
     )
 }
@@ -236,11 +260,18 @@ pub fn killing(message: &str, fp: &str) -> Event {
 /// Unknown) is `Unhealthy` `Liveness probe errored and resulted in unknown state: ERROR`
 /// (since Kubernetes 1.33, #125901; up to 1.32 it read `Liveness probe errored: ERROR`); a
 /// success records nothing.
-pub fn probe_result(kind: ProbeKind, result: ProbeResult, output: &str, fp: &str) -> Option<Event> {
+pub fn probe_result(
+    v: KubeVersion,
+    kind: ProbeKind,
+    result: ProbeResult,
+    output: &str,
+    fp: &str,
+) -> Option<Event> {
     let what = match result {
         ProbeResult::Success => return None,
         ProbeResult::Failure => "failed",
-        ProbeResult::Unknown => "errored and resulted in unknown state",
+        ProbeResult::Unknown if v >= KubeVersion::V1_33 => "errored and resulted in unknown state",
+        ProbeResult::Unknown => "errored",
     };
     Some(ev(
         EventType::Warning,

@@ -1,11 +1,12 @@
 //! The one HTTP request an `httpGet` action sends, for a probe and for a lifecycle hook
 //! alike (pkg/probe/http/request.go `NewRequestForHTTPGetAction`): the port resolved against
 //! the container's named ports, the path (default `/`), the scheme, the pod IP when no host
-//! is given, the action's `httpHeaders`, and `User-Agent: kube-probe/1.34` (or
-//! `kube-lifecycle/1.34`) and `Accept: */*` unless the headers set them.
+//! is given, the action's `httpHeaders`, and `User-Agent: kube-probe/1.37` (or
+//! `kube-lifecycle/1.37`: the kubelet's major.minor version) and `Accept: */*` unless the
+//! headers set them.
 
-use super::constants::KUBERNETES_VERSION;
 use super::prober::handlers::resolve_port;
+use crate::cluster::KubeVersion;
 use crate::model::{Container, HttpGetAction};
 use crate::runtime::HttpRequest;
 
@@ -17,12 +18,12 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    fn user_agent(self) -> String {
+    fn user_agent(self, v: KubeVersion) -> String {
         let who = match self {
             Purpose::Probe => "probe",
             Purpose::Lifecycle => "lifecycle",
         };
-        format!("kube-{who}/{KUBERNETES_VERSION}")
+        format!("kube-{who}/{v}")
     }
 }
 
@@ -32,6 +33,7 @@ pub fn request(
     http: &HttpGetAction,
     container: &Container,
     purpose: Purpose,
+    v: KubeVersion,
 ) -> Result<HttpRequest, String> {
     let port = resolve_port(container, &http.port)?;
     let mut headers: Vec<(String, String)> = http
@@ -46,7 +48,7 @@ pub fn request(
             .position(|(k, _)| k.eq_ignore_ascii_case(name))
     };
     if given(&headers, "User-Agent").is_none() {
-        headers.push(("User-Agent".into(), purpose.user_agent()));
+        headers.push(("User-Agent".into(), purpose.user_agent(v)));
     }
     match given(&headers, "Accept") {
         None => headers.push(("Accept".into(), "*/*".into())),
@@ -104,7 +106,12 @@ mod tests {
 
     #[test]
     fn headers_and_defaults() {
-        let req = request(&action(&[("X-Probe", "1")]), &web(), Purpose::Lifecycle);
+        let req = request(
+            &action(&[("X-Probe", "1")]),
+            &web(),
+            Purpose::Lifecycle,
+            KubeVersion::V1_34,
+        );
         let req = req.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(req.port, 8080);
         assert_eq!(req.path, "/healthz");
@@ -116,11 +123,16 @@ mod tests {
                 ("Accept".to_string(), "*/*".to_string()),
             ]
         );
-        let probe = request(&action(&[("accept", "")]), &web(), Purpose::Probe);
+        let probe = request(
+            &action(&[("accept", "")]),
+            &web(),
+            Purpose::Probe,
+            KubeVersion::V1_37,
+        );
         let probe = probe.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             probe.headers,
-            [("User-Agent".to_string(), "kube-probe/1.34".to_string())],
+            [("User-Agent".to_string(), "kube-probe/1.37".to_string())],
             "an empty Accept removes the header"
         );
     }
@@ -129,6 +141,6 @@ mod tests {
     fn an_unknown_port_name_is_an_error() {
         let mut a = action(&[]);
         a.port = IntOrString::String("metrics".into());
-        assert!(request(&a, &web(), Purpose::Probe).is_err());
+        assert!(request(&a, &web(), Purpose::Probe, KubeVersion::NEWEST).is_err());
     }
 }

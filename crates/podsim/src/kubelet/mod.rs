@@ -4,6 +4,7 @@
 //!   kuberuntime's computePodActions).
 //! - `status`: the API PodStatus — container statuses, phase (getPhase), conditions (pure).
 //! - `prober`: probe workers and their handlers.
+//! - `pod_worker`: when a pod is synced again after an error (the crash-loop requeue).
 //! - `termination`: grace periods, SIGTERM/SIGKILL timing, the order containers stop (pure).
 //! - `lifecycle`: postStart/preStop handlers.
 //! - `http_get`: the one HTTP request of an `httpGet` action (probes and hooks).
@@ -27,6 +28,7 @@ pub mod http_get;
 pub mod image_manager;
 pub mod lifecycle;
 pub mod pod_actions;
+pub mod pod_worker;
 pub mod prober;
 pub mod scheduler;
 pub mod status;

@@ -3,7 +3,9 @@
 //! (init containers one at a time, sidecars in order, then the app containers), which to kill
 //! (failed liveness/startup probes), and whether the whole pod is done — each decision with
 //! its reason (`StartWhy`, `KillPodWhy`), which the engine records as the cause of what
-//! follows (`crate::why`).
+//! follows (`crate::why`). Whether an exited container starts again follows its restart rules
+//! and own restartPolicy when it has them (KEP-5307: `Container::should_restart`), else the
+//! pod's restartPolicy.
 
 use super::container_record::ContainerRecord;
 use crate::model::{PodSpec, RestartPolicy};
@@ -105,6 +107,8 @@ pub fn compute(
         return actions;
     }
     let policy = spec.restart_policy();
+    let containers: Vec<&crate::model::Container> = spec.all_containers().map(|(c, _)| c).collect();
+    let container = |i: usize| containers.get(i).copied();
 
     // Init containers: one at a time, sidecars kept running.
     let mut init_done = true;
@@ -150,8 +154,11 @@ pub fn compute(
         if busy(r) || r.is_running() {
             break;
         }
-        if r.failed() {
-            if policy == RestartPolicy::Never {
+        if let Some(code) = r.current().and_then(|i| i.exit_code()).filter(|c| *c != 0) {
+            let restart = container(i).map_or(policy != RestartPolicy::Never, |c| {
+                c.should_restart(policy, code)
+            });
+            if !restart {
                 actions.kill_pod = true;
                 actions.kill_pod_why = Some(KillPodWhy::InitFailed(i));
                 return actions;
@@ -168,7 +175,6 @@ pub fn compute(
     let last_init = previous;
 
     // App containers.
-    let restarting = policy != RestartPolicy::Never;
     let mut keep = 0;
     for (i, r) in records.iter().enumerate().filter(|(_, r)| !r.init) {
         if busy(r) {
@@ -177,6 +183,9 @@ pub fn compute(
         }
         if r.is_running() {
             keep += 1;
+            let restarting = container(i).map_or(policy != RestartPolicy::Never, |c| {
+                c.restarts_after_probe_kill(policy)
+            });
             if let Some(k) = probe_kill(r, i, restarting) {
                 if !restarting {
                     keep -= 1;
@@ -192,10 +201,12 @@ pub fn compute(
                 actions.start(i, StartWhy::First { after });
             }
             Some(last) => {
-                if last
-                    .exit_code()
-                    .is_none_or(|code| policy.restarts_after(code))
-                {
+                let restart = last.exit_code().is_none_or(|code| {
+                    container(i).map_or(policy.restarts_after(code), |c| {
+                        c.should_restart(policy, code)
+                    })
+                });
+                if restart {
                     keep += 1;
                     actions.start(i, StartWhy::Restart);
                 }

@@ -3,6 +3,7 @@
 //! message is the scheduler's FitError text, e.g.
 //! `0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.`
 
+use crate::cluster::KubeVersion;
 use crate::model::{PodSpec, Quantity, TaintEffect};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -135,7 +136,7 @@ fn filter_of(reason: &str) -> u8 {
 /// Why one node does not fit, as the scheduler's filter plugins say it. The plugins run in
 /// the default profile's order (TaintToleration, NodeAffinity, NodeResourcesFit) and the
 /// first one that rejects the node gives the reasons: a node is counted once.
-fn reasons(spec: &PodSpec, node: &Node) -> Vec<(String, bool)> {
+fn reasons(spec: &PodSpec, node: &Node, v: KubeVersion) -> Vec<(String, bool)> {
     // (reason, whether preemption could help)
     for t in &node.taints {
         if t.effect == TaintEffect::PreferNoSchedule {
@@ -146,10 +147,13 @@ fn reasons(spec: &PodSpec, node: &Node) -> Vec<(String, bool)> {
             .iter()
             .any(|tol| tol.tolerates(&t.key, &t.value, t.effect))
         {
-            return vec![(
-                format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value),
-                false,
-            )];
+            // 1.35 (#134740) stopped naming the taint: `untolerated taint(s)`.
+            let reason = if v >= KubeVersion::V1_35 {
+                "node(s) had untolerated taint(s)".to_string()
+            } else {
+                format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value)
+            };
+            return vec![(reason, false)];
         }
     }
     let labels = node.all_labels();
@@ -180,13 +184,17 @@ fn reasons(spec: &PodSpec, node: &Node) -> Vec<(String, bool)> {
     out
 }
 
-/// Pick a node, or explain why none fits.
-pub fn schedule(spec: &PodSpec, nodes: &[Node]) -> Result<usize, String> {
-    schedule_why(spec, nodes).map_err(|u| u.message)
+/// Pick a node, or explain why none fits, in version `v`'s scheduler's words.
+pub fn schedule(spec: &PodSpec, nodes: &[Node], v: KubeVersion) -> Result<usize, String> {
+    schedule_why(spec, nodes, v).map_err(|u| u.message)
 }
 
 /// `schedule`, saying which filters rejected the nodes when none fits.
-pub fn schedule_why(spec: &PodSpec, nodes: &[Node]) -> Result<usize, Unschedulable> {
+pub fn schedule_why(
+    spec: &PodSpec,
+    nodes: &[Node],
+    v: KubeVersion,
+) -> Result<usize, Unschedulable> {
     if let Some(name) = spec.node_name.as_deref().filter(|n| !n.is_empty()) {
         // The scheduler is bypassed; only that node's kubelet will ever run the pod.
         return nodes
@@ -201,7 +209,7 @@ pub fn schedule_why(spec: &PodSpec, nodes: &[Node]) -> Result<usize, Unschedulab
     let mut helpful = 0usize;
     let mut filters = 0u8;
     for (i, node) in nodes.iter().enumerate() {
-        let r = reasons(spec, node);
+        let r = reasons(spec, node, v);
         if r.is_empty() {
             return Ok(i);
         }
@@ -250,6 +258,7 @@ pub fn schedule_why(spec: &PodSpec, nodes: &[Node]) -> Result<usize, Unschedulab
 #[cfg(test)]
 mod tests {
     use super::*;
+    const NEWEST: KubeVersion = KubeVersion::NEWEST;
     use crate::model::{Container, ResourceRequirements, Toleration};
 
     fn pod_with_cpu(cpu: &str) -> PodSpec {
@@ -271,7 +280,7 @@ mod tests {
     #[test]
     fn fits_the_default_node() {
         assert_eq!(
-            schedule(&pod_with_cpu("500m"), &[Node::default_node()]),
+            schedule(&pod_with_cpu("500m"), &[Node::default_node()], NEWEST),
             Ok(0)
         );
     }
@@ -279,7 +288,7 @@ mod tests {
     #[test]
     fn insufficient_cpu_message() {
         assert_eq!(
-            schedule(&pod_with_cpu("3"), &[Node::default_node()]),
+            schedule(&pod_with_cpu("3"), &[Node::default_node()], NEWEST),
             Err("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.".into())
         );
     }
@@ -297,9 +306,14 @@ mod tests {
             effect: TaintEffect::NoSchedule,
         });
         let nodes = [Node::default_node(), tainted];
+        // Up to 1.34 the taint is named; from 1.35 (#134740) it is not.
         assert_eq!(
-            schedule(&spec, &nodes),
+            schedule(&spec, &nodes, KubeVersion::V1_34),
             Err("0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.".into())
+        );
+        assert_eq!(
+            schedule(&spec, &nodes, KubeVersion::V1_35),
+            Err("0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s). preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.".into())
         );
         spec.tolerations.push(Toleration {
             key: Some("dedicated".into()),
@@ -308,7 +322,7 @@ mod tests {
             effect: Some("NoSchedule".into()),
             toleration_seconds: None,
         });
-        assert_eq!(schedule(&spec, &nodes), Ok(1));
+        assert_eq!(schedule(&spec, &nodes, NEWEST), Ok(1));
     }
 
     /// A node is counted under the first filter that rejects it only.
@@ -321,7 +335,7 @@ mod tests {
         batch.labels.insert("pool".into(), "batch".into());
         let nodes = [Node::default_node(), batch];
         assert_eq!(
-            schedule(&spec, &nodes),
+            schedule(&spec, &nodes, NEWEST),
             Err("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.".into())
         );
     }

@@ -1,9 +1,10 @@
 //! How the kubelet stops containers (kuberuntime_container.go `killContainer`,
-//! `killContainersWithSyncResult`; sidecar ordering from KEP-753): the grace period a kill
-//! gets, when SIGTERM and SIGKILL go out around a preStop hook, and the order in which a
-//! terminating pod's containers stop. Pure functions.
+//! `killContainersWithSyncResult`, `terminationOrdering`; docs/hooks-audit.md §2): the grace
+//! period a kill gets, when SIGTERM and SIGKILL go out around a preStop hook, and, for a
+//! terminating pod, which containers are still to stop and when a sidecar's turn has come.
+//! Pure functions.
 
-use super::constants::{MIN_GRACE_PERIOD, PRESTOP_EXTENSION};
+use super::constants::MIN_GRACE_PERIOD;
 use super::container_record::ContainerRecord;
 use crate::model::{Container, PodSpec, Probe};
 use crate::time::{Millis, SECOND};
@@ -36,72 +37,58 @@ pub fn failed_probe<'a>(record: &ContainerRecord, container: &'a Container) -> O
     }
 }
 
-/// When a kill's signals go out, counted from the moment it starts.
+/// How long a kill waits between SIGTERM and SIGKILL, once the preStop hook (and a sidecar's
+/// wait for its turn) took `elapsed` of its grace period `grace` (kuberuntime_container.go
+/// `killContainer`): what is left of the grace period, the elapsed time truncated to whole
+/// seconds (`int64(…Seconds())`), never under `minimumGracePeriodInSeconds`.
+pub fn term_to_kill(grace: Millis, elapsed: Millis) -> Millis {
+    grace
+        .saturating_sub(elapsed / SECOND * SECOND)
+        .max(MIN_GRACE_PERIOD)
+}
+
+/// When a kill's signals go out, counted from its start: `grace` after the override, a preStop
+/// hook taking `hook` (None: no hook). The hook runs only when `grace > 0`; the kubelet waits
+/// for it at most `grace` — SIGTERM then, the hook left running — and SIGKILL follows after
+/// what is left of the grace period, at least 2 s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KillTiming {
-    /// The grace period actually given (never under the 2 s minimum).
-    pub grace: Millis,
-    /// What a preStop hook may take before SIGTERM goes out regardless.
-    pub pre_stop_budget: Millis,
+    /// Whether the preStop hook runs.
+    pub runs_pre_stop: bool,
+    /// SIGTERM, after the start.
+    pub term: Millis,
+    /// SIGKILL, after the start.
+    pub kill: Millis,
 }
 
 impl KillTiming {
-    pub fn new(grace: Millis) -> Self {
-        let grace = grace.max(MIN_GRACE_PERIOD);
+    pub fn new(grace: Millis, hook: Option<Millis>) -> Self {
+        let runs_pre_stop = hook.is_some() && grace > 0;
+        let term = match hook {
+            Some(s) if runs_pre_stop => s.min(grace),
+            _ => 0,
+        };
         KillTiming {
-            grace,
-            pre_stop_budget: grace + PRESTOP_EXTENSION,
-        }
-    }
-
-    /// SIGTERM: after the preStop hook (which took `hook_took`), at the latest when its
-    /// budget runs out.
-    pub fn term_after(&self, hook_took: Millis) -> Millis {
-        hook_took.min(self.pre_stop_budget)
-    }
-
-    /// SIGKILL: when the grace period ends — with the one-off 2 s extension when the preStop
-    /// hook used the whole grace period.
-    pub fn kill_after(&self, hook_took: Millis) -> Millis {
-        if hook_took >= self.grace {
-            self.pre_stop_budget
-        } else {
-            self.grace
+            runs_pre_stop,
+            term,
+            kill: term + term_to_kill(grace, term),
         }
     }
 }
 
-/// What a terminating pod stops next.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StopNext {
-    /// These regular containers, all at once.
-    Regular(Vec<usize>),
-    /// This sidecar: once every regular container is gone, the last one first, one at a time.
-    Sidecar(usize),
-    /// Nothing runs, but a start is still in flight: wait for it.
-    WaitForStarts,
-    /// Everything has stopped.
-    Done,
+/// Whether sidecar `c`'s turn to get SIGTERM has come in a terminating pod
+/// (`terminationOrdering.waitForTurn`): every regular container and every sidecar after it
+/// has exited. `records` holds init containers first.
+pub fn sidecar_turn(records: &[ContainerRecord], c: usize) -> bool {
+    records.iter().enumerate().all(|(i, r)| {
+        let waits_for = (!r.init) || (r.sidecar && i > c);
+        !waits_for || !r.is_running()
+    })
 }
 
-/// The next step of stopping the whole pod. `records` holds init containers first.
-pub fn stop_next(records: &[ContainerRecord]) -> StopNext {
-    let regular: Vec<usize> = (0..records.len())
-        .filter(|&c| !records[c].sidecar && records[c].is_running())
-        .collect();
-    if !regular.is_empty() {
-        return StopNext::Regular(regular);
-    }
-    if let Some(c) = (0..records.len())
-        .rev()
-        .find(|&c| records[c].sidecar && records[c].is_running())
-    {
-        return StopNext::Sidecar(c);
-    }
-    if records.iter().any(|r| r.starting) {
-        return StopNext::WaitForStarts;
-    }
-    StopNext::Done
+/// Whether a terminating pod is done: nothing runs and no start is in flight.
+pub fn all_stopped(records: &[ContainerRecord]) -> bool {
+    records.iter().all(|r| !r.is_running() && !r.starting)
 }
 
 /// The grace period a `kubectl delete` gives, in seconds: the request's own, else the pod's;
@@ -129,26 +116,37 @@ mod tests {
     use super::*;
     use crate::kubelet::container_record::Instance;
 
+    /// killContainer: no preStop when the grace period is 0; SIGTERM at once, SIGKILL 2 s on.
     #[test]
     fn a_kill_never_gets_less_than_two_seconds() {
-        let t = KillTiming::new(0);
-        assert_eq!(t.grace, 2 * SECOND);
-        assert_eq!(t.kill_after(0), 2 * SECOND);
+        let t = KillTiming::new(0, Some(5 * SECOND));
+        assert!(!t.runs_pre_stop);
+        assert_eq!((t.term, t.kill), (0, 2 * SECOND));
+        let t = KillTiming::new(30 * SECOND, None);
+        assert_eq!((t.term, t.kill), (0, 30 * SECOND));
     }
 
+    /// executePreStopHook returns the whole seconds it took; the rest of the grace period,
+    /// at least 2 s, goes to StopContainer (docs/hooks-audit.md §2.2).
     #[test]
-    fn a_slow_pre_stop_hook_gets_two_more_seconds() {
-        let t = KillTiming::new(30 * SECOND);
+    fn signals_around_a_pre_stop_hook() {
+        let g = 30 * SECOND;
         // A quick hook: SIGTERM when it is done, SIGKILL at the end of the grace period.
-        assert_eq!(t.term_after(5 * SECOND), 5 * SECOND);
-        assert_eq!(t.kill_after(5 * SECOND), 30 * SECOND);
-        // A hook that outlives the grace period: cut at grace + 2 s, SIGKILL then too.
-        assert_eq!(t.term_after(60 * SECOND), 32 * SECOND);
-        assert_eq!(t.kill_after(60 * SECOND), 32 * SECOND);
+        let t = KillTiming::new(g, Some(5 * SECOND));
+        assert_eq!((t.term, t.kill), (5 * SECOND, 30 * SECOND));
+        // A fraction of a second is not taken off the grace period.
+        let t = KillTiming::new(g, Some(5_400));
+        assert_eq!((t.term, t.kill), (5_400, 30_400));
+        // Within 2 s of the end: SIGKILL 2 s after SIGTERM, past the grace period.
+        let t = KillTiming::new(g, Some(29 * SECOND));
+        assert_eq!((t.term, t.kill), (29 * SECOND, 31 * SECOND));
+        // A hook that outlives the grace period: SIGTERM at the grace period, SIGKILL 2 s on.
+        let t = KillTiming::new(g, Some(60 * SECOND));
+        assert_eq!((t.term, t.kill), (30 * SECOND, 32 * SECOND));
     }
 
-    fn record(name: &str, sidecar: bool, running: bool) -> ContainerRecord {
-        let mut r = ContainerRecord::new(name, sidecar, sidecar, "busybox");
+    fn record(name: &str, init: bool, sidecar: bool, running: bool) -> ContainerRecord {
+        let mut r = ContainerRecord::new(name, init, sidecar, "busybox");
         if running {
             r.instances
                 .push(Instance::running_since(1, String::new(), 0));
@@ -156,24 +154,27 @@ mod tests {
         r
     }
 
+    /// terminationOrdering: a sidecar waits for every regular container and every sidecar
+    /// started after it.
     #[test]
-    fn regular_containers_stop_first_then_sidecars_last_first() {
+    fn a_sidecars_turn() {
         let mut records = vec![
-            record("side-a", true, true),
-            record("side-b", true, true),
-            record("app", false, true),
-            record("worker", false, true),
+            record("side-a", true, true, true),
+            record("side-b", true, true, true),
+            record("app", false, false, true),
         ];
-        assert_eq!(stop_next(&records), StopNext::Regular(vec![2, 3]));
-        records.truncate(2);
-        assert_eq!(stop_next(&records), StopNext::Sidecar(1));
-        records.truncate(1);
-        assert_eq!(stop_next(&records), StopNext::Sidecar(0));
-        records[0] = record("side-a", true, false);
+        assert!(!sidecar_turn(&records, 0));
+        assert!(!sidecar_turn(&records, 1));
+        records[2] = record("app", false, false, false);
+        assert!(!sidecar_turn(&records, 0));
+        assert!(sidecar_turn(&records, 1));
+        records[1] = record("side-b", true, true, false);
+        assert!(sidecar_turn(&records, 0));
+        assert!(!all_stopped(&records));
+        records[0] = record("side-a", true, true, false);
+        assert!(all_stopped(&records));
         records[0].starting = true;
-        assert_eq!(stop_next(&records), StopNext::WaitForStarts);
-        records[0].starting = false;
-        assert_eq!(stop_next(&records), StopNext::Done);
+        assert!(!all_stopped(&records));
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub struct Lesson {
     pub manifest: String,
     #[serde(default)]
     pub scenario: Scenario,
+    /// The Kubernetes version the lesson's texts are written for, when they quote what only
+    /// that version shows: the lesson runs on it whatever version the learner picked.
+    #[serde(default)]
+    pub kubernetes: Option<crate::cluster::KubeVersion>,
     /// How much virtual time the lesson simulates (default 10m).
     #[serde(default = "default_until", deserialize_with = "de_duration")]
     pub until: Millis,
@@ -90,6 +94,28 @@ fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Millis, D::Error> {
 
 impl Lesson {
     pub fn from_yaml(text: &str) -> Result<Lesson, String> {
-        crate::yaml::from_yaml_str(text)
+        let lesson: Lesson = crate::yaml::from_yaml_str(text)?;
+        if lesson.kubernetes.is_some() && lesson.scenario.cluster.kubernetes.is_some() {
+            return Err(
+                "a lesson pins its version once: `kubernetes:` or `scenario.cluster.kubernetes`, not both"
+                    .into(),
+            );
+        }
+        Ok(lesson)
+    }
+
+    /// The cluster the lesson runs on when the learner chose `chosen`: the choice, with the
+    /// lesson's pinned version if it pins one; a choice of nothing at all is the lesson's own
+    /// scenario cluster.
+    pub fn cluster_on(&self, chosen: &crate::cluster::ClusterSpec) -> crate::cluster::ClusterSpec {
+        let mut c = if chosen.is_default() {
+            self.scenario.cluster.clone()
+        } else {
+            chosen.clone()
+        };
+        if let Some(v) = self.kubernetes.or(self.scenario.cluster.kubernetes) {
+            c.kubernetes = Some(v);
+        }
+        c
     }
 }

@@ -51,9 +51,13 @@ pub struct Container {
     pub termination_message_path: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_message_policy: Option<String>,
-    /// Only on init containers: `Always` makes it a sidecar.
+    /// On an init container `Always` makes it a sidecar; from 1.34 (ContainerRestartRules)
+    /// any container may override the pod's restartPolicy with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<String>,
+    /// KEP-5307 (1.34+): rules checked in order when the container exits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restart_policy_rules: Vec<ContainerRestartRule>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stdin: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -68,6 +72,38 @@ impl Container {
             .and_then(RestartPolicy::parse)
             == Some(RestartPolicy::Always)
     }
+    /// The container's own `restartPolicy`, when it sets one (a sidecar's `Always`, or any
+    /// container's with ContainerRestartRules: the apiserver drops it when the gate is off).
+    pub fn own_restart_policy(&self) -> Option<RestartPolicy> {
+        self.restart_policy
+            .as_deref()
+            .and_then(RestartPolicy::parse)
+    }
+
+    /// Whether the container starts again after exiting with `exit_code`
+    /// (pkg/api/v1/pod/util.go `ContainerShouldRestart`, KEP-5307): the first of its
+    /// `restartPolicyRules` whose exit codes match decides (`Restart`: yes); else its own
+    /// `restartPolicy`; else the pod's.
+    pub fn should_restart(&self, pod: RestartPolicy, exit_code: i32) -> bool {
+        if let Some(rule) = self
+            .restart_policy_rules
+            .iter()
+            .find(|r| r.matches(exit_code))
+        {
+            return rule.action == "Restart";
+        }
+        self.own_restart_policy()
+            .unwrap_or(pod)
+            .restarts_after(exit_code)
+    }
+
+    /// Whether a container killed for a failed liveness or startup probe starts again
+    /// (computePodActions): its own `restartPolicy` if it sets one — its rules are not
+    /// looked at, it was still running — else the pod's.
+    pub fn restarts_after_probe_kill(&self, pod: RestartPolicy) -> bool {
+        self.own_restart_policy().unwrap_or(pod) != RestartPolicy::Never
+    }
+
     /// The image pull policy (defaulting always sets one; `IfNotPresent` if not).
     pub fn pull_policy(&self) -> PullPolicy {
         self.image_pull_policy
@@ -94,6 +130,41 @@ impl Container {
     }
     pub fn request(&self, resource: &str) -> Option<&Quantity> {
         self.resources.as_ref()?.requests.get(resource)
+    }
+}
+
+/// One container restart rule (KEP-5307): an action and the exit codes it applies to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerRestartRule {
+    #[serde(default)]
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_codes: Option<ContainerRestartRuleOnExitCodes>,
+}
+
+/// The exit codes a restart rule matches.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerRestartRuleOnExitCodes {
+    #[serde(default)]
+    pub operator: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<i64>,
+}
+
+impl ContainerRestartRule {
+    /// Whether the rule's condition matches exit code `code` (`In` / `NotIn`).
+    pub fn matches(&self, code: i32) -> bool {
+        let Some(e) = &self.exit_codes else {
+            return false;
+        };
+        let listed = e.values.contains(&(code as i64));
+        match e.operator.as_str() {
+            "In" => listed,
+            "NotIn" => !listed,
+            _ => false,
+        }
     }
 }
 

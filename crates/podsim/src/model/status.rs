@@ -90,6 +90,8 @@ string_enum! {
         ErrImageNeverPull = "ErrImageNeverPull",
         InvalidImageName = "InvalidImageName",
         CreateContainerConfigError = "CreateContainerConfigError",
+        /// The postStart hook failed (kuberuntime `ErrPostStartHook`).
+        PostStartHookError = "PostStartHookError",
     }
 }
 

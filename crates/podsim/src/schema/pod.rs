@@ -2,6 +2,7 @@
 //! lifecycle hooks, tolerations and volumes — each with English and Korean docs.
 
 use super::types::{f, fv, Obj, Ty};
+use crate::cluster::KubeVersion;
 
 const PULL_POLICIES: &[&str] = &["Always", "IfNotPresent", "Never"];
 const RESTART_POLICIES: &[&str] = &["Always", "OnFailure", "Never"];
@@ -402,6 +403,36 @@ pub static VOLUME_MOUNT: Obj = Obj {
 };
 pub static VOLUME_MOUNT_TY: Ty = Ty::Obj(&VOLUME_MOUNT);
 
+// ---- container restart rules (KEP-5307) --------------------------------------------------
+
+pub static RESTART_RULE_EXIT_CODES: Obj = Obj {
+    go: "ContainerRestartRuleOnExitCodes",
+    fields: &[
+        fv("operator", &["In", "NotIn"], "In: the rule matches when the exit code is one of values; NotIn: when it is none of them.", "In: 종료 코드가 values 중 하나이면 규칙이 맞음. NotIn: values 중 어느 것도 아니면 맞음."),
+        f("values", Ty::Arr(&Ty::Int32), "The exit codes (at most 255).", "종료 코드 목록(최대 255개)."),
+    ],
+};
+pub static RESTART_RULE_EXIT_CODES_TY: Ty = Ty::Obj(&RESTART_RULE_EXIT_CODES);
+
+pub static RESTART_RULE: Obj = Obj {
+    go: "ContainerRestartRule",
+    fields: &[
+        fv(
+            "action",
+            &["Restart"],
+            "What to do when the rule matches: Restart the container.",
+            "규칙이 맞을 때 할 일: 컨테이너를 재시작(Restart)함.",
+        ),
+        f(
+            "exitCodes",
+            RESTART_RULE_EXIT_CODES_TY,
+            "The exit codes the rule matches.",
+            "규칙이 맞는 종료 코드.",
+        ),
+    ],
+};
+pub static RESTART_RULE_TY: Ty = Ty::Obj(&RESTART_RULE);
+
 // ---- container --------------------------------------------------------------------------
 
 pub static CONTAINER: Obj = Obj {
@@ -424,7 +455,8 @@ pub static CONTAINER: Obj = Obj {
         f("lifecycle", LIFECYCLE_TY, "postStart and preStop hooks.", "postStart와 preStop 훅."),
         f("terminationMessagePath", Ty::Str, "File whose content becomes the termination message. Default /dev/termination-log.", "내용이 종료 메시지가 되는 파일. 기본값 /dev/termination-log."),
         fv("terminationMessagePolicy", &["File", "FallbackToLogsOnError"], "Where the termination message comes from: File, or FallbackToLogsOnError.", "종료 메시지를 어디서 가져올지 정함: File 또는 FallbackToLogsOnError."),
-        fv("restartPolicy", &["Always"], "Only for init containers: `Always` turns it into a sidecar that starts before the app containers and keeps running beside them.", "초기화 컨테이너 전용. `Always`로 설정하면 앱 컨테이너보다 먼저 시작해 함께 계속 실행되는 사이드카가 됨."),
+        fv("restartPolicy", RESTART_POLICIES, "On an init container, `Always` turns it into a sidecar that starts before the app containers and keeps running beside them. From Kubernetes 1.34 (ContainerRestartRules) any container may set Always, OnFailure or Never to override the pod's restartPolicy.", "초기화 컨테이너에 `Always`로 설정하면 앱 컨테이너보다 먼저 시작해 함께 계속 실행되는 사이드카가 됨. 쿠버네티스 1.34부터(ContainerRestartRules) 어느 컨테이너든 Always, OnFailure, Never로 파드의 restartPolicy를 덮어쓸 수 있음."),
+        f("restartPolicyRules", Ty::Arr(&RESTART_RULE_TY), "Rules checked in order when the container exits: the first whose exitCodes match decides (action Restart restarts it, even under restartPolicy Never). Needs the container's own restartPolicy. Kubernetes 1.34+ (ContainerRestartRules).", "컨테이너가 종료되면 순서대로 확인하는 규칙. exitCodes가 맞는 첫 규칙이 결정함(action이 Restart면 restartPolicy가 Never여도 재시작함). 컨테이너 자체의 restartPolicy가 있어야 함. 쿠버네티스 1.34 이상(ContainerRestartRules).").since(KubeVersion::V1_34),
         f("stdin", Ty::Bool, "Keep stdin open.", "표준 입력을 열어 둠."),
         f("tty", Ty::Bool, "Allocate a terminal.", "터미널을 할당함."),
     ],

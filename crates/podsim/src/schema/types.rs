@@ -1,6 +1,8 @@
 //! Building blocks of the schema: a field has a name, a type, docs in both languages and the
 //! values it accepts; an object type is a list of fields with its Go struct name (used in the
-//! apiserver's decoding errors).
+//! apiserver's decoding errors); a field new in a version says since when.
+
+use crate::cluster::KubeVersion;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -71,9 +73,23 @@ pub struct Field {
     pub ko: &'static str,
     /// The values the field accepts (empty: any of its type).
     pub values: &'static [&'static str],
+    /// The first Kubernetes version whose API has the field (None: every version podsim
+    /// simulates); an older apiserver refuses it as an unknown field.
+    pub since: Option<KubeVersion>,
 }
 
 impl Field {
+    /// The same field, new in version `v`.
+    pub const fn since(mut self, v: KubeVersion) -> Field {
+        self.since = Some(v);
+        self
+    }
+
+    /// Whether version `v`'s API has the field.
+    pub fn exists_in(&self, v: KubeVersion) -> bool {
+        self.since.is_none_or(|s| v >= s)
+    }
+
     pub fn doc(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
@@ -93,6 +109,11 @@ impl Obj {
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
     }
+
+    /// The field `name` as version `v`'s API knows it.
+    pub fn field_in(&self, name: &str, v: KubeVersion) -> Option<&'static Field> {
+        self.field(name).filter(|f| f.exists_in(v))
+    }
 }
 
 /// A field (the usual case).
@@ -103,6 +124,7 @@ pub const fn f(name: &'static str, ty: Ty, en: &'static str, ko: &'static str) -
         en,
         ko,
         values: &[],
+        since: None,
     }
 }
 
@@ -119,5 +141,6 @@ pub const fn fv(
         en,
         ko,
         values,
+        since: None,
     }
 }

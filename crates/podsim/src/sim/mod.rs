@@ -1,17 +1,20 @@
 //! The simulation: run a validated, defaulted manifest on one simulated node for a span of
 //! virtual time, under a scenario, and record everything in a [`Timeline`].
 //!
+//! - `compare`: the first difference between two timelines (one manifest on two clusters).
 //! - `engine/`: the discrete-event engine driving the kubelet and the runtime, one file per
 //!   part of the kubelet (sync, starts, kills, prober, hooks…) or of the world around it.
 //! - `queue`: the event queue.
 //! - `scenario`: nodes, images and timed faults around the pod.
 //! - `timeline`: what was recorded, and the queries at an instant.
 
+pub mod compare;
 pub mod engine;
 pub mod queue;
 pub mod scenario;
 pub mod timeline;
 
+pub use compare::{first_difference, Difference, Differs};
 pub use scenario::Scenario;
 pub use timeline::Timeline;
 
@@ -42,12 +45,15 @@ pub fn too_many_containers(count: usize) -> Text {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SimError {
     TooManyContainers(usize),
+    /// The scenario's cluster would not start (a refused feature gate or kubelet setting).
+    Cluster(crate::cluster::ClusterError),
 }
 
 impl std::fmt::Display for SimError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SimError::TooManyContainers(n) => f.write_str(&too_many_containers(*n).en),
+            SimError::Cluster(e) => write!(f, "the cluster does not start: {e}"),
         }
     }
 }
@@ -58,7 +64,7 @@ pub fn simulate(
     scenario: &Scenario,
     until: Millis,
 ) -> Result<Timeline, SimError> {
-    check(manifest)?;
+    check(manifest, scenario)?;
     Ok(engine::Engine::new(manifest, scenario, until.min(MAX_UNTIL)).run())
 }
 
@@ -69,7 +75,7 @@ pub fn simulate_exhaustive(
     scenario: &Scenario,
     until: Millis,
 ) -> Result<Timeline, SimError> {
-    check(manifest)?;
+    check(manifest, scenario)?;
     Ok(
         engine::Engine::new(manifest, scenario, until.min(MAX_UNTIL))
             .exhaustive()
@@ -77,7 +83,8 @@ pub fn simulate_exhaustive(
     )
 }
 
-fn check(manifest: &Manifest) -> Result<(), SimError> {
+fn check(manifest: &Manifest, scenario: &Scenario) -> Result<(), SimError> {
+    scenario.cluster.resolve().map_err(SimError::Cluster)?;
     let n = manifest.pod.spec.containers.len() + manifest.pod.spec.init_containers.len();
     if n > MAX_CONTAINERS {
         return Err(SimError::TooManyContainers(n));

@@ -1,8 +1,9 @@
 //! The scenario: everything around the Pod that a lesson sets up, as data beside the manifest
-//! — the nodes, extra images, images already on the node, and things that happen at a time
+//! — the cluster (Kubernetes version, feature gates, kubelet settings), the nodes, extra images, images already on the node, and things that happen at a time
 //! (a Service appears, a container is killed, an endpoint breaks, a file disappears, the node
 //! is lost, the pod is deleted). Format documented in docs/scenario.md.
 
+use crate::cluster::ClusterSpec;
 use crate::kubelet::scheduler::Node;
 use crate::runtime::ImageSpec;
 use crate::time::{Duration, Millis};
@@ -11,6 +12,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
+    /// The Kubernetes version, feature gates and kubelet settings (the newest version with
+    /// its defaults when not set).
+    #[serde(default, skip_serializing_if = "ClusterSpec::is_default")]
+    pub cluster: ClusterSpec,
     /// The cluster's nodes; empty means one default node `node01` (2 cpu, 4Gi, 110 pods).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<Node>,

@@ -154,6 +154,9 @@ pub struct Timeline {
     /// (`session::analyze`): field references of explanations resolve to spans through it.
     #[serde(skip)]
     pub source: Option<Rc<FieldSpans>>,
+    /// The Kubernetes version the pod ran on (kubectl's printing follows it).
+    #[serde(default)]
+    pub kubernetes: crate::cluster::KubeVersion,
     /// The aggregation key of each aggregate, in first-seen order.
     #[serde(skip)]
     keys: Vec<AggregationKey>,
@@ -182,6 +185,7 @@ impl Timeline {
             files: Vec::new(),
             faults: Vec::new(),
             source: None,
+            kubernetes: crate::cluster::KubeVersion::default(),
             keys: Vec::new(),
             key_index: HashMap::new(),
             counts: Vec::new(),

@@ -5,6 +5,7 @@
 
 use super::clock::rfc1123z;
 use super::tabwriter;
+use crate::cluster::KubeVersion;
 use crate::kubelet::events::EventType;
 use crate::model::{
     ConditionStatus, ConditionType, Container, ContainerState, ContainerStatus, Pod, PodStatus,
@@ -66,7 +67,7 @@ pub fn describe_pod(tl: &Timeline, t: Millis) -> String {
             w.line(1, &format!("{} \t{} ", c.type_, c.status));
         }
     }
-    volumes(&mut w, &pod.spec.volumes, &sa_volume);
+    volumes(&mut w, &pod.spec.volumes, &sa_volume, tl.kubernetes);
     w.line(
         0,
         &format!(
@@ -210,27 +211,20 @@ fn containers(
         if let Some(s) = st {
             w.line(2, &format!("Image ID:\t{}", s.image_id));
         }
-        let ports: Vec<String> = c
-            .ports
-            .iter()
-            .map(|p| {
-                let proto = p.protocol.as_deref().unwrap_or("TCP");
-                match &p.name {
-                    Some(n) => format!("{}/{} ({n})", p.container_port, proto),
-                    None => format!("{}/{}", p.container_port, proto),
-                }
-            })
-            .collect();
+        // kubectl 1.34 added the port's name (`80/TCP (http)`), to host ports too.
+        let named = tl.kubernetes >= KubeVersion::V1_34;
+        let port = |number: i64, p: &crate::model::ContainerPort| {
+            let proto = p.protocol.as_deref().unwrap_or("TCP");
+            match p.name.as_deref().filter(|n| named && !n.is_empty()) {
+                Some(n) => format!("{number}/{proto} ({n})"),
+                None => format!("{number}/{proto}"),
+            }
+        };
+        let ports: Vec<String> = c.ports.iter().map(|p| port(p.container_port, p)).collect();
         let host_ports: Vec<String> = c
             .ports
             .iter()
-            .map(|p| {
-                format!(
-                    "{}/{}",
-                    p.host_port.unwrap_or(0),
-                    p.protocol.as_deref().unwrap_or("TCP")
-                )
-            })
+            .map(|p| port(p.host_port.unwrap_or(0), p))
             .collect();
         match ports.len() {
             0 => w.line(2, "Port:\t<none>"),
@@ -289,7 +283,10 @@ fn containers(
             ("Startup", &c.startup_probe),
         ] {
             if let Some(p) = p {
-                w.line(2, &format!("{title}:\t{}", describe_probe(p)));
+                w.line(
+                    2,
+                    &format!("{title}:\t{}", describe_probe(p, tl.kubernetes)),
+                );
             }
         }
         if !c.env_from.is_empty() {
@@ -432,10 +429,17 @@ fn state(w: &mut W, name: &str, s: &ContainerState) {
     }
 }
 
-/// kubectl's DescribeProbe: `exec [cat /tmp/healthy] delay=5s timeout=1s period=5s #success=1 #failure=3`.
-pub fn describe_probe(p: &Probe) -> String {
+/// kubectl's DescribeProbe: `exec [cat /tmp/healthy] delay=5s timeout=1s period=5s
+/// #success=1 #failure=3`; kubectl 1.37 spells the thresholds out (`successThreshold=1
+/// failureThreshold=3`, k8s.io/kubectl v0.37.0-beta.0).
+pub fn describe_probe(p: &Probe, v: KubeVersion) -> String {
+    let (success, failure) = if v >= KubeVersion::V1_37 {
+        ("successThreshold", "failureThreshold")
+    } else {
+        ("#success", "#failure")
+    };
     let attrs = format!(
-        "delay={}s timeout={}s period={}s #success={} #failure={}",
+        "delay={}s timeout={}s period={}s {success}={} {failure}={}",
         p.initial_delay(),
         p.timeout(),
         p.period(),
@@ -474,7 +478,7 @@ pub fn describe_probe(p: &Probe) -> String {
     }
 }
 
-fn volumes(w: &mut W, vols: &[Volume], sa_volume: &str) {
+fn volumes(w: &mut W, vols: &[Volume], sa_volume: &str, version: KubeVersion) {
     w.line(0, "Volumes:");
     for v in vols {
         w.line(1, &format!("{}:", v.name));
@@ -483,7 +487,7 @@ fn volumes(w: &mut W, vols: &[Volume], sa_volume: &str) {
             w.line(2, &format!("Name:\t{}", cm.name));
             w.line(2, &format!("Optional:\t{}", cm.optional.unwrap_or(false)));
         } else if v.name.starts_with("kube-api-access-") {
-            api_access(w);
+            api_access(w, version);
         } else {
             let ed = v.empty_dir.clone().unwrap_or_default();
             w.line(
@@ -504,18 +508,24 @@ fn volumes(w: &mut W, vols: &[Volume], sa_volume: &str) {
     }
     if !vols.iter().any(|v| v.name.starts_with("kube-api-access-")) {
         w.line(1, &format!("{sa_volume}:"));
-        api_access(w);
+        api_access(w, version);
     }
 }
 
-fn api_access(w: &mut W) {
+/// The projected service-account volume; kubectl up to 1.32 printed the ConfigMap source's
+/// `Optional` pointer as `ConfigMapOptional:  <nil>`, 1.33 as `Optional:  false`.
+fn api_access(w: &mut W, v: KubeVersion) {
     w.line(
         2,
         "Type:\tProjected (a volume that contains injected data from multiple sources)",
     );
     w.line(2, "TokenExpirationSeconds:\t3607");
     w.line(2, "ConfigMapName:\tkube-root-ca.crt");
-    w.line(2, "Optional:\tfalse");
+    if v >= KubeVersion::V1_33 {
+        w.line(2, "Optional:\tfalse");
+    } else {
+        w.line(2, "ConfigMapOptional:\t<nil>");
+    }
     w.line(2, "DownwardAPI:\ttrue");
 }
 
@@ -563,6 +573,8 @@ fn events_table(tl: &Timeline, t: Millis) -> String {
     let mut text = String::from(
         "Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n",
     );
+    // kubectl 1.35 (#133627) puts the involved object's fieldPath before the message.
+    let with_path = tl.kubernetes >= KubeVersion::V1_35;
     for e in events {
         let first = human_duration(t as i64 - e.first_ms as i64);
         let age = if e.count > 1 {
@@ -584,7 +596,14 @@ fn events_table(tl: &Timeline, t: Millis) -> String {
             e.reason,
             age,
             e.from,
-            e.message.trim()
+            match e
+                .field_path
+                .as_deref()
+                .filter(|p| with_path && !p.is_empty())
+            {
+                Some(p) => format!("{p}: {}", e.message.trim()),
+                None => e.message.trim().to_string(),
+            }
         );
     }
     tabwriter::format(&text, 0, 2)

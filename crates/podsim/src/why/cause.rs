@@ -86,12 +86,15 @@ pub enum Fact {
         term: Option<TermResponse>,
     },
     /// A back-off wait: `delay` counted from `since` (the exit, or the failed pull); the
-    /// delay is the initial one doubled `step` times (`capped`: held at the maximum).
+    /// delay is the `initial` one doubled `step` times (`capped`: held at `max`), as this
+    /// cluster's kubelet sets them.
     Wait {
         delay: Millis,
         since: Millis,
         step: u8,
         capped: bool,
+        initial: Millis,
+        max: Millis,
     },
     /// A probe's result (a run of them) or verdict: `run` results in a row, against
     /// `threshold` (failureThreshold or successThreshold).

@@ -220,8 +220,8 @@ impl Rule {
                 "livenessProbe나 startupProbe 실패로 종료시킨 컨테이너는 같은 동기화에서 백오프 대기 없이 다시 시작됨. 백오프는 스스로 종료된 컨테이너를 기준으로 셈.",
             ),
             CrashLoopBackOff => (
-                "After an exit, the kubelet waits before the next restart: 10s, doubling after each restart up to 5m, reset once the container has run for 10 minutes.",
-                "종료 뒤 kubelet은 다음 재시작까지 기다림. 10s에서 시작해 재시작마다 두 배로 늘고 최대 5m이며, 컨테이너가 10분 동안 실행되면 초기화됨.",
+                "After an exit, the kubelet waits before the next restart: by default 10s, doubling after each restart up to 5m (the cluster's version and kubelet settings can change both numbers), reset once the container has run for 10 minutes.",
+                "종료 뒤 kubelet은 다음 재시작까지 기다림. 기본값은 10s에서 시작해 재시작마다 두 배로 늘고 최대 5m이며(클러스터 버전과 kubelet 설정에 따라 두 값이 달라질 수 있음), 컨테이너가 10분 동안 실행되면 초기화됨.",
             ),
             ImagePresent => (
                 "With imagePullPolicy IfNotPresent (or Never), an image already on the node is used as it is.",

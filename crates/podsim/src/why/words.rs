@@ -7,7 +7,7 @@ use super::cause::{Cause, Fact, FileFact, GraceFrom};
 use super::change::{container_index, head, ChangeRef};
 use super::fields::{container, probe_field};
 use super::rule::Rule;
-use crate::kubelet::constants::{BACKOFF_RESET_AFTER, CRASH_LOOP_BACKOFF_MAX};
+use crate::kubelet::constants::BACKOFF_RESET_AFTER;
 use crate::kubelet::prober::{ProbeKind, ProbeResult};
 use crate::model::{ProbeAction, RestartPolicy};
 use crate::runtime::{FileOrigin, TermResponse};
@@ -295,10 +295,9 @@ pub fn said(tl: &Timeline, id: u32, lang: Lang) -> Said {
         StartFirst | StartAfterInit | InitInOrder | SidecarStart | RestartPolicy | RestartInit
         | SidecarRestart | RestartAfterKill => start_words(tl, cause, &cname, lang),
         CrashLoopBackOff => {
-            let Fact::Wait { delay, since, step, capped } = cause.fact else {
+            let Fact::Wait { delay, since, step, capped, initial, max } = cause.fact else {
                 return Said::default();
             };
-            let initial = delay_initial(delay, step, capped);
             let ladder = if capped {
                 l(
                     format!("{} × 2{} would pass the cap, so the wait is {}", t(initial), sup(step), t(delay)),
@@ -315,11 +314,11 @@ pub fn said(tl: &Timeline, id: u32, lang: Lang) -> Said {
                 l(
                     format!(
                         "It exited at {}: the next start waits until {} ({} + {}). Each restart of a crashing container doubles the wait, from {}, up to {}: this is wait number {}, {ladder}. It resets once the container has run for {} without exiting. Meanwhile STATUS shows CrashLoopBackOff.",
-                        t(since), t(since + delay), t(since), t(delay), t(initial), t(CRASH_LOOP_BACKOFF_MAX), step + 1, t(BACKOFF_RESET_AFTER)
+                        t(since), t(since + delay), t(since), t(delay), t(initial), t(max), step + 1, t(BACKOFF_RESET_AFTER)
                     ),
                     format!(
                         "{}에 종료됨. 다음 시작은 {}({} + {})까지 기다림. 계속 실패하는 컨테이너는 재시작할 때마다 대기 시간이 {}에서 두 배씩 늘어 최대 {}임. 이번이 {}번째 대기로 {ladder}. 컨테이너가 종료 없이 {} 실행되면 초기화됨. 그동안 STATUS는 CrashLoopBackOff임.",
-                        t(since), t(since + delay), t(since), t(delay), t(initial), t(CRASH_LOOP_BACKOFF_MAX), step + 1, t(BACKOFF_RESET_AFTER)
+                        t(since), t(since + delay), t(since), t(delay), t(initial), t(max), step + 1, t(BACKOFF_RESET_AFTER)
                     ),
                 ),
                 Some(since),
@@ -388,15 +387,15 @@ pub fn said(tl: &Timeline, id: u32, lang: Lang) -> Said {
             )
         }
         ImagePullBackOff => {
-            let (delay, since) = match cause.fact {
-                Fact::Wait { delay, since, .. } => (delay, since),
-                _ => (0, at),
+            let (delay, since, max) = match cause.fact {
+                Fact::Wait { delay, since, max, .. } => (delay, since, max),
+                _ => (0, at, crate::kubelet::constants::IMAGE_BACKOFF_MAX),
             };
             (
                 l(format!("image pull back-off {}", t(delay)), format!("이미지 풀 백오프 {}", t(delay))),
                 l(
-                    format!("The pull failed at {}: the next try waits until {} ({} + {}), doubling after each failure up to 5m. STATUS shows ImagePullBackOff.", t(since), t(since + delay), t(since), t(delay)),
-                    format!("{}에 풀이 실패해 다음 시도는 {}({} + {})까지 기다림. 실패할 때마다 두 배로 늘어 최대 5m임. STATUS는 ImagePullBackOff임.", t(since), t(since + delay), t(since), t(delay)),
+                    format!("The pull failed at {}: the next try waits until {} ({} + {}), doubling after each failure up to {}. STATUS shows ImagePullBackOff.", t(since), t(since + delay), t(since), t(delay), t(max)),
+                    format!("{}에 풀이 실패해 다음 시도는 {}({} + {})까지 기다림. 실패할 때마다 두 배로 늘어 최대 {}임. STATUS는 ImagePullBackOff임.", t(since), t(since + delay), t(since), t(delay), t(max)),
                 ),
                 Some(since),
             )
@@ -554,14 +553,6 @@ fn parent_at(tl: &Timeline, c: &Cause) -> Millis {
 }
 
 /// The initial delay a back-off ladder started from.
-fn delay_initial(delay: Millis, step: u8, capped: bool) -> Millis {
-    if capped {
-        crate::kubelet::constants::CRASH_LOOP_BACKOFF_INITIAL
-    } else {
-        delay >> step.min(63)
-    }
-}
-
 type Parts = (String, String, Option<Millis>);
 
 fn start_words(tl: &Timeline, cause: &Cause, cname: &str, lang: Lang) -> Parts {
@@ -593,8 +584,8 @@ fn start_words(tl: &Timeline, cause: &Cause, cname: &str, lang: Lang) -> Parts {
                     format!("{policy}. 백오프가 끝남: {}에 종료되고 {} 뒤({} + {} = {})임.", t(since), t(delay), t(since), t(delay), t(since + delay)),
                 ),
                 Fact::Exit { code, .. } => l(
-                    format!("{policy}, so exit code {code} at {} is followed by a restart. This was the first restart after a while: no back-off wait yet (the next exit waits 10s).", t(p.at)),
-                    format!("{policy}. 그래서 {}의 종료 코드 {code} 뒤 다시 시작함. 최근 첫 재시작이라 백오프 대기는 아직 없음(다음 종료부터 10s 기다림).", t(p.at)),
+                    format!("{policy}, so exit code {code} at {} is followed by a restart. This was the first restart after a while: no back-off wait yet (it starts with the next exit).", t(p.at)),
+                    format!("{policy}. 그래서 {}의 종료 코드 {code} 뒤 다시 시작함. 최근 첫 재시작이라 백오프 대기는 아직 없음(다음 종료부터 기다림).", t(p.at)),
                 ),
                 _ => policy,
             }

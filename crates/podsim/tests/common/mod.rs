@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 use podsim::api;
+use podsim::cluster::KubeVersion;
 use podsim::kubelet::events::EventReason;
 use podsim::sim::{simulate, Scenario, Timeline};
 use podsim::time::Millis;
@@ -17,13 +18,28 @@ pub fn example(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Validate, default and simulate `text` under `scenario` (YAML) until `until`.
+/// The version the golden tests run on when their scenario names none: the newest, or the
+/// one `PODSIM_TEST_KUBERNETES` names (scripts/test.sh runs them on every version).
+pub fn version() -> KubeVersion {
+    match std::env::var("PODSIM_TEST_KUBERNETES") {
+        Ok(v) => KubeVersion::parse(&v).unwrap_or_else(|e| panic!("PODSIM_TEST_KUBERNETES: {e}")),
+        Err(_) => KubeVersion::default(),
+    }
+}
+
+/// Validate, default and simulate `text` under `scenario` (YAML) until `until`, on the
+/// scenario's cluster (its apiserver validates, its kubelet runs), on `version()` when the
+/// scenario names no version.
 pub fn run(text: &str, scenario: &str, until: Millis) -> Timeline {
-    let loaded = api::load(text);
+    let mut s = Scenario::from_yaml(scenario).expect("scenario");
+    if s.cluster.kubernetes.is_none() {
+        s.cluster.kubernetes = Some(version());
+    }
+    let cluster = s.cluster.resolve().expect("a cluster that starts");
+    let loaded = api::load_on(text, &cluster);
     let m = loaded
         .defaulted
         .unwrap_or_else(|| panic!("invalid: {:?}", loaded.diagnostics));
-    let s = Scenario::from_yaml(scenario).expect("scenario");
     simulate(&m, &s, until).expect("simulate")
 }
 

@@ -1,11 +1,12 @@
 //! Containers (validateContainers, validateInitContainers, validateContainerCommon): names,
-//! image, ports, env, volume mounts, pull policy, resources, probes and lifecycle — and what
-//! regular init containers may not have.
+//! image, termination message policy, ports, env (env.rs), volume mounts, pull policy,
+//! resources (resources.rs), probes and lifecycle (probes.rs), the container's own restart
+//! policy (restart_rules.rs) and host port conflicts — in the apiserver's order.
 
-use super::names::{dns1123_label, env_var_name, port_name, port_num};
-use super::probes;
+use super::names::{dns1123_label, port_name, port_num};
+use super::{env, probes, resources, restart_rules, volumes, Options};
 use crate::api::field_error::{BadValue, FieldError};
-use crate::model::{Container, PullPolicy, Quantity, RestartPolicy, Volume};
+use crate::model::{Container, PullPolicy, RestartPolicy};
 use std::collections::BTreeSet;
 
 fn ports(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
@@ -61,131 +62,17 @@ fn ports(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
     }
 }
 
-const FIELD_PATHS: [&str; 9] = [
-    "metadata.name",
-    "metadata.namespace",
-    "metadata.uid",
-    "spec.nodeName",
-    "spec.serviceAccountName",
-    "status.hostIP",
-    "status.hostIPs",
-    "status.podIP",
-    "status.podIPs",
-];
-
-fn env(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
-    for (i, e) in c.env.iter().enumerate() {
-        let ip = format!("{path}.env[{i}]");
-        if e.name.is_empty() {
-            errs.push(FieldError::required(format!("{ip}.name"), ""));
-        } else {
-            for m in env_var_name(&e.name) {
-                errs.push(FieldError::invalid(
-                    format!("{ip}.name"),
-                    BadValue::Str(e.name.clone()),
-                    m,
-                ));
-            }
-        }
-        let Some(src) = &e.value_from else { continue };
-        let vp = format!("{ip}.valueFrom");
-        let n = [
-            src.field_ref.is_some(),
-            src.config_map_key_ref.is_some(),
-            src.resource_field_ref.is_some(),
-        ]
-        .iter()
-        .filter(|x| **x)
-        .count();
-        if e.value.as_deref().is_some_and(|v| !v.is_empty()) && n > 0 {
-            errs.push(FieldError::invalid(
-                &vp,
-                BadValue::Str(String::new()),
-                "may not be specified when `value` is not empty",
-            ));
-        }
-        if n == 0 {
-            errs.push(FieldError::invalid(&vp, BadValue::Str(String::new()), "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
-        } else if n > 1 {
-            errs.push(FieldError::invalid(
-                &vp,
-                BadValue::Str(String::new()),
-                "may not have more than one field specified at a time",
-            ));
-        }
-        if let Some(f) = &src.field_ref {
-            let fp = &f.field_path;
-            let subscripted = ["metadata.labels['", "metadata.annotations['"]
-                .iter()
-                .any(|p| fp.starts_with(p) && fp.ends_with("']"));
-            if fp.is_empty() {
-                errs.push(FieldError::required(format!("{vp}.fieldRef.fieldPath"), ""));
-            } else if !subscripted && !FIELD_PATHS.contains(&fp.as_str()) {
-                let mut supported: Vec<&str> = FIELD_PATHS.to_vec();
-                supported.extend(["metadata.annotations", "metadata.labels"]);
-                supported.sort_unstable();
-                errs.push(FieldError::not_supported(
-                    format!("{vp}.fieldRef.fieldPath"),
-                    BadValue::Str(fp.clone()),
-                    &supported,
-                ));
-            }
-        }
-        if let Some(k) = &src.config_map_key_ref {
-            if k.name.is_empty() {
-                errs.push(FieldError::required(
-                    format!("{vp}.configMapKeyRef.name"),
-                    "",
-                ));
-            }
-            if k.key.is_empty() {
-                errs.push(FieldError::required(
-                    format!("{vp}.configMapKeyRef.key"),
-                    "",
-                ));
-            }
-        }
-        if let Some(r) = &src.resource_field_ref {
-            let ok = [
-                "limits.cpu",
-                "limits.memory",
-                "limits.ephemeral-storage",
-                "requests.cpu",
-                "requests.memory",
-                "requests.ephemeral-storage",
-            ];
-            if !ok.contains(&r.resource.as_str()) {
-                errs.push(FieldError::not_supported(
-                    format!("{vp}.resourceFieldRef.resource"),
-                    BadValue::Str(r.resource.clone()),
-                    &ok,
-                ));
-            }
-        }
-    }
-    for (i, e) in c.env_from.iter().enumerate() {
-        let ip = format!("{path}.envFrom[{i}]");
-        match &e.config_map_ref {
-            Some(r) if r.name.is_empty() => {
-                errs.push(FieldError::required(format!("{ip}.configMapRef.name"), ""))
-            }
-            Some(_) => {}
-            None => errs.push(FieldError::invalid(
-                &ip,
-                BadValue::Str(String::new()),
-                "must specify one of: `configMapRef` or `secretRef`",
-            )),
-        }
-    }
-}
-
-fn mounts(c: &Container, volumes: &[Volume], path: &str, errs: &mut Vec<FieldError>) {
+/// `ValidateVolumeMounts`: an empty name is Required and also Not found (the lookup runs
+/// anyway, and only valid volumes are there); mount paths are unique, the empty one
+/// included; a subPath's errors are reported on `volumeMounts.subPath`, without the index.
+fn mounts(c: &Container, volumes: &BTreeSet<String>, path: &str, errs: &mut Vec<FieldError>) {
     let mut paths = BTreeSet::new();
     for (i, m) in c.volume_mounts.iter().enumerate() {
         let ip = format!("{path}.volumeMounts[{i}]");
         if m.name.is_empty() {
             errs.push(FieldError::required(format!("{ip}.name"), ""));
-        } else if !volumes.iter().any(|v| v.name == m.name) {
+        }
+        if !volumes.contains(&m.name) {
             errs.push(FieldError::not_found(
                 format!("{ip}.name"),
                 BadValue::Str(m.name.clone()),
@@ -193,71 +80,30 @@ fn mounts(c: &Container, volumes: &[Volume], path: &str, errs: &mut Vec<FieldErr
         }
         if m.mount_path.is_empty() {
             errs.push(FieldError::required(format!("{ip}.mountPath"), ""));
-        } else if !paths.insert(m.mount_path.clone()) {
+        }
+        if !paths.insert(m.mount_path.clone()) {
             errs.push(FieldError::invalid(
                 format!("{ip}.mountPath"),
                 BadValue::Str(m.mount_path.clone()),
                 "must be unique",
             ));
         }
-    }
-}
-
-fn resources(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
-    let Some(r) = &c.resources else { return };
-    let standard = |k: &str| {
-        matches!(k, "cpu" | "memory" | "ephemeral-storage")
-            || k.starts_with("hugepages-")
-            || k.contains('/')
-    };
-    for (part, map) in [("limits", &r.limits), ("requests", &r.requests)] {
-        for (k, q) in map {
-            let p = format!("{path}.resources.{part}[{k}]");
-            if !standard(k) {
-                errs.push(
-                    FieldError::invalid(
-                        &p,
-                        BadValue::Str(k.clone()),
-                        "must be a standard resource type or fully qualified",
-                    )
-                    .at(format!("{path}.resources.{part}.{k}")),
-                );
-                continue;
-            }
-            if q.milli_value().is_some_and(|v| v < 0) {
-                errs.push(
-                    FieldError::invalid(
-                        &p,
-                        BadValue::Str(q.0.clone()),
-                        "must be greater than or equal to 0",
-                    )
-                    .at(format!("{path}.resources.{part}.{k}")),
-                );
-            }
-        }
-    }
-    for (k, req) in &r.requests {
-        if let Some(lim) = r.limits.get(k) {
-            let (Some(a), Some(b)) = (Quantity::milli_value(req), Quantity::milli_value(lim))
-            else {
-                continue;
-            };
-            if a > b {
-                errs.push(
-                    FieldError::invalid(
-                        format!("{path}.resources.requests[{k}]"),
-                        BadValue::Str(req.0.clone()),
-                        format!("must be less than or equal to {k} limit of {}", lim.0),
-                    )
-                    .at(format!("{path}.resources.requests.{k}")),
-                );
-            }
+        if let Some(sub) = m.sub_path.as_deref().filter(|s| !s.is_empty()) {
+            let mut e = Vec::new();
+            volumes::local_descending_path(sub, &format!("{path}.volumeMounts.subPath"), &mut e);
+            errs.extend(e.into_iter().map(|e| e.at(format!("{ip}.subPath"))));
         }
     }
 }
 
-/// What every container (init, sidecar, app) must satisfy.
-fn common(c: &Container, volumes: &[Volume], path: &str, errs: &mut Vec<FieldError>) {
+/// What every container (init, sidecar, app) must satisfy (validateContainerCommon).
+fn common(
+    c: &Container,
+    volumes: &BTreeSet<String>,
+    path: &str,
+    opts: &Options,
+    errs: &mut Vec<FieldError>,
+) {
     let np = format!("{path}.name");
     if c.name.is_empty() {
         errs.push(FieldError::required(&np, ""));
@@ -282,7 +128,7 @@ fn common(c: &Container, volumes: &[Volume], path: &str, errs: &mut Vec<FieldErr
         )),
     }
     ports(c, path, errs);
-    env(c, path, errs);
+    env::env(c, path, opts, errs);
     mounts(c, volumes, path, errs);
     match c.image_pull_policy.as_deref() {
         None | Some("") => errs.push(FieldError::required(format!("{path}.imagePullPolicy"), "")),
@@ -293,19 +139,59 @@ fn common(c: &Container, volumes: &[Volume], path: &str, errs: &mut Vec<FieldErr
             PullPolicy::NAMES,
         )),
     }
-    resources(c, path, errs);
+    resources::resources(c, path, errs);
 }
 
-fn probes_and_hooks(c: &Container, path: &str, errs: &mut Vec<FieldError>) {
+fn probes_and_hooks(
+    c: &Container,
+    path: &str,
+    grace: Option<i64>,
+    opts: &Options,
+    errs: &mut Vec<FieldError>,
+) {
     if let Some(l) = &c.lifecycle {
-        probes::lifecycle(l, &format!("{path}.lifecycle"), errs);
+        probes::lifecycle(l, &format!("{path}.lifecycle"), grace, opts, errs);
     }
     probes::liveness_or_startup(&c.liveness_probe, &format!("{path}.livenessProbe"), errs);
     probes::readiness(&c.readiness_probe, &format!("{path}.readinessProbe"), errs);
     probes::liveness_or_startup(&c.startup_probe, &format!("{path}.startupProbe"), errs);
 }
 
-pub fn app_containers(containers: &[Container], volumes: &[Volume], errs: &mut Vec<FieldError>) {
+/// `AccumulateUniqueHostPorts`: `PROTOCOL/HOSTIP/PORT` once per list; `list_path` with the
+/// index given (init containers are checked one by one, each as index 0: an upstream quirk).
+fn host_ports<'c>(
+    containers: impl Iterator<Item = (usize, &'c Container)>,
+    list_path: &str,
+    errs: &mut Vec<FieldError>,
+) {
+    let mut seen = BTreeSet::new();
+    for (ci, c) in containers {
+        for (pi, p) in c.ports.iter().enumerate() {
+            let Some(port) = p.host_port.filter(|p| *p != 0) else {
+                continue;
+            };
+            let key = format!(
+                "{}/{}/{port}",
+                p.protocol.as_deref().unwrap_or(""),
+                p.host_ip.as_deref().unwrap_or("")
+            );
+            if !seen.insert(key.clone()) {
+                errs.push(FieldError::duplicate(
+                    format!("{list_path}[{ci}].ports[{pi}].hostPort"),
+                    BadValue::Str(key),
+                ));
+            }
+        }
+    }
+}
+
+pub fn app_containers(
+    containers: &[Container],
+    volumes: &BTreeSet<String>,
+    grace: Option<i64>,
+    opts: &Options,
+    errs: &mut Vec<FieldError>,
+) {
     if containers.is_empty() {
         errs.push(FieldError::required("spec.containers", ""));
         return;
@@ -313,38 +199,42 @@ pub fn app_containers(containers: &[Container], volumes: &[Volume], errs: &mut V
     let mut names = BTreeSet::new();
     for (i, c) in containers.iter().enumerate() {
         let path = format!("spec.containers[{i}]");
-        common(c, volumes, &path, errs);
+        common(c, volumes, &path, opts, errs);
         if !names.insert(c.name.clone()) {
             errs.push(FieldError::duplicate(
                 format!("{path}.name"),
                 BadValue::Str(c.name.clone()),
             ));
         }
-        probes_and_hooks(c, &path, errs);
-        if c.restart_policy.is_some() {
+        probes_and_hooks(c, &path, grace, opts, errs);
+        if opts.restart_rules {
+            restart_rules::validate(c, &path, opts, errs);
+        } else if c.restart_policy.is_some() {
             errs.push(FieldError::forbidden(
                 format!("{path}.restartPolicy"),
                 "may not be set for non-init containers",
             ));
         }
     }
+    host_ports(containers.iter().enumerate(), "spec.containers", errs);
 }
 
 pub fn init_containers(
     inits: &[Container],
     apps: &[Container],
-    volumes: &[Volume],
+    volumes: &BTreeSet<String>,
+    grace: Option<i64>,
+    opts: &Options,
     errs: &mut Vec<FieldError>,
 ) {
     let mut names: BTreeSet<String> = apps.iter().map(|c| c.name.clone()).collect();
     for (i, c) in inits.iter().enumerate() {
         let path = format!("spec.initContainers[{i}]");
-        common(c, volumes, &path, errs);
-        let mut sidecar = false;
-        if let Some(rp) = &c.restart_policy {
-            if c.is_restartable() {
-                sidecar = true;
-            } else {
+        common(c, volumes, &path, opts, errs);
+        if opts.restart_rules {
+            restart_rules::validate(c, &path, opts, errs);
+        } else if let Some(rp) = &c.restart_policy {
+            if !c.is_restartable() {
                 errs.push(FieldError::not_supported(
                     format!("{path}.restartPolicy"),
                     BadValue::Str(rp.clone()),
@@ -360,8 +250,9 @@ pub fn init_containers(
         } else if !c.name.is_empty() {
             names.insert(c.name.clone());
         }
-        if sidecar {
-            probes_and_hooks(c, &path, errs);
+        host_ports(std::iter::once((0, c)), "spec.initContainers", errs);
+        if c.is_restartable() {
+            probes_and_hooks(c, &path, grace, opts, errs);
         } else {
             const WHY: &str = "may not be set for init containers without restartPolicy=Always";
             if c.lifecycle.is_some() {

@@ -187,7 +187,38 @@ pub fn label_value(s: &str) -> Vec<String> {
     errs
 }
 
-/// Env var names (RelaxedEnvironmentVariableValidation, on by default since 1.32).
+/// `hasChDirPrefix`: `.`, `..` and a `..` prefix are refused.
+fn ch_dir_prefix(s: &str) -> Vec<String> {
+    if s == "." || s == ".." {
+        vec![format!("must not be '{s}'")]
+    } else if s.starts_with("..") {
+        vec!["must not start with '..'".into()]
+    } else {
+        Vec::new()
+    }
+}
+
+/// `IsEnvVarName`: the strict rule (RelaxedEnvironmentVariableValidation off: 1.31).
+pub fn env_var_name_strict(s: &str) -> Vec<String> {
+    let mut errs = Vec::new();
+    let b = s.as_bytes();
+    let ok = b
+        .first()
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'.' | b'_'))
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_'));
+    if !ok {
+        errs.push(regex_error(
+            "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
+            "[-._a-zA-Z][-._a-zA-Z0-9]*",
+            &["my.env-name", "MY_ENV.NAME", "MyEnvName1"],
+        ));
+    }
+    errs.extend(ch_dir_prefix(s));
+    errs
+}
+
+/// `IsRelaxedEnvVarName` (RelaxedEnvironmentVariableValidation, on by default since 1.32).
 pub fn env_var_name(s: &str) -> Vec<String> {
     if s.chars().all(|c| (' '..='~').contains(&c) && c != '=') {
         Vec::new()

@@ -51,10 +51,30 @@ pub fn service(s: &Service, errs: &mut Vec<FieldError>) {
 
 pub fn config_map(c: &ConfigMap, errs: &mut Vec<FieldError>) {
     object_meta(&c.metadata, dns1123_subdomain, errs);
+    // ValidateConfigMap: `data[KEY]`, then a key also in binaryData, then binaryData's keys.
     for k in c.data.keys() {
         for m in config_key(k) {
             errs.push(
-                FieldError::invalid("data", BadValue::Str(k.clone()), m).at(format!("data.{k}")),
+                FieldError::invalid(format!("data[{k}]"), BadValue::Str(k.clone()), m)
+                    .at(format!("data.{k}")),
+            );
+        }
+        if c.binary_data.contains_key(k) {
+            errs.push(
+                FieldError::invalid(
+                    format!("data[{k}]"),
+                    BadValue::Str(k.clone()),
+                    "duplicate of key present in binaryData",
+                )
+                .at(format!("data.{k}")),
+            );
+        }
+    }
+    for k in c.binary_data.keys() {
+        for m in config_key(k) {
+            errs.push(
+                FieldError::invalid(format!("binaryData[{k}]"), BadValue::Str(k.clone()), m)
+                    .at(format!("binaryData.{k}")),
             );
         }
     }

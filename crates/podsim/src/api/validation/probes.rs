@@ -1,9 +1,13 @@
-//! Probes and lifecycle handlers (validateProbe, validateHandler, validateLifecycle):
-//! exactly one handler, non-negative timings, successThreshold 1 for liveness and startup,
-//! no terminationGracePeriodSeconds on readiness, valid ports, paths and schemes.
+//! Probes and lifecycle handlers (validateProbe, validateHandler, validateLifecycle,
+//! validateSleepAction): exactly one handler, non-negative timings, successThreshold 1 for
+//! liveness and startup, no terminationGracePeriodSeconds on readiness, valid ports, paths
+//! and schemes; a sleep within the pod's grace period, zero allowed from 1.33
+//! (PodLifecycleSleepActionAllowZero), in each version's words.
 
 use super::names::{port_name, port_num};
+use super::Options;
 use crate::api::field_error::{BadValue, FieldError};
+use crate::cluster::KubeVersion;
 use crate::model::{
     HttpGetAction, IntOrString, Lifecycle, LifecycleHandler, Probe, TcpSocketAction,
 };
@@ -173,7 +177,41 @@ pub fn readiness(p: &Option<Probe>, path: &str, errs: &mut Vec<FieldError>) {
     }
 }
 
-fn lifecycle_handler(h: &LifecycleHandler, path: &str, errs: &mut Vec<FieldError>) {
+/// `validateSleepAction`, reported on `…sleep` with the seconds as the value.
+fn sleep(
+    seconds: i64,
+    grace: Option<i64>,
+    path: String,
+    opts: &Options,
+    errs: &mut Vec<FieldError>,
+) {
+    // A missing grace period is reported elsewhere.
+    let Some(g) = grace else { return };
+    let message = if opts.sleep_zero {
+        (seconds < 0 || seconds > g).then(|| {
+            format!("must be non-negative and less than terminationGracePeriodSeconds ({g})")
+        })
+    } else if seconds <= 0 || seconds > g {
+        Some(if opts.version >= KubeVersion::V1_32 {
+            format!("must be greater than 0 and less than terminationGracePeriodSeconds ({g}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.")
+        } else {
+            format!("must be greater than 0 and less than terminationGracePeriodSeconds ({g})")
+        })
+    } else {
+        None
+    };
+    if let Some(m) = message {
+        errs.push(FieldError::invalid(path, BadValue::Int(seconds), m));
+    }
+}
+
+fn lifecycle_handler(
+    h: &LifecycleHandler,
+    path: &str,
+    grace: Option<i64>,
+    opts: &Options,
+    errs: &mut Vec<FieldError>,
+) {
     let mut n = 0;
     for (name, present) in [
         ("exec", h.exec.is_some()),
@@ -210,13 +248,7 @@ fn lifecycle_handler(h: &LifecycleHandler, path: &str, errs: &mut Vec<FieldError
             }
             _ => {
                 if let Some(s) = &h.sleep {
-                    if s.seconds < 0 {
-                        errs.push(FieldError::invalid(
-                            format!("{path}.sleep.seconds"),
-                            BadValue::Int(s.seconds),
-                            "must be greater than or equal to 0",
-                        ));
-                    }
+                    sleep(s.seconds, grace, format!("{path}.sleep"), opts, errs);
                 }
             }
         }
@@ -226,11 +258,17 @@ fn lifecycle_handler(h: &LifecycleHandler, path: &str, errs: &mut Vec<FieldError
     }
 }
 
-pub fn lifecycle(l: &Lifecycle, path: &str, errs: &mut Vec<FieldError>) {
+pub fn lifecycle(
+    l: &Lifecycle,
+    path: &str,
+    grace: Option<i64>,
+    opts: &Options,
+    errs: &mut Vec<FieldError>,
+) {
     if let Some(h) = &l.post_start {
-        lifecycle_handler(h, &format!("{path}.postStart"), errs);
+        lifecycle_handler(h, &format!("{path}.postStart"), grace, opts, errs);
     }
     if let Some(h) = &l.pre_stop {
-        lifecycle_handler(h, &format!("{path}.preStop"), errs);
+        lifecycle_handler(h, &format!("{path}.preStop"), grace, opts, errs);
     }
 }

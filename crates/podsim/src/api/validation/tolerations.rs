@@ -1,10 +1,29 @@
-//! Tolerations (ValidateTolerations): keys, operators, values and effects.
+//! Tolerations (ValidateTolerations): keys, operators, values and effects. The value of an
+//! `Exists` toleration that has one is printed as the value from 1.32 (#128119); 1.31
+//! passed the whole toleration, printed in Go syntax.
 
 use super::names::{label_value, qualified_name};
 use crate::api::field_error::{BadValue, FieldError};
+use crate::cluster::KubeVersion;
 use crate::model::{TaintEffect, Toleration};
 
-pub fn tolerations(tols: &[Toleration], errs: &mut Vec<FieldError>) {
+/// Go's `%#v` of a `core.Toleration`, as a 1.31 apiserver printed it.
+fn go_struct(t: &Toleration) -> String {
+    let s = |v: &Option<String>| crate::api::field_error::go_quote(v.as_deref().unwrap_or(""));
+    let seconds = match t.toleration_seconds {
+        Some(n) => format!("(*int64)({n})"),
+        None => "(*int64)(nil)".into(),
+    };
+    format!(
+        "core.Toleration{{Key:{}, Operator:{}, Value:{}, Effect:{}, TolerationSeconds:{seconds}}}",
+        s(&t.key),
+        s(&t.operator),
+        s(&t.value),
+        s(&t.effect)
+    )
+}
+
+pub fn tolerations(tols: &[Toleration], v: KubeVersion, errs: &mut Vec<FieldError>) {
     for (i, t) in tols.iter().enumerate() {
         let path = format!("spec.tolerations[{i}]");
         let key = t.key.as_deref().unwrap_or("");
@@ -49,12 +68,14 @@ pub fn tolerations(tols: &[Toleration], errs: &mut Vec<FieldError>) {
             }
             "Exists" => {
                 if !value.is_empty() {
+                    let bad = if v >= KubeVersion::V1_32 {
+                        BadValue::Str(value.into())
+                    } else {
+                        BadValue::Raw(go_struct(t))
+                    };
                     errs.push(FieldError::invalid(
                         format!("{path}.operator"),
-                        BadValue::Raw(format!(
-                            "{{\"key\":{:?},\"operator\":\"Exists\",\"value\":{:?}}}",
-                            key, value
-                        )),
+                        bad,
                         "value must be empty when `operator` is 'Exists'",
                     ));
                 }

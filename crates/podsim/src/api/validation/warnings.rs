@@ -37,6 +37,13 @@ fn named_ports(c: &Container, path: &str, out: &mut Vec<Warning>) {
 
 pub fn pod_warnings(spec: &PodSpec) -> Vec<Warning> {
     let mut out = Vec::new();
+    // pkg/api/pod/warnings.go: a negative grace period is accepted, and treated as 1 s.
+    if spec.termination_grace_period_seconds.is_some_and(|g| g < 0) {
+        out.push((
+            "spec.terminationGracePeriodSeconds".to_string(),
+            "must be >= 0; negative values are invalid and will be treated as 1".to_string(),
+        ));
+    }
     let mut seen: Vec<(i64, String, String)> = Vec::new();
     for (i, c) in spec.containers.iter().enumerate() {
         let path = format!("spec.containers[{i}]");

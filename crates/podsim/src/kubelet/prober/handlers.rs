@@ -3,6 +3,7 @@
 //! tcpSocket when a connection opens, grpc when the health service answers SERVING.
 
 use super::ProbeResult;
+use crate::cluster::KubeVersion;
 use crate::kubelet::environment::expand_with_static_env;
 use crate::kubelet::http_get::{self, Purpose};
 use crate::model::{Container, HttpGetAction, IntOrString, Probe, ProbeAction};
@@ -32,6 +33,7 @@ pub fn run_probe(
     container: &Container,
     id: ContainerId,
     now: Millis,
+    v: KubeVersion,
 ) -> ProbeOutcome {
     let timeout = (probe.timeout().max(1) as u64).saturating_mul(SECOND);
     match probe.action() {
@@ -39,7 +41,7 @@ pub fn run_probe(
             let command = expand_with_static_env(container, &exec.command);
             run_exec(runtime, id, &command, timeout, now)
         }
-        Some(ProbeAction::HttpGet(http)) => run_http(runtime, container, http, now),
+        Some(ProbeAction::HttpGet(http)) => run_http(runtime, container, http, now, v),
         Some(ProbeAction::TcpSocket(tcp)) => match resolve_port(container, &tcp.port) {
             Ok(port) => match runtime.tcp_connect(tcp.host.as_deref(), port, now) {
                 Ok(()) => ProbeOutcome::new(ProbeResult::Success, ""),
@@ -93,8 +95,9 @@ fn run_http(
     container: &Container,
     http: &HttpGetAction,
     now: Millis,
+    v: KubeVersion,
 ) -> ProbeOutcome {
-    let req = match http_get::request(http, container, Purpose::Probe) {
+    let req = match http_get::request(http, container, Purpose::Probe, v) {
         Ok(req) => req,
         Err(e) => return ProbeOutcome::new(ProbeResult::Unknown, e),
     };

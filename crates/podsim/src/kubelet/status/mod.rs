@@ -36,6 +36,9 @@ pub struct PodState {
     pub node_not_ready: bool,
     /// Set once a controller decided to delete the pod (DisruptionTarget condition).
     pub disruption: Option<Disruption>,
+    /// The PodReadyToStartContainersCondition gate is off (a learner's choice on 1.31 – 1.36):
+    /// the kubelet writes no PodReadyToStartContainers condition.
+    pub no_ready_to_start_condition: bool,
 }
 
 /// Why a controller is about to delete the pod.
@@ -130,8 +133,11 @@ pub fn generate(
         .disruption
         .iter()
         .map(conditions::disruption_target)
+        .chain(
+            (!pod.no_ready_to_start_condition)
+                .then(|| conditions::ready_to_start_containers(pod.sandbox_ready)),
+        )
         .chain([
-            conditions::ready_to_start_containers(pod.sandbox_ready),
             conditions::initialized(spec, statuses, phase),
             ready,
             containers_ready,

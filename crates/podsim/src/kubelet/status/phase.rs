@@ -1,10 +1,15 @@
-//! The pod phase, computed as the kubelet's getPhase does (pkg/kubelet/kubelet_pods.go, 1.34,
-//! the ContainerRestartRules gate off): count regular init containers, sidecars and regular
+//! The pod phase, computed as the kubelet's getPhase does (pkg/kubelet/kubelet_pods.go, the
+//! 1.35+ form with ContainerRestartRules): count regular init containers, sidecars and regular
 //! containers by the state their API status shows, then decide. A container without a status
-//! counts as unknown. `get_phase_why` also says which rule decided, and for which container.
+//! counts as unknown. Whether a stopped container will restart is `ContainerShouldRestart`
+//! (its restart rules, its own restartPolicy, the pod's): with the gate off the apiserver has
+//! dropped the container's rules and policy, and the result is the pre-gate getPhase's
+//! (a failed init container fails the pod under Never; stopped containers restart under
+//! Always, failed ones under OnFailure). `get_phase_why` also says which rule decided, and for
+//! which container.
 
 use super::ByName;
-use crate::model::{ContainerStatus, PodPhase, PodSpec, RestartPolicy};
+use crate::model::{ContainerStatus, PodPhase, PodSpec};
 
 /// A container's status as getPhase reads it.
 enum Seen {
@@ -45,7 +50,8 @@ pub struct PhaseWhy<'a> {
 /// getPhase's rules, in the order it tries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhaseRule {
-    /// A regular init container failed and restartPolicy is Never.
+    /// A regular init container failed and will not restart (restartPolicy Never, or its
+    /// own restart rules).
     FailedInit,
     /// A regular init container has not completed.
     PendingInit,
@@ -88,17 +94,19 @@ pub fn get_phase_why<'a>(
     let status = |name: &str| by_name.get(name).map(seen);
     let mut pending_regular_init = 0;
     let mut pending_sidecars = 0;
-    let mut failed_initialization = 0;
+    let policy = spec.restart_policy();
+    let mut failed_initialization_not_restartable = 0;
     // The first container of each kind that decides a rule.
     let (mut first_failed_init, mut first_pending_init, mut first_pending_sidecar) =
         (None, None, None);
-    let (mut first_waiting, mut first_running, mut last_stopped, mut first_error) =
+    let (mut first_waiting, mut first_running, mut first_restarting, mut last_stopped) =
         (None, None, None, None);
+    let mut first_error = None;
     for c in spec.init_containers.iter().filter(|c| !c.is_restartable()) {
         match status(&c.name) {
             Some(Seen::Terminated(code) | Seen::Restarting(code)) => {
-                if code != 0 {
-                    failed_initialization += 1;
+                if code != 0 && !c.should_restart(policy, code) {
+                    failed_initialization_not_restartable += 1;
                     first_failed_init.get_or_insert(c.name.as_str());
                 }
             }
@@ -138,6 +146,7 @@ pub fn get_phase_why<'a>(
             }
         }
     }
+    let mut stopped_not_restartable = 0;
     for c in &spec.containers {
         let name = Some(c.name.as_str());
         match status(&c.name) {
@@ -148,15 +157,25 @@ pub fn get_phase_why<'a>(
             Some(Seen::Terminated(code)) => {
                 stopped += 1;
                 last_stopped = name;
+                if c.should_restart(policy, code) {
+                    first_restarting = first_restarting.or(name);
+                } else {
+                    stopped_not_restartable += 1;
+                }
                 if code == 0 {
                     succeeded += 1;
                 } else {
                     first_error = first_error.or(name);
                 }
             }
-            Some(Seen::Restarting(_)) => {
+            Some(Seen::Restarting(code)) => {
                 stopped += 1;
                 last_stopped = name;
+                if c.should_restart(policy, code) {
+                    first_restarting = first_restarting.or(name);
+                } else {
+                    stopped_not_restartable += 1;
+                }
             }
             Some(Seen::Waiting) => {
                 waiting += 1;
@@ -167,8 +186,7 @@ pub fn get_phase_why<'a>(
     }
 
     let why = |rule: PhaseRule, container: Option<&'a str>| PhaseWhy { rule, container };
-    let policy = spec.restart_policy();
-    if failed_initialization > 0 && policy == RestartPolicy::Never {
+    if failed_initialization_not_restartable > 0 {
         return (
             PodPhase::Failed,
             why(PhaseRule::FailedInit, first_failed_init),
@@ -209,18 +227,14 @@ pub fn get_phase_why<'a>(
         if pod_is_terminal {
             return done(stopped == succeeded);
         }
-        return match policy {
-            RestartPolicy::Always => (
+        // At least one container is on its way to a restart.
+        if stopped != stopped_not_restartable {
+            return (
                 PodPhase::Running,
-                why(PhaseRule::RunningRestarting, last_stopped),
-            ),
-            _ if stopped == succeeded => done(true),
-            RestartPolicy::Never => done(false),
-            RestartPolicy::OnFailure => (
-                PodPhase::Running,
-                why(PhaseRule::RunningRestarting, last_stopped),
-            ),
-        };
+                why(PhaseRule::RunningRestarting, first_restarting),
+            );
+        }
+        return done(stopped == succeeded);
     }
     (PodPhase::Pending, why(PhaseRule::Unknown, None))
 }

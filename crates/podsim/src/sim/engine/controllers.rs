@@ -4,7 +4,7 @@
 //! eviction controller deletes the pod once its toleration runs out.
 
 use super::{Engine, Happening};
-use crate::kubelet::constants::{NODE_MONITOR_GRACE, UNSCHEDULABLE_RETRY};
+use crate::kubelet::constants::{node_monitor_grace, UNSCHEDULABLE_RETRY};
 use crate::kubelet::events;
 use crate::kubelet::scheduler;
 use crate::kubelet::status::Disruption;
@@ -22,7 +22,7 @@ impl Engine<'_> {
         let spec = self.pod.spec();
         let node_name_set = spec.node_name.as_deref().is_some_and(|n| !n.is_empty());
         let created = self.timeline.pod_causes.created;
-        match scheduler::schedule_why(spec, &self.nodes) {
+        match scheduler::schedule_why(spec, &self.nodes, self.cluster.version) {
             Ok(n) => {
                 let node = self.nodes[n].clone();
                 let rule = if node_name_set {
@@ -133,12 +133,24 @@ impl Engine<'_> {
         if self.node_lost || removed_now {
             return;
         }
+        // A sync blocked in a postStart hook acts on it once the hook returns.
+        self.cancel_post_start_sleep();
         self.stop_pod((Rule::DeletionStop, deleted));
     }
 
     /// activeDeadlineSeconds passed: the kubelet fails the pod and stops it.
     pub(super) fn deadline(&mut self) {
         if self.state.terminal || self.stopping_pod {
+            return;
+        }
+        // The deadline is checked by a sync: a sync blocked in a postStart hook checks it
+        // once the hook returns.
+        if let Some(ends) = self
+            .records
+            .iter()
+            .find_map(|r| r.post_start.as_ref().map(|p| p.ends_at))
+        {
+            self.at(ends, Happening::Deadline);
             return;
         }
         self.state.failed_by_kubelet = Some(PodReason::DeadlineExceeded);
@@ -205,6 +217,7 @@ impl Engine<'_> {
         }
         self.node_lost = true;
         self.why.node_lost = self.decide(Rule::NodeLost, None, Fact::None, [because, NO_CAUSE]);
-        self.at(self.now + NODE_MONITOR_GRACE, Happening::NodeNotReady);
+        let grace = node_monitor_grace(self.cluster.version);
+        self.at(self.now + grace, Happening::NodeNotReady);
     }
 }

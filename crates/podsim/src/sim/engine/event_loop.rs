@@ -39,7 +39,8 @@ impl Engine<'_> {
                         self.advance_runtime();
                     }
                 }
-                if self.worker.sync_now {
+                // A sync blocked in a postStart hook holds every other sync back.
+                if self.worker.sync_now && !self.worker.blocked {
                     self.worker.sync_now = false;
                     self.sync();
                     self.advance_runtime();
@@ -49,7 +50,8 @@ impl Engine<'_> {
                     break;
                 }
             }
-            if self.status.due {
+            // No status is written while a sync is blocked (it is written when it returns).
+            if self.status.due && !self.worker.blocked {
                 self.write_status();
             }
             self.schedule_runtime_wake();
@@ -86,16 +88,15 @@ impl Engine<'_> {
             Happening::PullDone { container, pull } => self.pull_done(container, pull),
             Happening::Start { container } => self.start_container(container),
             Happening::ProbeTick { worker, generation } => self.probe_tick(worker, generation),
-            Happening::Term {
+            Happening::KillStep {
                 container,
                 instance,
-            } => {
-                if self.running_instance(container) == Some(instance) {
-                    self.why.containers[container].term =
-                        Some(self.runtime.term_response(instance));
-                }
-                self.signal_if_running(container, instance, Signal::Term)
-            }
+            } => self.kill_step(container, instance),
+            Happening::PostStartDone {
+                container,
+                instance,
+            } => self.post_start_done(container, instance),
+            Happening::PreStopFailed { container } => self.pre_stop_failed(container),
             Happening::Kill {
                 container,
                 instance,
@@ -339,5 +340,8 @@ impl Engine<'_> {
         }
         self.status.due = true;
         self.worker.sync_now = true;
+        if stopping_pod {
+            self.wake_waiting_sidecars();
+        }
     }
 }

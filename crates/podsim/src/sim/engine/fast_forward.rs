@@ -235,7 +235,7 @@ impl Engine<'_> {
         if self.stopping() && worker.kind != ProbeKind::Readiness {
             return Tick::Idle;
         }
-        let Some(inst) = self.records[c].running_instance() else {
+        let Some(inst) = self.records[c].started_instance() else {
             return Tick::Idle;
         };
         if worker.instance != Some(inst.id) {
@@ -274,7 +274,13 @@ impl Engine<'_> {
         let s = self.probes[w].steady.as_ref()?;
         let kind = self.probes[w].worker.kind;
         let c = self.probes[w].worker.container;
-        let event = events::probe_result(kind, s.result, &s.output, &self.field_path(c));
+        let event = events::probe_result(
+            self.cluster.version,
+            kind,
+            s.result,
+            &s.output,
+            &self.field_path(c),
+        );
         // A steady answer comes after a run of it began (the run's cause exists).
         let cause = match self.probes[w].run {
             Some((result, instance, cause)) if result == s.result && instance == s.instance => {

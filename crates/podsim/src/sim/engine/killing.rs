@@ -1,14 +1,19 @@
-//! Stopping containers, as kuberuntime's killContainer does: the Killing event, the preStop
-//! hook, SIGTERM after it, SIGKILL when the grace period runs out (timings from
-//! `kubelet::termination`); and stopping the whole pod: every regular container, then the
-//! sidecars one at a time, the last one first, until nothing runs and the pod is terminal.
+//! Stopping containers, as kuberuntime's killContainer does (docs/hooks-audit.md §2): the
+//! Killing event and the preStop hook at once (only with a grace period above 0); SIGTERM
+//! when the hook returns or the grace period runs out — for a sidecar of a terminating pod,
+//! only once its turn has come (every regular container and every later sidecar gone) or
+//! what is left of the grace period has passed; SIGKILL after what is then left of it, at
+//! least 2 s. Stopping the whole pod starts every container's kill at once
+//! (`killContainersWithSyncResult`); the pod is terminal once nothing runs. Each kill records
+//! its rule and the cause it answers (`crate::why`).
 
 use super::{Engine, Happening};
-use crate::kubelet::container_record::{KillInFlight, RestartAfterKill};
+use crate::kubelet::container_record::{KillInFlight, KillStage, RestartAfterKill};
 use crate::kubelet::events;
 use crate::kubelet::pod_actions::Kill;
-use crate::kubelet::termination::{self, KillTiming, StopNext};
-use crate::time::Millis;
+use crate::kubelet::termination;
+use crate::runtime::{ContainerId, Signal};
+use crate::time::{Millis, SECOND};
 use crate::why::{CauseId, Fact, GraceFrom, Rule, NO_CAUSE};
 
 impl Engine<'_> {
@@ -37,19 +42,22 @@ impl Engine<'_> {
             &kill.message,
             (grace, from),
             kill.restart,
+            false,
             (rule, verdict),
         );
     }
 
-    /// Stop container `c`: the Killing event, its preStop hook, SIGTERM, SIGKILL after the
-    /// grace period (and where it came from). `restart`: start it again once it is gone.
-    /// `why`: the rule of the kill and the cause it answers.
+    /// Stop container `c` with grace period `grace` (and where it came from): the Killing
+    /// event, its preStop hook, SIGTERM, SIGKILL. `restart`: start it again once it is gone.
+    /// `ordered`: a sidecar of a terminating pod, whose SIGTERM waits for its turn. `why`: the
+    /// rule of the kill and the cause it answers.
     pub(super) fn kill_container(
         &mut self,
         c: usize,
         message: &str,
         (grace, from): (Millis, GraceFrom),
         restart: bool,
+        ordered: bool,
         (rule, because): (Rule, CauseId),
     ) {
         let Some(instance) = self.running_instance(c) else {
@@ -59,8 +67,9 @@ impl Engine<'_> {
             return;
         }
         let fp = self.field_path(c);
-        let timing = KillTiming::new(grace);
-        let grace_from = if timing.grace > grace {
+        // Without a preStop hook, SIGKILL follows SIGTERM after the grace period, at least 2 s.
+        let effective = termination::term_to_kill(grace, 0);
+        let grace_from = if effective > grace {
             GraceFrom::Minimum
         } else {
             from
@@ -71,7 +80,7 @@ impl Engine<'_> {
             Some(c),
             Fact::Kill {
                 n,
-                grace: timing.grace,
+                grace: effective,
                 grace_from,
                 restart,
             },
@@ -80,22 +89,107 @@ impl Engine<'_> {
         self.why.containers[c].kill = why;
         self.why.containers[c].term = None;
         self.record(events::killing(message, &fp), why);
-        let hook_took = self.run_pre_stop(c, instance, timing.pre_stop_budget);
-        let term_at = self.now + timing.term_after(hook_took);
-        let kill_at = self.now + timing.kill_after(hook_took);
+        let hook = if grace > 0 {
+            self.run_pre_stop(c, instance)
+        } else {
+            None
+        };
+        let timing = termination::KillTiming::new(grace, hook.as_ref().map(|h| h.took));
+        if let Some(h) = hook.as_ref().filter(|h| !h.succeeded()) {
+            self.pre_stop_failed_at(c, self.now + h.took.min(timing.kill));
+        }
         let r = &mut self.records[c];
         let previous_finish = r.last_exited().and_then(|i| i.finished_at());
         r.kill = Some(KillInFlight {
             instance,
             restart: restart.then_some(RestartAfterKill { previous_finish }),
+            grace,
+            started: self.now,
+            ordered,
+            stage: KillStage::PreStop {
+                until: self.now + timing.term,
+            },
         });
         self.at(
-            term_at,
-            Happening::Term {
+            self.now + timing.term,
+            Happening::KillStep {
                 container: c,
                 instance,
             },
         );
+    }
+
+    /// The next step of container `c`'s kill of `instance`, due now.
+    pub(super) fn kill_step(&mut self, c: usize, instance: ContainerId) {
+        if self.running_instance(c) != Some(instance) {
+            return;
+        }
+        let Some(kill) = self.records[c]
+            .kill
+            .clone()
+            .filter(|k| k.instance == instance)
+        else {
+            return;
+        };
+        let now = self.now;
+        match kill.stage {
+            KillStage::PreStop { until } if until <= now => {
+                let elapsed = now - kill.started;
+                let left = kill.grace.saturating_sub(elapsed / SECOND * SECOND);
+                if kill.ordered && left > 0 && !termination::sidecar_turn(&self.records, c) {
+                    let deadline = now + left;
+                    self.set_stage(
+                        c,
+                        KillStage::AwaitingTurn {
+                            since: now,
+                            elapsed,
+                            deadline,
+                        },
+                    );
+                    self.at(
+                        deadline,
+                        Happening::KillStep {
+                            container: c,
+                            instance,
+                        },
+                    );
+                } else {
+                    self.send_term(c, instance, termination::term_to_kill(kill.grace, elapsed));
+                }
+            }
+            KillStage::AwaitingTurn {
+                since,
+                elapsed,
+                deadline,
+            } if deadline <= now || termination::sidecar_turn(&self.records, c) => {
+                // waitForTurn's time comes off the grace period, truncated too.
+                let left = kill
+                    .grace
+                    .saturating_sub(elapsed / SECOND * SECOND)
+                    .saturating_sub((now - since) / SECOND * SECOND);
+                self.send_term(
+                    c,
+                    instance,
+                    left.max(crate::kubelet::constants::MIN_GRACE_PERIOD),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn set_stage(&mut self, c: usize, stage: KillStage) {
+        if let Some(k) = self.records[c].kill.as_mut() {
+            k.stage = stage;
+        }
+    }
+
+    /// SIGTERM now, SIGKILL `window` later if it still runs (StopContainer).
+    fn send_term(&mut self, c: usize, instance: ContainerId, window: Millis) {
+        let kill_at = self.now + window;
+        self.set_stage(c, KillStage::Terminated { kill_at });
+        // How the process answers SIGTERM explains the exit that follows.
+        self.why.containers[c].term = Some(self.runtime.term_response(instance));
+        self.runtime.signal(instance, Signal::Term, self.now);
         self.at(
             kill_at,
             Happening::Kill {
@@ -105,8 +199,22 @@ impl Engine<'_> {
         );
     }
 
-    /// Stop the whole pod: no more starts, every container stopped in order. `why`: the rule
-    /// of each kill and the cause the stop answers (the first stop's reason is kept).
+    /// A container exited while the pod terminates: sidecars waiting for their turn may go.
+    pub(super) fn wake_waiting_sidecars(&mut self) {
+        for c in (0..self.records.len()).rev() {
+            let waiting = self.records[c]
+                .kill
+                .as_ref()
+                .filter(|k| matches!(k.stage, KillStage::AwaitingTurn { .. }))
+                .map(|k| k.instance);
+            if let Some(instance) = waiting {
+                self.kill_step(c, instance);
+            }
+        }
+    }
+
+    /// Stop the whole pod: no more starts, every running container's kill begins now. `why`:
+    /// the rule of each kill and the cause the stop answers (the first stop's reason is kept).
     pub(super) fn stop_pod(&mut self, why: (Rule, CauseId)) {
         if !self.stopping_pod {
             self.stopping_pod = true;
@@ -116,49 +224,52 @@ impl Engine<'_> {
         self.continue_stopping_pod();
     }
 
-    /// The next step of stopping the pod (each sync takes one while it stops).
-    pub(super) fn continue_stopping_pod(&mut self) {
-        // A deletion's grace period counts down from the request; otherwise the pod's.
-        let grace = match self.timeline.deletion {
+    /// The grace period the pod's termination gives each container, and where it came from:
+    /// the deletion's, else the pod's (activeDeadlineSeconds, or every regular container done).
+    pub(super) fn pod_kill_grace(&self) -> (Millis, GraceFrom) {
+        match self.timeline.deletion {
             Some(d) => (
-                d.deletion_timestamp.saturating_sub(self.now),
+                (d.grace_period_seconds.max(0) as u64).saturating_mul(SECOND),
                 GraceFrom::Deletion,
             ),
             None => (termination::pod_grace(self.pod.spec()), GraceFrom::Pod),
-        };
+        }
+    }
+
+    /// The next step of stopping the pod (each sync while it stops): kill what runs and is
+    /// not being killed yet; once nothing runs, the pod is terminal.
+    pub(super) fn continue_stopping_pod(&mut self) {
+        if self.worker.blocked {
+            return;
+        }
+        let grace = self.pod_kill_grace();
         let why = self.why.stopping.unwrap_or((Rule::PodDoneStop, NO_CAUSE));
-        let stop = |engine: &mut Self, c: usize| {
-            let message = format!("Stopping container {}", engine.records[c].name);
-            engine.kill_container(c, &message, grace, false, why);
-        };
-        match termination::stop_next(&self.records) {
-            StopNext::Regular(containers) => {
-                for c in containers {
-                    stop(self, c);
+        for c in 0..self.records.len() {
+            if self.records[c].is_running() && self.records[c].kill.is_none() {
+                let message = format!("Stopping container {}", self.records[c].name);
+                let ordered = self.records[c].sidecar;
+                self.kill_container(c, &message, grace, false, ordered, why);
+            }
+        }
+        if termination::all_stopped(&self.records) {
+            // Everything has stopped: the pod is terminal, its sandbox goes away.
+            self.state.terminal = true;
+            self.state.sandbox_ready = false;
+            self.status.due = true;
+            let removed = self
+                .timeline
+                .deletion
+                .is_some_and(|d| d.deleted_at.is_none());
+            if let Some(d) = self.timeline.deletion.as_mut() {
+                if d.deleted_at.is_none() {
+                    d.deleted_at = Some(self.now);
                 }
             }
-            StopNext::Sidecar(c) => stop(self, c),
-            StopNext::WaitForStarts => {}
-            StopNext::Done => {
-                // Everything has stopped: the pod is terminal, its sandbox goes away.
-                self.state.terminal = true;
-                self.state.sandbox_ready = false;
-                self.status.due = true;
-                let removed = self
-                    .timeline
-                    .deletion
-                    .is_some_and(|d| d.deleted_at.is_none());
-                if let Some(d) = self.timeline.deletion.as_mut() {
-                    if d.deleted_at.is_none() {
-                        d.deleted_at = Some(self.now);
-                    }
-                }
-                if removed {
-                    let deleted = self.timeline.pod_causes.deleted;
-                    let last = self.last_exit_cause();
-                    self.timeline.pod_causes.removed =
-                        self.decide(Rule::PodRemoved, None, Fact::None, [last, deleted]);
-                }
+            if removed {
+                let deleted = self.timeline.pod_causes.deleted;
+                let last = self.last_exit_cause();
+                self.timeline.pod_causes.removed =
+                    self.decide(Rule::PodRemoved, None, Fact::None, [last, deleted]);
             }
         }
     }

@@ -40,7 +40,10 @@ use std::rc::Rc;
 use super::queue::Queue;
 use super::scenario::Scenario;
 use super::timeline::Timeline;
+use crate::cluster::Cluster;
 use crate::ids::{pod_ip, pod_uid, service_ip};
+use crate::kubelet::backoff::Backoff;
+use crate::kubelet::constants::BACKOFF_RESET_AFTER;
 use crate::kubelet::container_record::ContainerRecord;
 use crate::kubelet::events::{self, Event};
 use crate::kubelet::image_manager::PullBackoffs;
@@ -78,11 +81,19 @@ enum Happening {
     Start { container: usize },
     /// A tick of probe worker `worker`, valid while its generation is `generation`.
     ProbeTick { worker: usize, generation: u64 },
-    /// SIGTERM to `instance` of `container`, if it still runs.
-    Term {
+    /// The next step of the kill of `instance` of `container` (its preStop hook returned, or
+    /// a sidecar's wait for its turn ended).
+    KillStep {
         container: usize,
         instance: ContainerId,
     },
+    /// The postStart hook of `instance` of `container` returns: its sync goes on.
+    PostStartDone {
+        container: usize,
+        instance: ContainerId,
+    },
+    /// `container`'s preStop hook fails now.
+    PreStopFailed { container: usize },
     /// SIGKILL to `instance` of `container`, if it still runs.
     Kill {
         container: usize,
@@ -142,16 +153,21 @@ struct FrozenStatuses {
     app: Vec<ContainerStatus>,
 }
 
-/// The pod worker's requests: a sync due at this instant, the earliest requeue pending.
+/// The pod worker's requests: a sync due at this instant, the earliest requeue pending, and
+/// whether a sync is blocked (in a postStart hook): nothing else of the pod is synced, and no
+/// status is written, until it returns.
 #[derive(Default)]
 struct PodWorker {
     sync_now: bool,
     next_sync: Option<Millis>,
     sandbox_requested: bool,
+    blocked: bool,
 }
 
 pub struct Engine<'a> {
     pod: PodContext<'a>,
+    /// The cluster the pod runs on: version, feature gates, kubelet settings.
+    cluster: Cluster,
     runtime: Runtime,
     /// The instant a RuntimeWake is queued for, if any.
     runtime_wake: Option<Millis>,
@@ -186,6 +202,12 @@ impl<'a> Engine<'a> {
         let uid = pod_uid(&namespace, &name);
         let containers: Vec<&Container> = pod.spec.all_containers().map(|(c, _)| c).collect();
         let extra_images = &scenario.images;
+        // `simulate` refused a cluster that does not start.
+        let cluster = scenario
+            .cluster
+            .resolve()
+            .unwrap_or_else(|_| Cluster::of(scenario.cluster.version()));
+        let (backoff_initial, backoff_max) = cluster.crash_loop_backoff();
         let records = pod
             .spec
             .all_containers()
@@ -193,6 +215,7 @@ impl<'a> Engine<'a> {
                 let mut r =
                     ContainerRecord::new(&c.name, init, init && c.is_restartable(), c.image());
                 r.image_id = image_id(extra_images, c.image());
+                r.backoff = Backoff::new(backoff_initial, backoff_max, BACKOFF_RESET_AFTER);
                 r
             })
             .collect();
@@ -222,7 +245,14 @@ impl<'a> Engine<'a> {
         timeline.until = until;
         timeline.faults = scenario.events.clone();
         let why = causes::Why::new(containers.len());
+        timeline.kubernetes = cluster.version;
+        let state = PodState {
+            no_ready_to_start_condition: !cluster
+                .enabled(crate::cluster::Gate::PodReadyToStartContainersCondition),
+            ..Default::default()
+        };
         Engine {
+            cluster,
             pod: PodContext {
                 manifest,
                 scenario,
@@ -242,7 +272,7 @@ impl<'a> Engine<'a> {
             fast_forward: true,
             timeline,
             records,
-            state: PodState::default(),
+            state,
             status: StatusWriter {
                 due: true,
                 ..Default::default()

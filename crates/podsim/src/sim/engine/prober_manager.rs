@@ -119,8 +119,10 @@ impl Engine<'_> {
         }
         let kind = self.probes[w].worker.kind;
         let c = self.probes[w].worker.container;
+        // The worker reads the status manager: a container in its postStart hook has not
+        // started yet.
         let running = self.records[c]
-            .running_instance()
+            .started_instance()
             .map(|i| (i.id, i.started_at));
         let plan = if self.stopping() && kind != ProbeKind::Readiness {
             TickPlan::Skip
@@ -151,6 +153,7 @@ impl Engine<'_> {
             self.pod.containers[c],
             id,
             self.now,
+            self.cluster.version,
         );
         // The same world (nothing changed, not even by this probe) gives the same answer,
         // until the next instant at which answers change by time alone.
@@ -166,7 +169,8 @@ impl Engine<'_> {
         });
         let fp = self.field_path(c);
         let run = self.probe_run_cause(w, id, outcome.result);
-        if let Some(e) = events::probe_result(kind, outcome.result, &outcome.output, &fp) {
+        let v = self.cluster.version;
+        if let Some(e) = events::probe_result(v, kind, outcome.result, &outcome.output, &fp) {
             self.record(e, run);
         }
         self.timeline.probes.push(ProbeRecord {

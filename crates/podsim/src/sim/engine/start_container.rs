@@ -7,11 +7,13 @@ use std::collections::VecDeque;
 
 use super::causes::backoff_step;
 use super::{Engine, Happening};
+use crate::cluster::Gate;
 use crate::ids::hex_id;
 use crate::kubelet::constants::*;
 use crate::kubelet::container_record::{Exit, Instance, Waiting};
 use crate::kubelet::events;
 use crate::kubelet::image_manager::{self, PullPlan};
+use crate::kubelet::pod_worker;
 use crate::model::{TerminatedReason, WaitingReason};
 use crate::runtime::{ContainerId, ImageError};
 use crate::time::{Millis, SECOND};
@@ -78,9 +80,10 @@ impl Engine<'_> {
         self.pump_starts();
     }
 
-    /// Begin the next queued start unless one is in flight.
+    /// Begin the next queued start unless one is in flight (or the sync is blocked in a
+    /// postStart hook).
     pub(super) fn pump_starts(&mut self) {
-        while !self.starts.in_flight {
+        while !self.starts.in_flight && !self.worker.blocked {
             let Some(req) = self.starts.waiting.pop_front() else {
                 return;
             };
@@ -131,8 +134,9 @@ impl Engine<'_> {
         let present = self.runtime.image_present(&image);
         match image_manager::plan(container.pull_policy(), present) {
             PullPlan::UsePresent => {
+                let checked = self.cluster.enabled(Gate::KubeletEnsureSecretPulledImages);
                 let why = self.decide(Rule::ImagePresent, Some(c), Fact::None, [request, NO_CAUSE]);
-                self.record(events::already_present(&image, &fp), why);
+                self.record(events::already_present(&image, checked, &fp), why);
                 self.why.containers[c].pulled = NO_CAUSE;
                 self.start_in_flight(c);
                 self.at(
@@ -166,6 +170,8 @@ impl Engine<'_> {
                                 since,
                                 step,
                                 capped,
+                                initial: IMAGE_BACKOFF_INITIAL,
+                                max: IMAGE_BACKOFF_MAX,
                             }
                         }
                         None => Fact::None,
@@ -257,6 +263,8 @@ impl Engine<'_> {
                         since: previous_exit,
                         step,
                         capped,
+                        initial,
+                        max,
                     },
                     [exited, NO_CAUSE],
                 );
@@ -266,7 +274,8 @@ impl Engine<'_> {
         };
         let fp = self.field_path(c);
         self.record(events::backoff_restart(&name, &self.pod.pod_ref, &fp), why);
-        self.start_failed(c, waiting, expires.min(now + POD_WORKER_ERROR_REQUEUE), why);
+        let requeue = pod_worker::crash_loop_requeue(self.cluster.version, now, expires);
+        self.start_failed(c, waiting, requeue, why);
         true
     }
 
@@ -374,7 +383,7 @@ impl Engine<'_> {
                 [request, pulled],
             )
         };
-        self.record(events::created(&name, &fp), why);
+        self.record(events::created(self.cluster.version, &name, &fp), why);
         let now = self.now;
         let uid = &self.timeline.uid;
         let r = &mut self.records[c];
@@ -403,11 +412,14 @@ impl Engine<'_> {
                 w.term = None;
                 w.outside_kill = NO_CAUSE;
                 w.started_ok = if no_startup_probe { why } else { NO_CAUSE };
-                self.record(events::started(&name, &fp), why);
+                self.record(events::started(self.cluster.version, &name, &fp), why);
                 // PLEG sees the new container: the pod worker syncs again.
                 self.worker.sync_now = true;
+                // The sync goes on, or stays in the postStart hook until it returns.
+                if self.begin_post_start(c, id) {
+                    return;
+                }
                 self.container_started(c);
-                self.run_post_start(c, id);
             }
             Err(e) => {
                 // The runtime created the container but could not start its process.
