@@ -316,3 +316,39 @@ fn a_script_sh_cannot_parse_runs_and_exits_2() {
         Some(PodPhase::Failed)
     );
 }
+
+/// A half-typed `sleep` (no operand: busybox prints its usage and returns 1 at once) turns a
+/// wait loop into a busy loop. It still prints its lines all along, and it still notices the
+/// Service within a second of its creation: the long-busy slices run fewer shell steps
+/// (runtime/scheduler.rs `LONG_BUSY_AFTER`) without standing for more time than 1 s.
+#[test]
+fn a_busy_wait_loop_keeps_printing_and_notices_the_service_within_a_second() {
+    let text = example("init-containers").replace("sleep 2;", "sleep;");
+    assert!(text.contains("sleep; done"), "the example's loops changed");
+    let scenario = "events:\n- {at: 5m, action: createService, name: myservice}\n- {at: 5m, action: createService, name: mydb}\n";
+    let tl = run(&text, scenario, 8 * MINUTE);
+    let log = tl
+        .logs
+        .iter()
+        .find(|l| l.container == "init-myservice")
+        .expect("the first init container ran");
+    let finished = log
+        .finished_at
+        .expect("it completed once the Service existed");
+    assert!(
+        (5 * MINUTE..5 * MINUTE + SECOND).contains(&finished),
+        "finished at {finished} ms"
+    );
+    // Its output runs up to the end: the waiting line and sleep's usage, in its last second.
+    let last: Vec<&str> = log
+        .lines
+        .iter()
+        .filter(|l| l.t + SECOND >= 5 * MINUTE)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(
+        last.iter().any(|t| t.contains("waiting for myservice")),
+        "{last:?}"
+    );
+    assert!(last.iter().any(|t| t.contains("sleep: usage")), "{last:?}");
+}

@@ -18,6 +18,9 @@ use crate::time::Millis;
 
 /// The most processes one container may run at once (a fork bomb stops here).
 const MAX_PROCESSES: usize = 64;
+/// Busy slices in a row after which each slice stands for a whole second (2¹⁰ ms, capped
+/// at 1 s) and the shell runs `LONG_BUSY_BUDGET` steps per slice.
+const LONG_BUSY_AFTER: u32 = 10;
 /// Sleeps shorter than this (`sleep 0`, `sleep 0.01`) in a loop are simulated as a busy loop.
 const SHORT_SLEEP: Millis = 100;
 
@@ -91,7 +94,7 @@ impl Runtime {
         let Some(p) = self.procs.get_mut(&pid) else {
             return 1;
         };
-        let slice = (1u64 << p.busy.min(10)).min(1000);
+        let slice = (1u64 << p.busy.min(LONG_BUSY_AFTER)).min(1000);
         p.busy = p.busy.saturating_add(1);
         slice
     }
@@ -101,8 +104,14 @@ impl Runtime {
             return;
         };
         let container = proc_.container;
+        let long_busy = proc_.busy >= LONG_BUSY_AFTER;
         let Body::Shell(vm) = &mut proc_.body else {
             return;
+        };
+        vm.budget = if long_busy {
+            super::shell::vm::LONG_BUSY_BUDGET
+        } else {
+            super::shell::vm::BUDGET
         };
         let mut vm = std::mem::replace(
             vm,

@@ -21,6 +21,12 @@ pub fn with_containers(n: usize) -> String {
 pub fn cases() -> Vec<(&'static str, String, &'static str)> {
     vec![
         (
+            // A `sleep` half typed in a loop: busybox's sleep fails at once, the loop spins.
+            "busy loop (a half-typed sleep)",
+            pod("  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'while true; do echo hi; sleep; done']\n"),
+            "",
+        ),
+        (
             "alias bomb",
             "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n".into(),
             "the YAML expands too much: its anchors and aliases",

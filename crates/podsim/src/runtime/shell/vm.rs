@@ -103,10 +103,17 @@ pub struct Vm {
     subst_depth: usize,
     /// Bytes written to `output` in the current slice.
     slice_output: usize,
+    /// Steps this VM runs before it yields (`BUDGET`, or less for a long busy loop).
+    pub budget: u32,
 }
 
 /// Steps a VM runs before it yields its share of the CPU.
 pub const BUDGET: u32 = 1000;
+/// Steps per slice once a loop has been busy long enough that each slice stands for a whole
+/// second (`Scheduler::busy_slice`): what it does repeats, so a few turns of it per second
+/// show the same behaviour (its output, what it notices) at a tenth of the cost — a
+/// half-typed `sleep` in a `while true` loop must not stall the editor.
+pub const LONG_BUSY_BUDGET: u32 = 100;
 /// Bytes of output a VM writes before it yields its share: writing takes time too, so a loop
 /// that floods its log is slowed like a busy loop instead of writing millions of lines at
 /// one instant.
@@ -147,6 +154,7 @@ impl Vm {
             ops_run: 0,
             subst_depth: 0,
             slice_output: 0,
+            budget: BUDGET,
         }
     }
 
@@ -214,7 +222,7 @@ impl Vm {
             }
             steps += 1;
             self.ops_run += 1;
-            if steps > BUDGET || self.slice_output > SLICE_OUTPUT {
+            if steps > self.budget || self.slice_output > SLICE_OUTPUT {
                 return Yield::Budget;
             }
             let Some(frame) = self.frames.last_mut() else {
