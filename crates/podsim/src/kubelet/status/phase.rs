@@ -12,6 +12,7 @@ use super::ByName;
 use crate::model::{ContainerStatus, PodPhase, PodSpec};
 
 /// A container's status as getPhase reads it.
+#[derive(Clone, Copy)]
 enum Seen {
     Running,
     /// Terminated with this exit code.
@@ -154,7 +155,7 @@ pub fn get_phase_why<'a>(
                 running += 1;
                 first_running = first_running.or(name);
             }
-            Some(Seen::Terminated(code)) => {
+            Some(seen @ (Seen::Terminated(code) | Seen::Restarting(code))) => {
                 stopped += 1;
                 last_stopped = name;
                 if c.should_restart(policy, code) {
@@ -162,19 +163,14 @@ pub fn get_phase_why<'a>(
                 } else {
                     stopped_not_restartable += 1;
                 }
-                if code == 0 {
-                    succeeded += 1;
-                } else {
-                    first_error = first_error.or(name);
-                }
-            }
-            Some(Seen::Restarting(code)) => {
-                stopped += 1;
-                last_stopped = name;
-                if c.should_restart(policy, code) {
-                    first_restarting = first_restarting.or(name);
-                } else {
-                    stopped_not_restartable += 1;
+                // Only a terminated container counts as succeeded (or failed); one waiting
+                // to restart counts as stopped alone.
+                if matches!(seen, Seen::Terminated(_)) {
+                    if code == 0 {
+                        succeeded += 1;
+                    } else {
+                        first_error = first_error.or(name);
+                    }
                 }
             }
             Some(Seen::Waiting) => {
