@@ -7,49 +7,20 @@
 //! Re-record after an intended change: `UPDATE_SNAPSHOTS=1 cargo test -p podsim --test snapshots`
 //! (then read the diff before committing it).
 
+#[path = "common/snapshot.rs"]
+mod snapshot;
+
 use podsim::cluster::KubeVersion;
-use std::path::PathBuf;
+use snapshot::{check, dir, updating, CASES};
 
-const CASES: &[(&str, &str, &str)] = &[
-    // (example, --until, --at)
-    ("seed-pod-sample", "2m", "1m"),
-    ("crashloop", "5m", "2m"),
-    ("exec-liveness", "3m", "90s"),
-    ("http-liveness", "3m", "40s"),
-    ("init-containers", "2m", "20s"),
-    ("seed-init-containers", "2m", "1m"),
-    ("sidecar-pod", "2m", "1m"),
-    ("startup-probe", "3m", "2m"),
-    ("tcp-liveness-readiness", "2m", "1m"),
-    ("grpc-liveness", "2m", "1m"),
-];
-
-fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")
-}
-
+/// One view of one example on version `v`.
 fn render(example: &str, until: &str, at: &str, output: &str, v: KubeVersion) -> String {
-    let file = dir().join("examples").join(format!("{example}.yaml"));
-    let args: Vec<String> = [
-        "simulate",
-        file.to_str().unwrap(),
-        "--until",
+    snapshot::render(
+        example,
         until,
-        "--at",
         at,
-        "--output",
-        output,
-        "--kubernetes",
-        v.as_str(),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let out = podsim::cli::run(&args, &|p| {
-        std::fs::read_to_string(p).map_err(|e| e.to_string())
-    });
-    assert_eq!(out.code, 0, "{example}: {}", out.stderr);
-    out.stdout
+        &["--output", output, "--kubernetes", v.as_str()],
+    )
 }
 
 /// The versions that render the same text, oldest first, each group with its file name.
@@ -89,7 +60,7 @@ fn groups(example: &str, until: &str, at: &str, output: &str) -> Vec<(String, St
 
 #[test]
 fn kubectl_views_match_their_snapshots() {
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let update = updating();
     let snapshots = dir().join("snapshots");
     let mut mismatches = Vec::new();
     let mut expected = std::collections::BTreeSet::new();
@@ -98,19 +69,7 @@ fn kubectl_views_match_their_snapshots() {
             for (name, got) in groups(example, until, at, output) {
                 let path = snapshots.join(&name);
                 expected.insert(name);
-                if update {
-                    std::fs::create_dir_all(&snapshots).unwrap();
-                    std::fs::write(&path, &got).unwrap();
-                    continue;
-                }
-                let want = std::fs::read_to_string(&path)
-                    .unwrap_or_else(|_| panic!("missing snapshot {}", path.display()));
-                if got != want {
-                    mismatches.push(format!(
-                        "{}:\n--- want\n{want}\n--- got\n{got}",
-                        path.display()
-                    ));
-                }
+                check(&path, &got, &mut mismatches);
             }
         }
     }
