@@ -73,7 +73,9 @@ pub fn is_dark(theme: Theme) -> bool {
     match theme {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::System => DARK_QUERY.with(|q| q.as_ref().is_some_and(|m| m.matches())),
+        Theme::System => {
+            crate::IN_BROWSER && DARK_QUERY.with(|q| q.as_ref().is_some_and(|m| m.matches()))
+        }
     }
 }
 

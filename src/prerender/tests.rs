@@ -1,0 +1,71 @@
+//! Every page rendered natively with Yew's server-side rendering: each lesson in English and
+//! Korean, the lesson list and the sandbox. A component that panics, or reads a browser API
+//! (which panics outside the browser) during render, fails here.
+
+use super::*;
+
+fn render(page: &Page, lang: Lang) -> String {
+    render_app(first_visit(page, lang))
+}
+
+#[test]
+fn every_lesson_renders_in_both_languages() {
+    assert!(!catalog::lessons().is_empty());
+    for entry in catalog::lessons() {
+        for lang in [Lang::En, Lang::Ko] {
+            let html = render(&Page::lesson(entry.id), lang);
+            let lesson = catalog::find(entry.id).expect("an indexed lesson loads");
+            let title = html_escape_text(entry.title(lang.code()));
+            assert!(html.contains(&title), "{} ({lang:?}): no title", entry.id);
+            // The goals and the starting manifest are in the page.
+            assert!(html.contains("class=\"goals"), "{}: no goals", entry.id);
+            let first_line = lesson.manifest.lines().next().unwrap_or_default();
+            assert!(
+                html.contains(&html_escape_text(first_line)),
+                "{} ({lang:?}): no manifest",
+                entry.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_lesson_list_and_the_sandbox_render() {
+    for lang in [Lang::En, Lang::Ko] {
+        let home = render(&Page::Home, lang);
+        for entry in catalog::lessons() {
+            assert!(
+                home.contains(&html_escape_text(entry.title(lang.code()))),
+                "list ({lang:?}) lacks {}",
+                entry.id
+            );
+        }
+        let sandbox = render(&Page::Sandbox(Origin::Own), lang);
+        assert!(sandbox.contains("kubenetes-simple-pod"), "{lang:?}");
+    }
+}
+
+#[test]
+fn each_page_has_its_own_path_title_and_language() {
+    let pages = pages();
+    assert_eq!(pages.len(), 2 * (catalog::lessons().len() + 1));
+    let mut paths: Vec<_> = pages.iter().map(|p| p.path.as_str()).collect();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), pages.len(), "two pages share a path");
+    let first = catalog::lessons()[0].id;
+    let ko = pages
+        .iter()
+        .find(|p| p.path == format!("ko/lessons/{first}/"))
+        .expect("the first lesson's Korean page");
+    assert_eq!(ko.lang, Lang::Ko);
+    assert_eq!(ko.page, Page::lesson(first));
+    assert!(ko.title.contains(catalog::lessons()[0].title("ko")));
+}
+
+/// Text as Yew's renderer escapes it.
+fn html_escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
