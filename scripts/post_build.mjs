@@ -5,6 +5,7 @@
 // 2. Writes a strict Content-Security-Policy into index.html: scripts only from the site
 //    itself, `'wasm-unsafe-eval'` for WebAssembly, no inline script, no plugins, no requests
 //    to other origins.
+// 2b. Writes the static pages (lessons, lesson list) with the prerender step.
 // 3. Writes `sw.js`, a service worker that precaches every shipped file, so the site works
 //    offline after the first visit; its cache name is a hash of the shipped files, so a new
 //    build replaces the old cache.
@@ -13,6 +14,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { spawnSync } from "node:child_process";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 const publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || "/";
@@ -119,6 +121,22 @@ html = html.replace(
 );
 writeFileSync(indexPath, html);
 
+// 2b. The static pages (`cargo run --bin prerender`, src/prerender/): every lesson in
+//     English (lessons/ID/) and Korean (ko/lessons/ID/) and the lesson list, each the page
+//     above with its own language, title and description and the app's static copy, which
+//     the app takes over when it starts.
+{
+  const run = spawnSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "--offline", "--bin", "prerender", "--", dir, base],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
+  if (run.status !== 0) {
+    console.error("post_build: the prerender step failed");
+    process.exit(1);
+  }
+}
+
 // 3. The service worker.
 function files(d) {
   return readdirSync(d).flatMap((name) => {
@@ -129,6 +147,8 @@ function files(d) {
 const shipped = files(dir)
   .map((p) => relative(dir, p).split("\\").join("/"))
   .filter((p) => p !== "sw.js")
+  // The static pages are fetched when visited (and kept then), not precached.
+  .filter((p) => !/^(ko\/)?lessons\//.test(p))
   .sort();
 const version = sha(shipped.map((p) => p + ":" + sha(readFileSync(join(dir, p)))).join("\n"));
 const precache = shipped.map((p) => (p === "index.html" ? base : base + p));
@@ -155,10 +175,15 @@ self.addEventListener("fetch", (event) => {
       fetch(req)
         .then((res) => {
           const copy = res.clone();
-          if (res.ok) caches.open(CACHE).then((c) => c.put(${JSON.stringify(base)}, copy));
+          if (res.ok) caches.open(CACHE).then((c) => c.put(req, copy));
           return res;
         })
-        .catch(() => caches.match(${JSON.stringify(base)}, { cacheName: CACHE })),
+        // Offline: the page as last seen, else the app's own page (it starts on the last
+        // page the learner saw).
+        .catch(() =>
+          caches.match(req, { cacheName: CACHE })
+            .then((hit) => hit || caches.match(${JSON.stringify(base)}, { cacheName: CACHE })),
+        ),
     );
     return;
   }

@@ -9,7 +9,8 @@
 //! - [`catalog`]: the lessons embedded from `lessons/`; [`markdown`]: their text as nodes.
 //! - [`chart`]: timeline geometry; [`i18n`]: the app's words in English and Korean.
 //! - [`components`]: one Yew function component per file.
-//! - `prerender` (native only): the static pages made at build time from those components.
+//! - [`takeover`]: the app starting on a static page and replacing it;
+//!   `prerender` (native only): the static pages made at build time from those components.
 
 pub mod bench;
 pub mod bridge;
@@ -24,6 +25,7 @@ pub mod prerender;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod takeover;
 
 /// Whether this build runs in a browser. Natively (the prerender step, its tests) the
 /// components render without one: what would need it (the editor, the system's colour

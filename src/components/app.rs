@@ -82,13 +82,26 @@ pub fn is_dark(theme: Theme) -> bool {
 /// The state at start-up: what was saved, the location's fragment (deep and share links),
 /// and the first analysis of the document on screen.
 pub fn initial_state() -> AppState {
+    initial_state_on(None)
+}
+
+/// The state at start-up on a static page (`prerender`) showing `route` in `lang`: that page,
+/// in that language, unless the location's fragment names another page.
+pub fn initial_state_on(static_page: Option<(&str, Lang)>) -> AppState {
     let loaded = storage::load();
     let notice = loaded.set_aside.map(|why| match why {
         Unreadable::Damaged => "storage.reset",
         Unreadable::Newer => "storage.newer",
     });
-    let hash = location_hash();
-    let state = Rc::new(AppState::new(loaded.saved, &hash, browser_lang(), notice));
+    let mut hash = location_hash();
+    if let (Route::Start, Some((route, _))) = (Route::parse(&hash), static_page) {
+        hash = route.to_string();
+    }
+    let mut state = AppState::new(loaded.saved, &hash, browser_lang(), notice);
+    if let Some((_, lang)) = static_page {
+        state.lang = lang;
+    }
+    let state = Rc::new(state);
     let state = match Route::parse(&hash) {
         // A share link opens in its own copy: nothing of the learner's is replaced.
         Route::Share(_) => state.reduce(navigation::action_for(&hash)),

@@ -16,6 +16,8 @@ use crate::i18n::Lang;
 use crate::state::{AppState, Origin, Page};
 use crate::storage::Saved;
 
+pub mod page;
+
 #[cfg(test)]
 mod tests;
 

@@ -69,3 +69,43 @@ fn html_escape_text(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
+
+#[test]
+fn a_page_fills_the_built_index_html() {
+    let template = "<!doctype html>\n<html lang=\"en\">\n  <head>\n    <title>podlab</title>\n  </head>\n  <body></body>\n</html>\n";
+    let first = catalog::lessons()[0];
+    let page = pages()
+        .into_iter()
+        .find(|p| p.path == format!("ko/lessons/{}/", first.id))
+        .expect("the first lesson's Korean page");
+    let app = render_app(first_visit(&page.page, page.lang));
+    let html = page::page_html(template, &page, &app, "/sub/path/").expect("fills");
+    assert!(html.contains("<html lang=\"ko\">"));
+    assert!(html.contains(&format!("<title>{}</title>", page::escape(&page.title))));
+    assert!(html.contains("<meta name=\"description\""));
+    assert!(html.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"/sub/path/lessons/{}/\" />",
+        first.id
+    )));
+    assert!(html.contains(&format!(
+        "<div id=\"podlab-static\" data-route=\"#/lesson/{}\" data-lang=\"ko\">",
+        first.id
+    )));
+    // In-app links lead to the static pages; no hash link to a lesson is left.
+    assert!(html.contains("href=\"/sub/path/ko/lessons/\""));
+    assert!(!html.contains("href=\"#/lesson"));
+    assert!(html.contains("href=\"/sub/path/#/sandbox\""));
+    assert_eq!(
+        page::page_html("<html>", &page, &app, "/"),
+        Err(page::TemplateError::Missing("<html lang=\"en\">"))
+    );
+}
+
+#[test]
+fn links_of_the_static_copy() {
+    let app = "<a href=\"#/lesson/x\">x</a><a href=\"#main\">m</a><a href=\"#/lessons\">l</a><a href=\"#/share/abc\">s</a>";
+    assert_eq!(
+        page::static_links(app, "/", Lang::En),
+        "<a href=\"/lessons/x/\">x</a><a href=\"#main\">m</a><a href=\"/lessons/\">l</a><a href=\"/#/share/abc\">s</a>"
+    );
+}
