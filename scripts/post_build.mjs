@@ -5,6 +5,7 @@
 // 2. Writes a strict Content-Security-Policy into index.html: scripts only from the site
 //    itself, `'wasm-unsafe-eval'` for WebAssembly, no inline script, no plugins, no requests
 //    to other origins.
+// 2c. Writes the embeddable widget's page (embed/index.html).
 // 2b. Writes the static pages (lessons, lesson list) with the prerender step.
 // 3. Writes `sw.js`, a service worker that precaches every shipped file, so the site works
 //    offline after the first visit; its cache name is a hash of the shipped files, so a new
@@ -12,7 +13,7 @@
 //
 // Trunk runs it with TRUNK_STAGING_DIR (the site about to be published) and TRUNK_PUBLIC_URL.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 
@@ -72,7 +73,7 @@ const wasm = await init({ module_or_path: (await compiled) ?? wasmUrl });`,
   // re-reads every file for its cache, work that would otherwise compete with the app's
   // first render for the CPU.
   const registration = `
-if ("serviceWorker" in navigator && location.protocol !== "file:") {
+if ("serviceWorker" in navigator && location.protocol !== "file:" && !document.getElementById("podlab-embed")) {
   const register = () =>
     navigator.serviceWorker.register(${JSON.stringify(`${base}sw.js`)}, { scope: ${JSON.stringify(base)} }).catch(() => {});
   if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 3000 });
@@ -119,7 +120,24 @@ html = html.replace(
   /(<meta charset="utf-8"\s*\/?>)/i,
   `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
 );
+// 2a. The site's public path, for what the app writes out whole (the embed snippet).
+html = html.replace(/(<meta name="viewport"[^>]*>)/, `$1\n    <meta name="podlab-base" content="${base}" />`);
 writeFileSync(indexPath, html);
+
+// 2c. The embeddable widget's page (embed/): the same files, the widget instead of the app
+//     (src/components/embed.rs). It registers no service worker (the start-up script looks
+//     for #podlab-embed) and saves nothing. Not for search engines.
+{
+  let embed = html
+    .replace(/<title>[\s\S]*?<\/title>/, "<title>podlab — a Pod run by a simulated kubelet</title>\n    <meta name=\"robots\" content=\"noindex\" />")
+    .replace(/<body>[\s\S]*<\/body>/, '<body class="embedded"><div id="podlab-embed"></div></body>');
+  if (!embed.includes('id="podlab-embed"')) {
+    console.error("post_build: could not make the embed page");
+    process.exit(1);
+  }
+  mkdirSync(join(dir, "embed"), { recursive: true });
+  writeFileSync(join(dir, "embed", "index.html"), embed);
+}
 
 // 2b. The static pages (`cargo run --bin prerender`, src/prerender/): every lesson in
 //     English (lessons/ID/) and Korean (ko/lessons/ID/) and the lesson list, each the page

@@ -17,6 +17,7 @@ pub mod bridge;
 pub mod catalog;
 pub mod chart;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod markdown;
 pub mod navigation;

@@ -2,7 +2,8 @@
 //! `<div id="podlab-static" data-route="#/lesson/ID" data-lang="ko">`. The app starts on that
 //! page in that language (unless the address names another page) and mounts in place of the
 //! copy: Yew empties the element and renders into it in the same task, so the browser never
-//! paints an empty page or both at once.
+//! paints an empty page or both at once. The `/embed/` page has `#podlab-embed` instead, where
+//! the embeddable widget mounts.
 
 use crate::i18n::Lang;
 
@@ -32,4 +33,26 @@ pub fn find() -> Option<StaticRoot> {
         route,
         lang,
     })
+}
+
+/// The id of the element the embeddable widget mounts in (the `/embed/` page).
+pub const EMBED_ROOT_ID: &str = "podlab-embed";
+
+/// The element of the `/embed/` page the widget mounts in, if this is that page.
+pub fn embed_root() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(EMBED_ROOT_ID)
+}
+
+/// The browser's language, English unless it is Korean.
+pub fn browser_lang() -> Lang {
+    let lang = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    if lang.starts_with("ko") {
+        Lang::Ko
+    } else {
+        Lang::En
+    }
 }

@@ -122,6 +122,13 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// The state, the first time it is asked for.
+    pub fn take(&self) -> Option<AppState> {
+        self.0.borrow_mut().take()
+    }
+}
+
 impl PartialEq for Prepared {
     fn eq(&self, _: &Self) -> bool {
         true
@@ -170,6 +177,29 @@ fn copy_share_link(state: &AppState) -> bool {
     let base = href.split('#').next().unwrap_or_default().to_string();
     let link = format!("{base}#/share/{payload}");
     let _ = window.navigator().clipboard().write_text(&link);
+    true
+}
+
+/// Copy an `<iframe>` snippet embedding the current document (see `crate::embed`).
+fn copy_embed_code(state: &AppState) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let base = window
+        .document()
+        .and_then(|d| d.query_selector("meta[name=podlab-base]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "/".into());
+    let origin = window.location().origin().unwrap_or_default();
+    let link = Link {
+        lesson: state.page.lesson_id().map(str::to_string),
+        doc: storage::Doc {
+            shared: None,
+            ..state.doc().into_owned()
+        },
+    };
+    let code = crate::embed::snippet(&format!("{origin}{base}"), &link, state.lang);
+    let _ = window.navigator().clipboard().write_text(&code);
     true
 }
 
@@ -230,9 +260,18 @@ pub fn App(props: &AppProps) -> Html {
     *latest.borrow_mut() = store.clone();
     let on_share = {
         let dispatch = dispatch.clone();
+        let latest = latest.clone();
         use_callback((), move |_: (), _| {
             if copy_share_link(&latest.borrow()) {
                 dispatch.dispatch(Action::Notice("share.copied"));
+            }
+        })
+    };
+    let on_embed = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |_: MouseEvent, _| {
+            if copy_embed_code(&latest.borrow()) {
+                dispatch.dispatch(Action::Notice("embed.copied"));
             }
         })
     };
@@ -270,6 +309,13 @@ pub fn App(props: &AppProps) -> Html {
                                         dark={is_dark(s.saved.settings.theme)}
                                         show_defaulted={s.saved.settings.show_defaulted}
                                         dispatch={dispatch.clone()} />
+                            if matches!(page, Page::Sandbox(_)) {
+                                <p class="embed-code">
+                                    <button type="button" data-testid="copy-embed" onclick={on_embed.clone()}>
+                                        {t(lang, "embed.copy")}
+                                    </button>
+                                </p>
+                            }
                         </div>
                         <ResultPane {lang} computed={s.computed.clone()} cursor={s.cursor()}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}

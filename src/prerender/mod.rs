@@ -8,7 +8,7 @@
 //! `localStorage` or the editor during render panics natively, and the tests in
 //! [`tests`] render every page to hold them to it.
 
-use yew::LocalServerRenderer;
+use yew::{BaseComponent, LocalServerRenderer};
 
 use crate::catalog;
 use crate::components::app::{App, AppProps, Prepared};
@@ -94,9 +94,13 @@ pub fn first_visit(page: &Page, lang: Lang) -> AppState {
 
 /// The app's markup for `state`, rendered without a browser.
 pub fn render_app(state: AppState) -> String {
-    let props = AppProps {
+    render::<App>(AppProps {
         prepared: Prepared::new(state),
-    };
+    })
+}
+
+/// The markup of component `C` with `props`, rendered without a browser.
+pub fn render<C: BaseComponent>(props: C::Properties) -> String {
     let runtime = match tokio::runtime::Builder::new_current_thread().build() {
         Ok(rt) => rt,
         Err(e) => panic!("prerender: no tokio runtime: {e}"),
@@ -104,7 +108,7 @@ pub fn render_app(state: AppState) -> String {
     let local = tokio::task::LocalSet::new();
     local.block_on(
         &runtime,
-        LocalServerRenderer::<App>::with_props(props)
+        LocalServerRenderer::<C>::with_props(props)
             .hydratable(false)
             .render(),
     )

@@ -1,5 +1,5 @@
 //! Every page rendered natively with Yew's server-side rendering: each lesson in English and
-//! Korean, the lesson list and the sandbox. A component that panics, or reads a browser API
+//! Korean, the lesson list, the sandbox and the embed. A component that panics, or reads a browser API
 //! (which panics outside the browser) during render, fails here.
 
 use super::*;
@@ -42,6 +42,28 @@ fn the_lesson_list_and_the_sandbox_render() {
         }
         let sandbox = render(&Page::Sandbox(Origin::Own), lang);
         assert!(sandbox.contains("kubenetes-simple-pod"), "{lang:?}");
+    }
+}
+
+#[test]
+fn the_embed_renders_editable_and_read_only() {
+    use crate::components::embed::{Embed, EmbedProps};
+    use crate::embed::{state, EmbedConfig};
+    let first = catalog::lessons()[0].id;
+    for readonly in [false, true] {
+        let config = EmbedConfig {
+            page: Page::lesson(first),
+            readonly,
+            ..EmbedConfig::default()
+        };
+        let html = super::render::<Embed>(EmbedProps {
+            prepared: Prepared::new(state(&config, Lang::Ko)),
+            theme: config.theme,
+            readonly,
+        });
+        assert!(html.contains("data-testid=\"embed\""));
+        assert_eq!(html.contains("data-testid=\"embed-manifest\""), readonly);
+        assert!(html.contains("data-testid=\"pod-name\""));
     }
 }
 
