@@ -10,12 +10,14 @@
 // 3. Writes `sw.js`, a service worker that precaches every shipped file, so the site works
 //    offline after the first visit; its cache name is a hash of the shipped files, so a new
 //    build replaces the old cache.
+// 4. Writes `.br` and `.gz` copies beside each hashed file.
 //
 // Trunk runs it with TRUNK_STAGING_DIR (the site about to be published) and TRUNK_PUBLIC_URL.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 const publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || "/";
@@ -209,4 +211,21 @@ self.addEventListener("fetch", (event) => {
 });
 `;
 writeFileSync(join(dir, "sw.js"), sw);
-console.log(`post_build: CSP set, ${precache.length} files precached by sw.js (cache podlab-${version})`);
+
+// 4. Pre-compressed copies beside each hashed file (`name-<hash>.ext.br` and `.gz`, brotli at
+//    its best quality, gzip at 9), for hosts that serve them as they are (nginx's
+//    gzip_static / brotli_static, Caddy's precompressed). Not precached: the service worker
+//    asks for the plain file and the browser negotiates the encoding.
+let compressed = 0;
+for (const p of shipped.filter((p) => /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(p))) {
+  const data = readFileSync(join(dir, p));
+  writeFileSync(
+    join(dir, p + ".br"),
+    brotliCompressSync(data, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }),
+  );
+  writeFileSync(join(dir, p + ".gz"), gzipSync(data, { level: 9 }));
+  compressed++;
+}
+console.log(`post_build: CSP set, ${precache.length} files precached by sw.js (cache podlab-${version}), ${compressed} files pre-compressed (.br, .gz)`);

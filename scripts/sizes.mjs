@@ -22,6 +22,8 @@ console.log(`${"file".padEnd(48)}${"raw".padStart(11)}${"gzip".padStart(11)}`);
 // line and apart from the total: a visit loads one of them.
 const pages = { count: 0, raw: 0, gz: 0 };
 for (const f of files.sort()) {
+  // The pre-compressed copies (.br, .gz beside each hashed file) are not more to ship.
+  if (/\.(br|gz)$/.test(f)) continue;
   const data = readFileSync(f);
   const z = gzipSync(data, { level: 9 }).length;
   if (/^(ko\/)?lessons\//.test(relative(dir, f).split("\\").join("/"))) {
