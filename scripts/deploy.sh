@@ -15,6 +15,10 @@ out=target/deploy
 rm -rf "$out"
 trunk build --release --public-url "$public_url" --dist "$out"
 node scripts/sizes.mjs "$out"
+# The build wrote every lesson's page (English and Korean), the lesson list and the embed page.
+pages=$(find "$out/lessons" "$out/ko/lessons" -name index.html | wc -l)
+[ -f "$out/embed/index.html" ] && [ "$pages" -gt 2 ] || { echo "deploy: the static pages or the embed page are missing" >&2; exit 1; }
+echo "deploy: $pages static pages and embed/"
 case "$dest" in
   *:*)
     if command -v rsync >/dev/null; then rsync -a --delete "$out"/ "$dest"/; else scp -r "$out"/. "$dest"/; fi

@@ -5,14 +5,19 @@
 // 2. Writes a strict Content-Security-Policy into index.html: scripts only from the site
 //    itself, `'wasm-unsafe-eval'` for WebAssembly, no inline script, no plugins, no requests
 //    to other origins.
+// 2c. Writes the embeddable widget's page (embed/index.html).
+// 2b. Writes the static pages (lessons, lesson list) with the prerender step.
 // 3. Writes `sw.js`, a service worker that precaches every shipped file, so the site works
 //    offline after the first visit; its cache name is a hash of the shipped files, so a new
 //    build replaces the old cache.
+// 4. Writes `.br` and `.gz` copies beside each hashed file.
 //
 // Trunk runs it with TRUNK_STAGING_DIR (the site about to be published) and TRUNK_PUBLIC_URL.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { spawnSync } from "node:child_process";
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 const publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || "/";
@@ -70,7 +75,7 @@ const wasm = await init({ module_or_path: (await compiled) ?? wasmUrl });`,
   // re-reads every file for its cache, work that would otherwise compete with the app's
   // first render for the CPU.
   const registration = `
-if ("serviceWorker" in navigator && location.protocol !== "file:") {
+if ("serviceWorker" in navigator && location.protocol !== "file:" && !document.getElementById("podlab-embed")) {
   const register = () =>
     navigator.serviceWorker.register(${JSON.stringify(`${base}sw.js`)}, { scope: ${JSON.stringify(base)} }).catch(() => {});
   if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 3000 });
@@ -117,7 +122,40 @@ html = html.replace(
   /(<meta charset="utf-8"\s*\/?>)/i,
   `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
 );
+// 2a. The site's public path, for what the app writes out whole (the embed snippet).
+html = html.replace(/(<meta name="viewport"[^>]*>)/, `$1\n    <meta name="podlab-base" content="${base}" />`);
 writeFileSync(indexPath, html);
+
+// 2c. The embeddable widget's page (embed/): the same files, the widget instead of the app
+//     (src/components/embed.rs). It registers no service worker (the start-up script looks
+//     for #podlab-embed) and saves nothing. Not for search engines.
+{
+  let embed = html
+    .replace(/<title>[\s\S]*?<\/title>/, "<title>podlab — a Pod run by a simulated kubelet</title>\n    <meta name=\"robots\" content=\"noindex\" />")
+    .replace(/<body>[\s\S]*<\/body>/, '<body class="embedded"><div id="podlab-embed"></div></body>');
+  if (!embed.includes('id="podlab-embed"')) {
+    console.error("post_build: could not make the embed page");
+    process.exit(1);
+  }
+  mkdirSync(join(dir, "embed"), { recursive: true });
+  writeFileSync(join(dir, "embed", "index.html"), embed);
+}
+
+// 2b. The static pages (`cargo run --bin prerender`, src/prerender/): every lesson in
+//     English (lessons/ID/) and Korean (ko/lessons/ID/) and the lesson list, each the page
+//     above with its own language, title and description and the app's static copy, which
+//     the app takes over when it starts.
+{
+  const run = spawnSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "--offline", "--bin", "prerender", "--", dir, base],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
+  if (run.status !== 0) {
+    console.error("post_build: the prerender step failed");
+    process.exit(1);
+  }
+}
 
 // 3. The service worker.
 function files(d) {
@@ -129,6 +167,8 @@ function files(d) {
 const shipped = files(dir)
   .map((p) => relative(dir, p).split("\\").join("/"))
   .filter((p) => p !== "sw.js")
+  // The static pages are fetched when visited (and kept then), not precached.
+  .filter((p) => !/^(ko\/)?lessons\//.test(p))
   .sort();
 const version = sha(shipped.map((p) => p + ":" + sha(readFileSync(join(dir, p)))).join("\n"));
 const precache = shipped.map((p) => (p === "index.html" ? base : base + p));
@@ -155,10 +195,15 @@ self.addEventListener("fetch", (event) => {
       fetch(req)
         .then((res) => {
           const copy = res.clone();
-          if (res.ok) caches.open(CACHE).then((c) => c.put(${JSON.stringify(base)}, copy));
+          if (res.ok) caches.open(CACHE).then((c) => c.put(req, copy));
           return res;
         })
-        .catch(() => caches.match(${JSON.stringify(base)}, { cacheName: CACHE })),
+        // Offline: the page as last seen, else the app's own page (it starts on the last
+        // page the learner saw).
+        .catch(() =>
+          caches.match(req, { cacheName: CACHE })
+            .then((hit) => hit || caches.match(${JSON.stringify(base)}, { cacheName: CACHE })),
+        ),
     );
     return;
   }
@@ -166,4 +211,21 @@ self.addEventListener("fetch", (event) => {
 });
 `;
 writeFileSync(join(dir, "sw.js"), sw);
-console.log(`post_build: CSP set, ${precache.length} files precached by sw.js (cache podlab-${version})`);
+
+// 4. Pre-compressed copies beside each hashed file (`name-<hash>.ext.br` and `.gz`, brotli at
+//    its best quality, gzip at 9), for hosts that serve them as they are (nginx's
+//    gzip_static / brotli_static, Caddy's precompressed). Not precached: the service worker
+//    asks for the plain file and the browser negotiates the encoding.
+let compressed = 0;
+for (const p of shipped.filter((p) => /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(p))) {
+  const data = readFileSync(join(dir, p));
+  writeFileSync(
+    join(dir, p + ".br"),
+    brotliCompressSync(data, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }),
+  );
+  writeFileSync(join(dir, p + ".gz"), gzipSync(data, { level: 9 }));
+  compressed++;
+}
+console.log(`post_build: CSP set, ${precache.length} files precached by sw.js (cache podlab-${version}), ${compressed} files pre-compressed (.br, .gz)`);

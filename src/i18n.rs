@@ -178,6 +178,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "previous" => ("--previous", "--previous"),
         "defaulted.show" => ("Show the object as the cluster stores it", "클러스터에 저장되는 형태로 보기"),
         "share" => ("Copy share link", "공유 링크 복사"),
+        "embed.copy" => ("Copy embed code", "임베드 코드 복사"),
+        "embed.copied" => (
+            "Embed code copied: paste it into a page to show this Pod there.",
+            "임베드 코드를 복사함. 다른 페이지에 붙여 넣으면 이 파드를 그곳에서 보여 줌.",
+        ),
         "share.copied" => ("Link copied to the clipboard.", "링크를 클립보드에 복사했습니다."),
         "share.bad" => ("That share link is damaged or too large; nothing was loaded.", "공유 링크가 손상되었거나 너무 커서 불러오지 않았습니다."),
         "share.newer" => (

@@ -9,18 +9,29 @@
 //! - [`catalog`]: the lessons embedded from `lessons/`; [`markdown`]: their text as nodes.
 //! - [`chart`]: timeline geometry; [`i18n`]: the app's words in English and Korean.
 //! - [`components`]: one Yew function component per file.
+//! - [`takeover`]: the app starting on a static page and replacing it;
+//!   `prerender` (native only): the static pages made at build time from those components.
 
 pub mod bench;
 pub mod bridge;
 pub mod catalog;
 pub mod chart;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod markdown;
 pub mod navigation;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod takeover;
+
+/// Whether this build runs in a browser. Natively (the prerender step, its tests) the
+/// components render without one: what would need it (the editor, the system's colour
+/// scheme) is left for the browser to fill in.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
 /// The manifest the app starts with: the source chapter's pod-sample.yaml, spelling kept.
 pub const SEED_MANIFEST: &str = "apiVersion: v1

@@ -1,10 +1,30 @@
 //! The podlab web app's entry point: makes the start-up state and mounts the root component
-//! on the page body.
+//! on the page body, or in place of a static page's copy of the app (see `takeover`), or the
+//! embeddable widget on the `/embed/` page (see `embed`).
 
-use podlab::components::app::{initial_state, App, AppProps, Prepared};
+use podlab::components::app::{initial_state_on, App, AppProps, Prepared};
+use podlab::components::embed::{Embed, EmbedProps};
+use podlab::{embed, navigation, takeover};
 
 fn main() {
+    if let Some(root) = takeover::embed_root() {
+        let config = embed::parse(&navigation::location_hash()).unwrap_or_default();
+        let props = EmbedProps {
+            prepared: Prepared::new(embed::state(&config, takeover::browser_lang())),
+            theme: config.theme,
+            readonly: config.readonly,
+        };
+        yew::Renderer::<Embed>::with_root_and_props(root, props).render();
+        return;
+    }
+    let found = takeover::find();
     // The first analysis runs here, before the renderer starts (see `Prepared`).
-    let prepared = Prepared::new(initial_state());
-    yew::Renderer::<App>::with_props(AppProps { prepared }).render();
+    let state = initial_state_on(found.as_ref().map(|s| (s.route.as_str(), s.lang)));
+    let props = AppProps {
+        prepared: Prepared::new(state),
+    };
+    match found {
+        Some(root) => yew::Renderer::<App>::with_root_and_props(root.element, props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
 }

@@ -73,20 +73,35 @@ pub fn is_dark(theme: Theme) -> bool {
     match theme {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::System => DARK_QUERY.with(|q| q.as_ref().is_some_and(|m| m.matches())),
+        Theme::System => {
+            crate::IN_BROWSER && DARK_QUERY.with(|q| q.as_ref().is_some_and(|m| m.matches()))
+        }
     }
 }
 
 /// The state at start-up: what was saved, the location's fragment (deep and share links),
 /// and the first analysis of the document on screen.
 pub fn initial_state() -> AppState {
+    initial_state_on(None)
+}
+
+/// The state at start-up on a static page (`prerender`) showing `route` in `lang`: that page,
+/// in that language, unless the location's fragment names another page.
+pub fn initial_state_on(static_page: Option<(&str, Lang)>) -> AppState {
     let loaded = storage::load();
     let notice = loaded.set_aside.map(|why| match why {
         Unreadable::Damaged => "storage.reset",
         Unreadable::Newer => "storage.newer",
     });
-    let hash = location_hash();
-    let state = Rc::new(AppState::new(loaded.saved, &hash, browser_lang(), notice));
+    let mut hash = location_hash();
+    if let (Route::Start, Some((route, _))) = (Route::parse(&hash), static_page) {
+        hash = route.to_string();
+    }
+    let mut state = AppState::new(loaded.saved, &hash, browser_lang(), notice);
+    if let Some((_, lang)) = static_page {
+        state.lang = lang;
+    }
+    let state = Rc::new(state);
     let state = match Route::parse(&hash) {
         // A share link opens in its own copy: nothing of the learner's is replaced.
         Route::Share(_) => state.reduce(navigation::action_for(&hash)),
@@ -104,6 +119,13 @@ pub struct Prepared(Rc<RefCell<Option<AppState>>>);
 impl Prepared {
     pub fn new(state: AppState) -> Self {
         Prepared(Rc::new(RefCell::new(Some(state))))
+    }
+}
+
+impl Prepared {
+    /// The state, the first time it is asked for.
+    pub fn take(&self) -> Option<AppState> {
+        self.0.borrow_mut().take()
     }
 }
 
@@ -155,6 +177,29 @@ fn copy_share_link(state: &AppState) -> bool {
     let base = href.split('#').next().unwrap_or_default().to_string();
     let link = format!("{base}#/share/{payload}");
     let _ = window.navigator().clipboard().write_text(&link);
+    true
+}
+
+/// Copy an `<iframe>` snippet embedding the current document (see `crate::embed`).
+fn copy_embed_code(state: &AppState) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let base = window
+        .document()
+        .and_then(|d| d.query_selector("meta[name=podlab-base]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "/".into());
+    let origin = window.location().origin().unwrap_or_default();
+    let link = Link {
+        lesson: state.page.lesson_id().map(str::to_string),
+        doc: storage::Doc {
+            shared: None,
+            ..state.doc().into_owned()
+        },
+    };
+    let code = crate::embed::snippet(&format!("{origin}{base}"), &link, state.lang);
+    let _ = window.navigator().clipboard().write_text(&code);
     true
 }
 
@@ -215,9 +260,18 @@ pub fn App(props: &AppProps) -> Html {
     *latest.borrow_mut() = store.clone();
     let on_share = {
         let dispatch = dispatch.clone();
+        let latest = latest.clone();
         use_callback((), move |_: (), _| {
             if copy_share_link(&latest.borrow()) {
                 dispatch.dispatch(Action::Notice("share.copied"));
+            }
+        })
+    };
+    let on_embed = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |_: MouseEvent, _| {
+            if copy_embed_code(&latest.borrow()) {
+                dispatch.dispatch(Action::Notice("embed.copied"));
             }
         })
     };
@@ -255,6 +309,13 @@ pub fn App(props: &AppProps) -> Html {
                                         dark={is_dark(s.saved.settings.theme)}
                                         show_defaulted={s.saved.settings.show_defaulted}
                                         dispatch={dispatch.clone()} />
+                            if matches!(page, Page::Sandbox(_)) {
+                                <p class="embed-code">
+                                    <button type="button" data-testid="copy-embed" onclick={on_embed.clone()}>
+                                        {t(lang, "embed.copy")}
+                                    </button>
+                                </p>
+                            }
                         </div>
                         <ResultPane {lang} computed={s.computed.clone()} cursor={s.cursor()}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}

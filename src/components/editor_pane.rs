@@ -138,7 +138,14 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
     }
     let slot: Rc<RefCell<Slot>> = {
         let latest = latest.clone();
-        use_mut_ref(move || make_editor(&latest, props))
+        // Without a browser (the static pages) there is no editor: the text stands in for it.
+        use_mut_ref(move || match crate::IN_BROWSER {
+            true => make_editor(&latest, props),
+            false => Slot {
+                mounted: None,
+                error: None,
+            },
+        })
     };
     let editor_dom: Option<web_sys::Node> = slot
         .borrow()
@@ -227,7 +234,13 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
             if let Some(err) = &load_error {
                 <p class="error" role="alert">{err}</p>
             }
-            <div class="editor-host">{ for editor_dom.map(Html::VRef) }</div>
+            <div class="editor-host">
+                if let Some(dom) = editor_dom {
+                    { Html::VRef(dom) }
+                } else if !crate::IN_BROWSER {
+                    <pre class="editor-static" data-testid="static-manifest">{ &props.computed.text }</pre>
+                }
+            </div>
             <label class="toggle">
                 <input type="checkbox" checked={props.show_defaulted} onchange={on_defaulted}
                        data-testid="show-defaulted" />

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod editor_pane;
+pub mod embed;
 pub mod faults;
 pub mod goals;
 pub mod header;

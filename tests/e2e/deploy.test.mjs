@@ -72,3 +72,17 @@ test("deploy: after the first visit the site works offline", async ({ browser, b
     await site.close().catch(() => {});
   }
 });
+
+test("deploy: each hashed file has pre-compressed .br and .gz copies of the same bytes", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+  const dist = process.env.E2E_DIST || "dist";
+  const hashed = readdirSync(dist).filter((f) => /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(f));
+  assert(hashed.some((f) => f.endsWith(".wasm")) && hashed.some((f) => f.endsWith(".js")), `hashed files: ${hashed}`);
+  for (const f of hashed) {
+    const raw = readFileSync(join(dist, f));
+    assert(brotliDecompressSync(readFileSync(join(dist, f + ".br"))).equals(raw), `${f}.br`);
+    assert(gunzipSync(readFileSync(join(dist, f + ".gz"))).equals(raw), `${f}.gz`);
+  }
+});

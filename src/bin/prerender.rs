@@ -1,0 +1,54 @@
+//! The prerender step of the build: writes every static page (see `podlab::prerender`) into
+//! a built site. Run by scripts/post_build.mjs after Trunk's build:
+//!   cargo run --bin prerender -- DIST PUBLIC_URL
+//! DIST holds the built `index.html` (the template); PUBLIC_URL is the site's public path.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use podlab::prerender::{first_visit, page::page_html, pages, render_app};
+    use std::path::Path;
+    use std::process::ExitCode;
+
+    let mut args = std::env::args().skip(1);
+    let (Some(dist), base) = (args.next(), args.next().unwrap_or_else(|| "/".into())) else {
+        eprintln!("usage: prerender DIST [PUBLIC_URL]");
+        return ExitCode::FAILURE;
+    };
+    let base = if base.ends_with('/') {
+        base
+    } else {
+        format!("{base}/")
+    };
+    let dist = Path::new(&dist);
+    let template = match std::fs::read_to_string(dist.join("index.html")) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("prerender: {}: {e}", dist.join("index.html").display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let all = pages();
+    for page in &all {
+        let app = render_app(first_visit(&page.page, page.lang));
+        let html = match page_html(&template, page, &app, &base) {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("prerender: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let dir = dist.join(&page.path);
+        if let Err(e) =
+            std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join("index.html"), html))
+        {
+            eprintln!("prerender: {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("prerender: {} static pages written", all.len());
+    ExitCode::SUCCESS
+}
+
+/// The step runs natively only; the wasm build has nothing to do here.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
