@@ -3,3 +3,4 @@
 pub mod assist;
 pub mod diagnostics;
 pub mod editor;
+pub mod scrub;
