@@ -20,6 +20,7 @@ use super::lesson_done::LessonDone;
 use super::lesson_pane::LessonPane;
 use super::notice::Notice;
 use super::pane_switcher::PaneSwitcher;
+use super::prediction::{self, PredictionCard};
 use super::result_pane::ResultPane;
 use crate::catalog;
 use crate::i18n::{t, Lang};
@@ -238,6 +239,15 @@ pub fn App(props: &AppProps) -> Html {
             let lesson = s.lesson();
             let goals_met = s.computed.all_goals_met();
             let shared = page.copy() == Origin::Shared;
+            // An open prediction shows its own run, with its card above it.
+            let started = s.started_prediction();
+            let shown = started.map_or(s.computed.clone(), |p| p.computed().clone());
+            let prediction = s.predict.as_ref().map(|p| {
+                (
+                    html! { <PredictionCard {lang} open={p.clone()} dispatch={dispatch.clone()} /> },
+                    started.map(|p| Rc::new(prediction::overlay(lang, p))),
+                )
+            });
             html! {
                 <>
                     <main class="regions" id="main" data-pane={pane_name(s)}>
@@ -256,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
                                         show_defaulted={s.saved.settings.show_defaulted}
                                         dispatch={dispatch.clone()} />
                         </div>
-                        <ResultPane {lang} computed={s.computed.clone()} cursor={s.cursor()}
+                        <ResultPane {lang} computed={shown} cursor={s.shown_cursor()} {prediction}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}
                                     faults={s.doc().events.clone()} dispatch={dispatch.clone()} />
                     </main>

@@ -1,7 +1,7 @@
 // Explore and predict (issue 21): numbers you can drag in the editor (mouse, keyboard, a
 // finger at 375 px; one drag = one undo step; ranges from the engine).
 import { test, assert, assertEq } from "./harness.mjs";
-import { openApp, editorText, pasteUntilPod, cursorToLineEnd } from "./app.mjs";
+import { openApp, editorText, pasteUntilPod, cursorToLineEnd, showPane } from "./app.mjs";
 
 const PHONE = { viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true };
 
@@ -159,4 +159,107 @@ test("drag numbers: a finger drags a number, elsewhere it scrolls as before (375
   } finally {
     await ctx.close();
   }
+});
+
+// Predict, then run: a prediction answered right and one answered wrong, in two lessons, in
+// English and in Korean. Each starts from a fresh profile.
+
+/// Open a lesson in `lang` (the saved setting, as the language switch leaves it).
+async function openIn(page, baseUrl, lang, lesson) {
+  await page.goto(baseUrl + "#/lesson/" + lesson);
+  await page.waitForSelector(".cm-content[data-testid=yaml-editor]", { state: "attached", timeout: 20000 });
+  await page.evaluate((lang) => localStorage.setItem("podlab", JSON.stringify({ v: 2, settings: { lang } })), lang);
+  await page.reload();
+  await page.waitForSelector("[data-testid=prediction]", { timeout: 20000 });
+}
+
+const saved = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("podlab") || "{}"));
+
+test("predict: lesson 3 before the task, answered right in English, then wrong in Korean", async ({ page, baseUrl }) => {
+  await openIn(page, baseUrl, "en", "phases");
+  assertEq(await page.getAttribute("[data-testid=prediction]", "data-id"), "phase-after-the-job", "the beforeTask one");
+  assert((await page.textContent("[data-testid=predict-question]")).includes("phase at 30s"), "the question");
+  assert(await page.isVisible("[data-testid=hidden-run]"), "the rest of the run is hidden, and says so");
+  assert((await page.textContent("[data-testid=hidden-run]")).includes("hidden until you answer"), "marked");
+  // Running is right (index 1 of Pending | Running | Succeeded | Failed).
+  await page.click("[data-testid=predict-choice-1]");
+  await page.waitForSelector("[data-testid=predict-result][data-right=true]", { timeout: 5000 });
+  assertEq(await page.textContent("[data-testid=predict-truth]"), "Running", "the real answer");
+  assert((await page.textContent(".predict-result .verdict")).includes("Right"), "graded right");
+  assertEq(await page.locator("[data-testid=hidden-run]").count(), 0, "the rest is revealed");
+  assert((await page.textContent("[data-testid=predict-explain]")).length > 40, "the explanation");
+  assertEq((await saved(page)).lessons?.phases?.predictions?.["phase-after-the-job"], true, "saved as right");
+  await page.click("[data-testid=predict-close]");
+  await page.waitForSelector("[data-testid=prediction]", { state: "detached", timeout: 5000 });
+
+  // A fresh profile, in Korean, answered wrong: a moment to learn, then the lesson goes on.
+  await page.evaluate(() => localStorage.clear());
+  await openIn(page, baseUrl, "ko", "phases");
+  assertEq(await page.textContent("#prediction-title"), "예측한 뒤 실행해 보기", "Korean card");
+  assert((await page.textContent("[data-testid=predict-question]")).includes("30초 시점의 파드 단계는?"), "Korean question");
+  await page.click("[data-testid=predict-choice-2]");
+  await page.waitForSelector("[data-testid=predict-result][data-right=false]", { timeout: 5000 });
+  assert((await page.textContent(".predict-result .verdict")).includes("이번에는 틀림"), "graded wrong, in Korean");
+  assertEq(await page.textContent("[data-testid=predict-guess]"), "Succeeded", "the guess shown");
+  // Retrying is allowed; the first answer is what counts.
+  await page.click("[data-testid=predict-retry]");
+  await page.click("[data-testid=predict-choice-1]");
+  await page.waitForSelector("[data-testid=predict-result][data-right=true]", { timeout: 5000 });
+  assertEq((await saved(page)).lessons?.phases?.predictions?.["phase-after-the-job"], false, "the first answer counts");
+  await page.click("[data-testid=predict-close]");
+  await page.waitForSelector("[data-testid=prediction]", { state: "detached", timeout: 5000 });
+  await showPane(page, "editor");
+  assert((await editorText(page)).includes("kind: Pod"), "the lesson goes on");
+});
+
+test("predict: lesson 5, how many (right, Korean) before the task; when (wrong, English, marked on the timeline) after the goals", async ({ page, baseUrl }) => {
+  await openIn(page, baseUrl, "ko", "liveness");
+  assertEq(await page.getAttribute("[data-testid=prediction]", "data-id"), "restarts-without-a-probe", "the beforeTask one");
+  await page.fill("[data-testid=predict-count]", "0");
+  await page.click("[data-testid=predict-answer]");
+  await page.waitForSelector("[data-testid=predict-result][data-right=true]", { timeout: 5000 });
+  assert((await page.textContent(".predict-result .verdict")).includes("맞음"), "graded right, in Korean");
+  assert((await page.textContent("[data-testid=predict-explain]")).includes("0번임"), "the Korean explanation");
+  await page.click("[data-testid=predict-close]");
+  await page.waitForSelector("[data-testid=prediction]", { state: "detached", timeout: 5000 });
+
+  // English; every goal met with the solution: the afterGoals prediction opens.
+  await page.click("[data-testid=lang-switch]");
+  await page.waitForFunction(() => document.documentElement.lang === "en", null, { timeout: 5000 });
+  await showPane(page, "editor");
+  await pasteUntilPod(page, LIVENESS, "liveness-exec");
+  await page.waitForSelector("[data-testid=prediction][data-id=first-restart-every-10s]", { timeout: 10000 });
+  await showPane(page, "run");
+  // Offered beside the learner's own finished run until started.
+  assertEq(await page.locator("[data-testid=hidden-run]").count(), 0, "the learner's run, whole");
+  await page.click("[data-testid=predict-start]");
+  await page.waitForSelector("[data-testid=hidden-run]", { timeout: 5000 });
+  assertEq(await page.textContent("[data-testid=predict-mark]"), "35s", "the mark starts where the shown run ends");
+  // Mark 50s on the timeline with the keyboard (the playhead is the mark): too early.
+  await page.focus("[data-testid=timeline-svg]");
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector("[data-testid=predict-mark]")?.textContent === "50s", null, { timeout: 5000 });
+  await page.click("[data-testid=predict-answer]");
+  await page.waitForSelector("[data-testid=predict-result][data-right=false]", { timeout: 5000 });
+  assert((await page.textContent("[data-testid=predict-truth]")).startsWith("1m30"), "the real answer");
+  assertEq(await page.locator("[data-testid=mark-truth]").count(), 1, "the real answer is marked on the timeline");
+  assertEq(await page.locator("[data-testid=mark-guess]").count(), 1, "and the guess");
+  assert((await page.textContent("[data-testid=mark-truth] title")).includes("1m30"), "at 1m30s");
+  assertEq(await page.locator("[data-testid=hidden-run]").count(), 0, "the rest is revealed");
+  const basis = await page.textContent("[data-testid=predict-basis]");
+  assert(basis.includes("1m30"), `what the answer rests on: ${basis}`);
+  // Retry: mark it by typing the instant in the jump box this time.
+  await page.click("[data-testid=predict-retry]");
+  await page.fill("[data-testid=jump]", "1m28s");
+  await page.press("[data-testid=jump]", "Enter");
+  await page.waitForFunction(() => document.querySelector("[data-testid=predict-mark]")?.textContent === "1m28s", null, { timeout: 5000 });
+  await page.click("[data-testid=predict-answer]");
+  await page.waitForSelector("[data-testid=predict-result][data-right=true]", { timeout: 5000 });
+  const p = (await saved(page)).lessons?.liveness?.predictions;
+  assertEq(JSON.stringify(p), JSON.stringify({ "first-restart-every-10s": false, "restarts-without-a-probe": true }), "first answers saved");
 });
