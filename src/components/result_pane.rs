@@ -89,7 +89,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                               overlay={props.prediction.as_ref().and_then(|p| p.1.clone())} />
                     <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab}
                            dispatch={dispatch.clone()} />
-                    if !props.prediction.as_ref().is_some_and(|p| p.1.is_some()) {
+                    if props.prediction.as_ref().is_none_or(|p| p.1.is_none()) {
                         <Faults {lang} run={run.clone()} faults={props.faults.clone()}
                                 at={props.cursor} dispatch={dispatch.clone()} />
                     }

@@ -302,10 +302,7 @@ fn a_prediction_opens_on_an_untouched_lesson_and_its_first_answer_counts() {
             .map(|g| g.right),
         Some(true)
     );
-    assert_eq!(
-        s.saved.lessons["phases"].predictions["phase-after-the-job"],
-        false
-    );
+    assert!(!s.saved.lessons["phases"].predictions["phase-after-the-job"]);
     // Closed: the learner's own run again, and not asked again.
     let s = s.reduce(Action::Predict(PredictAction::Close));
     assert!(s.predict.is_none());
