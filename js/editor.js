@@ -58,6 +58,7 @@ import {
   lineShape,
 } from "./yaml_indent.js";
 import { scrubbing } from "./scrub.js";
+import { showDiff } from "./merge_loader.js";
 
 // Content-Security-Policy: the page allows no inline <style>. CodeMirror's style-mod puts its
 // rules into a <style> element for a document, but into a constructed, adopted stylesheet
@@ -653,6 +654,7 @@ window.PodlabEditor = {
   create(parent, options) {
     return new Editor(parent, options || {});
   },
+  showDiff,
 };
 // The start-up script waits for this bundle before it starts the app.
 dispatchEvent(new Event("podlab-editor"));

@@ -22,6 +22,7 @@ use super::notice::Notice;
 use super::pane_switcher::PaneSwitcher;
 use super::prediction::{self, PredictionCard};
 use super::result_pane::ResultPane;
+use super::solution_diff::SolutionDiff;
 use crate::catalog;
 use crate::i18n::{t, Lang};
 use crate::navigation::{self, location_hash, replace_route};
@@ -259,6 +260,11 @@ pub fn App(props: &AppProps) -> Html {
                             if let (Some(lesson), true) = (&lesson, goals_met) {
                                 <LessonDone {lang} lesson={lesson.clone()} done={done.clone()} {shared}
                                             dispatch={dispatch.clone()} />
+                            }
+                            if let (Some(lesson), true) = (&lesson, s.diff) {
+                                <SolutionDiff {lang} mine={Rc::<str>::from(s.computed.text.as_str())}
+                                              solution={Rc::<str>::from(lesson.solution.as_str())}
+                                              done={goals_met} dispatch={dispatch.clone()} />
                             }
                             <EditorPane {lang} computed={s.computed.clone()} revision={s.revision}
                                         page={s.page.clone()} has_shared={s.has_shared_copy()}

@@ -17,6 +17,7 @@ pub mod playback;
 pub mod prediction;
 pub mod problems;
 pub mod result_pane;
+pub mod solution_diff;
 pub mod timeline;
 pub mod timeline_lanes;
 pub mod timeline_legend;

@@ -91,6 +91,8 @@ pub struct AppState {
     pub predict: Option<Rc<predictions::Open>>,
     /// Predictions put aside unanswered during this visit (`lesson/prediction`).
     pub put_aside: std::collections::BTreeSet<String>,
+    /// The solution is shown as a diff against the learner's text.
+    pub diff: bool,
 }
 
 pub enum Action {
@@ -127,6 +129,9 @@ pub enum Action {
     DismissNotice,
     /// Answer, mark, retry or close the open prediction.
     Predict(PredictAction),
+    /// Show the lesson's solution as a diff against the learner's text.
+    CompareSolution,
+    CloseDiff,
 }
 
 impl AppState {
@@ -152,6 +157,7 @@ impl AppState {
             undo: None,
             predict: None,
             put_aside: Default::default(),
+            diff: false,
         };
         s.go(route.page());
         s
@@ -344,6 +350,7 @@ impl AppState {
         self.revision += 1;
         self.saved.last_page = Some(self.page.route());
         self.predict = None;
+        self.diff = false;
         self.recompute(false);
         // A lesson opened untouched: predict first.
         if self.predict.is_none()
@@ -577,6 +584,7 @@ impl Reducible for AppState {
                     ..s.doc().into_owned()
                 };
                 s.replace_doc(doc);
+                s.diff = false;
             }
             Action::Undo => {
                 let Some(replaced) = s.undo.take() else {
@@ -598,6 +606,14 @@ impl Reducible for AppState {
                 s.waiting = None;
             }
             Action::Predict(action) => s.predict(action),
+            Action::CompareSolution => {
+                if s.lesson().is_none() {
+                    return self;
+                }
+                s.diff = true;
+                s.pane = Pane::Editor;
+            }
+            Action::CloseDiff => s.diff = false,
         }
         Rc::new(s)
     }

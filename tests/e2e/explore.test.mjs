@@ -263,3 +263,42 @@ test("predict: lesson 5, how many (right, Korean) before the task; when (wrong, 
   const p = (await saved(page)).lessons?.liveness?.predictions;
   assertEq(JSON.stringify(p), JSON.stringify({ "first-restart-every-10s": false, "restarts-without-a-probe": true }), "first answers saved");
 });
+
+// The solution as a diff: its code fetched on first use (same origin), the learner's text
+// against the solution, applied as one undoable step; never replaced without asking.
+/// The learner's editor's text (the diff has editors of its own).
+const mainText = (page) =>
+  page.evaluate(() => [...document.querySelectorAll(".cm-content[data-testid=yaml-editor] .cm-line")].map((l) => l.textContent).join("\n"));
+
+for (const [label, options] of [["1280 px", { viewport: { width: 1280, height: 900 } }], ["375 px, touch", PHONE]]) {
+  test(`solution diff: shown against the learner's text, applied, then undone (${label})`, async ({ browser, baseUrl, problems }) => {
+    const ctx = await browser.newContext(options);
+    const page = await ctx.newPage();
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    const fetched = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    try {
+      await openApp(page, baseUrl + "#/lesson/liveness");
+      const start = await editorText(page);
+      assert(!fetched.some((p) => p.endsWith("merge_view.js")), "the diff's code is not part of the first load");
+      await showPane(page, "lesson");
+      await page.click("[data-testid=solution]");
+      await page.waitForSelector("[data-testid=solution-diff] .cm-editor", { timeout: 10000 });
+      assert(fetched.some((p) => p.endsWith("merge_view.js")), "fetched on first use");
+      assertEq(await mainText(page), start, "nothing replaced yet");
+      const wide = options.viewport.width > 720;
+      assertEq(await page.locator("[data-testid=diff-host] .cm-mergeView").count(), wide ? 1 : 0, "side by side only on a wide screen");
+      const changed = await page.locator("[data-testid=diff-host] .cm-changedLine, [data-testid=diff-host] .cm-insertedLine").count();
+      assert(changed >= 5, `the added probe's lines are highlighted: ${changed}`);
+      await page.click("[data-testid=solution-apply]");
+      await page.waitForSelector("[data-testid=solution-diff]", { state: "detached", timeout: 5000 });
+      await page.waitForFunction(() => document.querySelector(".cm-content[data-testid=yaml-editor]").textContent.includes("livenessProbe"), null, { timeout: 5000 });
+      // One undo step: Ctrl+Z (the focus is outside the editor) brings the text back.
+      await page.keyboard.press("Control+z");
+      await page.waitForFunction(() => !document.querySelector(".cm-content[data-testid=yaml-editor]").textContent.includes("livenessProbe"), null, { timeout: 5000 });
+      assertEq(await mainText(page), start, "undone");
+    } finally {
+      await ctx.close();
+    }
+  });
+}
