@@ -3,6 +3,7 @@
 //! action redraws only what it changed).
 
 pub mod app;
+pub mod derived;
 pub mod editor_pane;
 pub mod faults;
 pub mod goals;

@@ -4,6 +4,7 @@
 //! run stays on screen, dimmed and marked out of date, with the problems laid over its top,
 //! so the region keeps its height.
 
+use super::derived::Derived;
 use super::faults::Faults;
 use super::playback::Playback;
 use super::problems::Problems;
@@ -87,6 +88,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                               doc={c.key.clone()} faults={props.faults.len()}
                               dispatch={dispatch.clone()}
                               overlay={props.prediction.as_ref().and_then(|p| p.1.clone())} />
+                    <Derived {lang} run={run.clone()} />
                     <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab}
                            dispatch={dispatch.clone()} />
                     if props.prediction.as_ref().is_none_or(|p| p.1.is_none()) {

@@ -69,6 +69,7 @@ test("drag numbers: periodSeconds dragged with the mouse moves the restart; one 
   const before = await start(page, baseUrl);
   const scrubbed = page.locator(".cm-podlab-scrub[data-scrub=periodSeconds]");
   assertEq(await scrubbed.textContent(), "5", "the number is marked");
+  assertEq(await page.textContent("[data-testid=derived-liveness-liveness] dd"), "3 × 5s = 15s", "failureThreshold × periodSeconds");
   const box = await scrubbed.boundingBox();
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x, y);
@@ -79,6 +80,10 @@ test("drag numbers: periodSeconds dragged with the mouse moves the restart; one 
   await waitPeriod(page, 10);
   const after = await waitRestartNot(page, before);
   assert(seconds(after) > seconds(before), `the restart moves later: ${before} → ${after}`);
+  // The derived quantities beside the timeline move with it.
+  await page.waitForFunction(() => document.querySelector("[data-testid=derived-liveness-liveness] dd")?.textContent === "3 × 10s = 30s", null, { timeout: 5000 });
+  const kill = await page.textContent("[data-testid=derived-kill-liveness] dd");
+  assert(seconds("at " + kill) + 30 === seconds(after), `the first kill is a grace period before the restart: ${kill}, ${after}`);
   // Back past the minimum: the engine's range stops it at 1.
   const box2 = await scrubbed.boundingBox();
   const y2 = box2.y + box2.height / 2;
