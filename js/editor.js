@@ -57,6 +57,8 @@ import {
   detectListIndented,
   lineShape,
 } from "./yaml_indent.js";
+import { scrubbing } from "./scrub.js";
+import { showDiff } from "./merge_loader.js";
 
 // Content-Security-Policy: the page allows no inline <style>. CodeMirror's style-mod puts its
 // rules into a <style> element for a document, but into a constructed, adopted stylesheet
@@ -354,6 +356,7 @@ class Editor {
     this.onChange = options.onChange || (() => {});
     this.complete = options.complete || null;
     this.hover = options.hover || null;
+    this.draggables = options.draggables || null;
     this.pending = false;
     // The document the editor shows, and the editor states (text, selection, undo history)
     // of the documents shown before, to come back to.
@@ -453,6 +456,7 @@ class Editor {
           autocompletion({ override: [completionSource], activateOnTyping: true }),
           hover,
           docsPanel,
+          scrubbing((text) => (self.draggables ? self.draggables(text) : "[]")),
           Prec.highest(touchDocs),
           visibleTabs,
           EditorState.tabSize.of(2),
@@ -641,6 +645,7 @@ class Editor {
     this.onChange = () => {};
     this.complete = null;
     this.hover = null;
+    this.draggables = null;
     this.view.destroy();
   }
 }
@@ -649,6 +654,7 @@ window.PodlabEditor = {
   create(parent, options) {
     return new Editor(parent, options || {});
   },
+  showDiff,
 };
 // The start-up script waits for this bundle before it starts the app.
 dispatchEvent(new Event("podlab-editor"));

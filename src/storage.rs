@@ -91,6 +91,30 @@ pub struct Progress {
     /// How many hints are revealed.
     #[serde(default)]
     pub hints: usize,
+    /// Predictions answered, by id: whether the first answer was right (a retry never
+    /// changes it). Added in version 2 without a version change: older saves have none.
+    /// An entry that is not a boolean is left out, never a reason to set the save aside.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "lenient_answers"
+    )]
+    pub predictions: BTreeMap<String, bool>,
+}
+
+/// The answered predictions of a lesson: the boolean entries of an object (anything else,
+/// written by another version or damaged, is left out).
+fn lenient_answers<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, bool>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(match value {
+        serde_json::Value::Object(map) => map
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v.as_bool()?)))
+            .collect(),
+        _ => BTreeMap::new(),
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -371,6 +395,25 @@ mod tests {
     }
 
     #[test]
+    fn predictions_answered_are_kept_and_older_saves_still_load() {
+        let mut s = Saved::default();
+        s.progress_mut("liveness")
+            .predictions
+            .insert("first-restart-every-10s".into(), false);
+        let json: serde_json::Value = serde_json::from_str(&serialize(&s)).unwrap();
+        assert_eq!(
+            json["lessons"]["liveness"],
+            serde_json::json!({"done": false, "hints": 0, "predictions": {"first-restart-every-10s": false}})
+        );
+        assert_eq!(parse(Some(&serialize(&s))), Ok(Some(s)));
+        // A save written before predictions existed: none answered.
+        let old = r#"{"v":2,"lessons":{"liveness":{"done":true,"hints":1}}}"#;
+        let read = parse(Some(old)).unwrap().unwrap();
+        assert!(read.lessons["liveness"].done);
+        assert!(read.lessons["liveness"].predictions.is_empty());
+    }
+
+    #[test]
     fn the_written_format_is_the_documented_one() {
         let mut s = Saved::default();
         s.docs.insert(
@@ -480,5 +523,7 @@ mod tests {
         assert_eq!(s.settings.theme, Theme::Light);
         assert_eq!(s.docs["sandbox"].manifest, "kind: Pod");
         assert!(s.is_done("liveness"));
+        // A prediction's answer in a shape this version does not write: left out.
+        assert!(s.lessons["liveness"].predictions.is_empty());
     }
 }

@@ -69,11 +69,13 @@ pub struct EditorDiagnostic {
 }
 
 /// The Rust callbacks an editor calls: text changes (coalesced per animation frame),
-/// completion requests and hover requests (both answer with JSON).
+/// completion requests, hover requests and the draggable numbers (all answer with JSON).
 pub struct EditorCallbacks {
     pub on_change: Closure<dyn FnMut(String)>,
     pub complete: Closure<dyn FnMut(String, u32) -> String>,
     pub hover: Closure<dyn FnMut(String, u32) -> String>,
+    /// The numbers of a text that can be dragged (JSON, see `bridge::scrub`).
+    pub draggables: Closure<dyn FnMut(String) -> String>,
 }
 
 /// Create an editor inside `parent` (or detached, to be placed through `dom()`), showing
@@ -107,6 +109,11 @@ pub fn create(
         &options,
         &"hover".into(),
         callbacks.hover.as_ref().unchecked_ref(),
+    )?;
+    js_sys::Reflect::set(
+        &options,
+        &"draggables".into(),
+        callbacks.draggables.as_ref().unchecked_ref(),
     )?;
     let has_bundle = js_sys::Reflect::has(&js_sys::global(), &"PodlabEditor".into())?;
     if !has_bundle {

@@ -3,3 +3,5 @@
 pub mod assist;
 pub mod diagnostics;
 pub mod editor;
+pub mod merge;
+pub mod scrub;

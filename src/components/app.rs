@@ -20,7 +20,9 @@ use super::lesson_done::LessonDone;
 use super::lesson_pane::LessonPane;
 use super::notice::Notice;
 use super::pane_switcher::PaneSwitcher;
+use super::prediction::{self, PredictionCard};
 use super::result_pane::ResultPane;
+use super::solution_diff::SolutionDiff;
 use crate::catalog;
 use crate::i18n::{t, Lang};
 use crate::navigation::{self, location_hash, replace_route};
@@ -292,6 +294,15 @@ pub fn App(props: &AppProps) -> Html {
             let lesson = s.lesson();
             let goals_met = s.computed.all_goals_met();
             let shared = page.copy() == Origin::Shared;
+            // An open prediction shows its own run, with its card above it.
+            let started = s.started_prediction();
+            let shown = started.map_or(s.computed.clone(), |p| p.computed().clone());
+            let prediction = s.predict.as_ref().map(|p| {
+                (
+                    html! { <PredictionCard {lang} open={p.clone()} dispatch={dispatch.clone()} /> },
+                    started.map(|p| Rc::new(prediction::overlay(lang, p))),
+                )
+            });
             html! {
                 <>
                     <main class="regions" id="main" data-pane={pane_name(s)}>
@@ -303,6 +314,11 @@ pub fn App(props: &AppProps) -> Html {
                             if let (Some(lesson), true) = (&lesson, goals_met) {
                                 <LessonDone {lang} lesson={lesson.clone()} done={done.clone()} {shared}
                                             dispatch={dispatch.clone()} />
+                            }
+                            if let (Some(lesson), true) = (&lesson, s.diff) {
+                                <SolutionDiff {lang} mine={Rc::<str>::from(s.computed.text.as_str())}
+                                              solution={Rc::<str>::from(lesson.solution.as_str())}
+                                              done={goals_met} dispatch={dispatch.clone()} />
                             }
                             <EditorPane {lang} computed={s.computed.clone()} revision={s.revision}
                                         page={s.page.clone()} has_shared={s.has_shared_copy()}
@@ -317,7 +333,7 @@ pub fn App(props: &AppProps) -> Html {
                                 </p>
                             }
                         </div>
-                        <ResultPane {lang} computed={s.computed.clone()} cursor={s.cursor()}
+                        <ResultPane {lang} computed={shown} cursor={s.shown_cursor()} {prediction}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}
                                     faults={s.doc().events.clone()} dispatch={dispatch.clone()} />
                     </main>

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::bridge::assist;
 use crate::bridge::diagnostics::editor_diagnostics;
 use crate::bridge::editor::{self, EditorCallbacks, EditorHandle};
+use crate::bridge::scrub;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, Computed, Dispatch, Origin, Page};
 
@@ -69,6 +70,7 @@ fn make_editor(latest: &Rc<RefCell<Latest>>, props: &EditorPaneProps) -> Slot {
             let lang = hover_latest.borrow().lang;
             assist::hover_json(&text, pos as usize, lang)
         }),
+        draggables: Closure::new(|text: String| scrub::draggables_json(&text)),
     };
     let aria = (
         t(props.lang, "editor.label"),

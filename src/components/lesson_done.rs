@@ -51,6 +51,10 @@ pub fn LessonDone(props: &LessonDoneProps) -> Html {
             .forget();
         })
     };
+    let compare = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CompareSolution))
+    };
     let message = match (next, props.shared) {
         (_, true) => t(lang, "lesson.done.shared"),
         (Some(_), false) => t(lang, "lesson.done"),
@@ -59,6 +63,7 @@ pub fn LessonDone(props: &LessonDoneProps) -> Html {
     html! {
         <div class="lesson-done" role="status" data-testid="lesson-done">
             <p><span class="done-mark" aria-hidden="true">{"✓ "}</span>{message}</p>
+            <button type="button" onclick={compare} data-testid="compare-solution">{t(lang, "solution.compare")}</button>
             if let Some(n) = next {
                 <a class="button primary" href={Page::lesson(n.id).route()} data-testid="next-lesson">
                     {format!("{} → {}", t(lang, "lesson.next"), n.title(code))}

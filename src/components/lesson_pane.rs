@@ -148,7 +148,7 @@ pub fn LessonPane(props: &LessonPaneProps) -> Html {
             </div>
             <div class="lesson-actions">
                 <button type="button" onclick={send(|| Action::ResetDoc)} data-testid="reset">{t(lang, "reset")}</button>
-                <button type="button" onclick={send(|| Action::ShowSolution)} data-testid="solution">{t(lang, "solution.show")}</button>
+                <button type="button" onclick={send(|| Action::CompareSolution)} data-testid="solution">{t(lang, "solution.show")}</button>
             </div>
             if last && all_met {
                 { course_summary(lang, &props.done) }

@@ -3,6 +3,7 @@
 //! action redraws only what it changed).
 
 pub mod app;
+pub mod derived;
 pub mod editor_pane;
 pub mod embed;
 pub mod faults;
@@ -15,9 +16,12 @@ pub mod lesson_pane;
 pub mod notice;
 pub mod pane_switcher;
 pub mod playback;
+pub mod prediction;
 pub mod problems;
 pub mod result_pane;
+pub mod solution_diff;
 pub mod timeline;
 pub mod timeline_lanes;
 pub mod timeline_legend;
+pub mod timeline_overlay;
 pub mod views;

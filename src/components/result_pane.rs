@@ -4,10 +4,12 @@
 //! run stays on screen, dimmed and marked out of date, with the problems laid over its top,
 //! so the region keeps its height.
 
+use super::derived::Derived;
 use super::faults::Faults;
 use super::playback::Playback;
 use super::problems::Problems;
 use super::timeline::Timeline;
+use super::timeline_overlay::Overlay;
 use super::views::Views;
 use crate::i18n::{t, Lang};
 use crate::state::{Computed, Dispatch};
@@ -27,6 +29,10 @@ pub struct ResultPaneProps {
     pub tab: &'static str,
     pub faults: Vec<ScenarioEvent>,
     pub dispatch: Dispatch,
+    /// An open prediction: its card above the run and, once started, its overlay on the
+    /// timeline (the faults panel is then left out: the run is the prediction's).
+    #[prop_or_default]
+    pub prediction: Option<(Html, Option<Rc<Overlay>>)>,
 }
 
 fn summary_table(lang: Lang, s: &PodSummary) -> Html {
@@ -80,11 +86,15 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                               speed={props.speed} dispatch={dispatch.clone()} />
                     <Timeline {lang} run={run.clone()} {until} cursor={props.cursor}
                               doc={c.key.clone()} faults={props.faults.len()}
-                              dispatch={dispatch.clone()} />
+                              dispatch={dispatch.clone()}
+                              overlay={props.prediction.as_ref().and_then(|p| p.1.clone())} />
+                    <Derived {lang} run={run.clone()} />
                     <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab}
                            dispatch={dispatch.clone()} />
-                    <Faults {lang} run={run.clone()} faults={props.faults.clone()}
-                            at={props.cursor} dispatch={dispatch.clone()} />
+                    if props.prediction.as_ref().is_none_or(|p| p.1.is_none()) {
+                        <Faults {lang} run={run.clone()} faults={props.faults.clone()}
+                                at={props.cursor} dispatch={dispatch.clone()} />
+                    }
                 </div>
             }
         }
@@ -103,6 +113,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
         <section class="region result" id="pane-run" aria-labelledby="result-title"
                  data-took-ms={format!("{:.2}", c.took_ms)}>
             <h2 id="result-title">{t(lang, "result")}</h2>
+            { for props.prediction.as_ref().map(|p| p.0.clone()) }
             <div class="result-body">
                 { for problems_box }
                 { body }

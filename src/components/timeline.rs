@@ -9,6 +9,7 @@
 
 use super::timeline_lanes::{layout, Geometry, TimelineLanes};
 use super::timeline_legend::Legend;
+use super::timeline_overlay::{self, Overlay};
 use crate::chart::Window;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, Dispatch, Run};
@@ -34,6 +35,9 @@ pub struct TimelineProps {
     /// How many faults the run has: adding or removing one frames the run afresh.
     pub faults: usize,
     pub dispatch: Dispatch,
+    /// What an open prediction lays over the run (`timeline_overlay`).
+    #[prop_or_default]
+    pub overlay: Option<Rc<Overlay>>,
 }
 
 /// A resize observer and the callback it calls, which must live as long as it.
@@ -156,8 +160,18 @@ impl View {
     /// the view; a playhead that moved out of view is followed.
     fn update(&mut self, props: &TimelineProps) -> Window {
         if self.doc != props.doc || self.until != props.until || self.faults != props.faults {
+            // An open prediction's run shows its whole span: the part hidden until the
+            // learner answers is where the answer is marked.
+            let hiding = props
+                .overlay
+                .as_ref()
+                .is_some_and(|o| o.hidden_after.is_some());
             *self = View {
-                window: Window::first_view(&props.run.lanes, props.until),
+                window: if hiding {
+                    Window::all(props.until)
+                } else {
+                    Window::first_view(&props.run.lanes, props.until)
+                },
                 auto: true,
                 doc: props.doc.clone(),
                 until: props.until,
@@ -356,6 +370,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                  aria-label={format!("{} {} – {}; {} {}", t(lang, "timeline"), clock(w.start), clock(w.end), t(lang, "cursor"), clock(cursor))}
                  {onpointerdown} {onpointermove} {onkeydown} {onwheel} ref={svg} data-testid="timeline-svg">
                 <TimelineLanes lanes={lanes.clone()} window={w} geometry={g} {lang} />
+                { for props.overlay.as_ref().map(|o| timeline_overlay::draw(o, w, g, height)) }
                 if w.contains(cursor) {
                     <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2={format!("{height:.0}")} />
                 }

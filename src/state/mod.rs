@@ -5,8 +5,10 @@
 //!
 //! - [`route`]: pages, which copy of a document is open, and their URL fragments.
 //! - [`computed`]: the analysis of the current text and the run on screen.
+//! - [`predictions`]: the prediction open on a lesson page (predict, then run).
 
 pub mod computed;
+pub mod predictions;
 pub mod route;
 
 use std::borrow::Cow;
@@ -23,6 +25,8 @@ use crate::share::Link;
 use crate::storage::{Doc, Saved, Theme};
 use crate::SEED_MANIFEST;
 pub use computed::{Computed, Run};
+use podsim::lessons::predictions::Ask;
+pub use predictions::PredictAction;
 pub use route::{Origin, Page, Route};
 
 /// The shared state and its dispatcher, as the root component holds it.
@@ -83,6 +87,12 @@ pub struct AppState {
     pub waiting: Option<Rc<Link>>,
     /// What the last replacement of a document's text replaced.
     pub undo: Option<Rc<Replaced>>,
+    /// The prediction open on the lesson page, if any.
+    pub predict: Option<Rc<predictions::Open>>,
+    /// Predictions put aside unanswered during this visit (`lesson/prediction`).
+    pub put_aside: std::collections::BTreeSet<String>,
+    /// The solution is shown as a diff against the learner's text.
+    pub diff: bool,
 }
 
 pub enum Action {
@@ -117,6 +127,11 @@ pub enum Action {
     ShowPane(Pane),
     Notice(&'static str),
     DismissNotice,
+    /// Answer, mark, retry or close the open prediction.
+    Predict(PredictAction),
+    /// Show the lesson's solution as a diff against the learner's text.
+    CompareSolution,
+    CloseDiff,
 }
 
 impl AppState {
@@ -140,6 +155,9 @@ impl AppState {
             pane: Pane::Lesson,
             waiting: None,
             undo: None,
+            predict: None,
+            put_aside: Default::default(),
+            diff: false,
         };
         s.go(route.page());
         s
@@ -237,7 +255,73 @@ impl AppState {
         if let (Page::Lesson(id, Origin::Own), true) = (&self.page, self.computed.all_goals_met()) {
             let id = id.clone();
             self.saved.progress_mut(&id).done = true;
+            self.ask(Ask::AfterGoals);
         }
+    }
+
+    /// Open the lesson's next prediction asked at `when`, unless one is open or every such
+    /// prediction was answered (or put aside this visit).
+    fn ask(&mut self, when: Ask) {
+        if self.predict.is_some() {
+            return;
+        }
+        let (Some(lesson), Page::Lesson(id, Origin::Own)) = (self.lesson(), &self.page) else {
+            return;
+        };
+        let answered = self.saved.lessons.get(id).map(|p| &p.predictions);
+        let index = predictions::next_to_ask(&lesson, when, |p| {
+            answered.is_some_and(|a| a.contains_key(p))
+                || self.put_aside.contains(&format!("{id}/{p}"))
+        });
+        if let Some(i) = index {
+            self.predict = predictions::open(lesson, i).map(Rc::new);
+        }
+    }
+
+    /// The playhead shown: the open prediction's mark, or the document's cursor.
+    pub fn shown_cursor(&self) -> Millis {
+        match self.started_prediction() {
+            Some(p) => p.mark,
+            None => self.cursor(),
+        }
+    }
+
+    /// The open prediction whose run is on screen.
+    pub fn started_prediction(&self) -> Option<&Rc<predictions::Open>> {
+        self.predict.as_ref().filter(|p| p.started)
+    }
+
+    fn predict(&mut self, action: PredictAction) {
+        let Some(open) = self.predict.take() else {
+            return;
+        };
+        let mut open = Rc::unwrap_or_clone(open);
+        match action {
+            PredictAction::Mark(t) => open.mark = t.min(open.computed().until),
+            PredictAction::Answer(guess) => {
+                open.graded = predictions::answer(&open, guess);
+                if let Some(g) = &open.graded {
+                    let id = open.id().to_string();
+                    let lesson = open.lesson.id.clone();
+                    self.saved
+                        .progress_mut(&lesson)
+                        .predictions
+                        .entry(id)
+                        .or_insert(g.right);
+                }
+            }
+            PredictAction::Start => open.started = true,
+            PredictAction::Retry => {
+                open.graded = None;
+                open.mark = open.show_until();
+            }
+            PredictAction::Close => {
+                self.put_aside
+                    .insert(format!("{}/{}", open.lesson.id, open.id()));
+                return;
+            }
+        }
+        self.predict = Some(Rc::new(open));
     }
 
     /// Show `page` (a copy that does not exist shows the learner's own text).
@@ -265,7 +349,17 @@ impl AppState {
         self.playing = false;
         self.revision += 1;
         self.saved.last_page = Some(self.page.route());
+        self.predict = None;
+        self.diff = false;
         self.recompute(false);
+        // A lesson opened untouched: predict first.
+        if self.predict.is_none()
+            && self
+                .saved_doc()
+                .is_none_or(|d| d.manifest == self.start_text())
+        {
+            self.ask(Ask::BeforeTask);
+        }
     }
 
     fn set_cursor(&mut self, t: Millis) {
@@ -345,12 +439,36 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        // While a prediction is open, the playhead is its mark on the prediction's run.
+        let action = match (s.started_prediction(), action) {
+            (Some(_), Action::Seek(t)) => Action::Predict(PredictAction::Mark(t)),
+            (Some(p), Action::StepEvent(next)) => {
+                let now = p.mark;
+                let run = p.computed().run.clone();
+                let moments = run.as_ref().map(|r| r.moments.as_slice()).unwrap_or(&[]);
+                let target = if next {
+                    moments.iter().copied().find(|&m| m > now)
+                } else {
+                    moments.iter().rev().copied().find(|&m| m < now)
+                };
+                match target {
+                    Some(t) => Action::Predict(PredictAction::Mark(t)),
+                    None => return self,
+                }
+            }
+            (Some(_), Action::Play | Action::Tick(_)) => return self,
+            (_, action) => action,
+        };
         match action {
             Action::Edit(text) => {
                 if s.page == Page::Home || text == s.doc().manifest {
                     return self;
                 }
                 s.doc_mut().manifest = text;
+                // Editing instead of answering: the prediction waits for another visit.
+                if s.started_prediction().is_some_and(|p| p.graded.is_none()) {
+                    s.predict(PredictAction::Close);
+                }
                 s.recompute(true);
             }
             Action::Navigate(page) => {
@@ -466,6 +584,7 @@ impl Reducible for AppState {
                     ..s.doc().into_owned()
                 };
                 s.replace_doc(doc);
+                s.diff = false;
             }
             Action::Undo => {
                 let Some(replaced) = s.undo.take() else {
@@ -486,6 +605,15 @@ impl Reducible for AppState {
                 s.notice = None;
                 s.waiting = None;
             }
+            Action::Predict(action) => s.predict(action),
+            Action::CompareSolution => {
+                if s.lesson().is_none() {
+                    return self;
+                }
+                s.diff = true;
+                s.pane = Pane::Editor;
+            }
+            Action::CloseDiff => s.diff = false,
         }
         Rc::new(s)
     }

@@ -270,3 +270,57 @@ fn a_visit_without_a_route_resumes_the_last_page() {
     let s = AppState::new(Saved::default(), "#/nope", Lang::En, None);
     assert_eq!(s.page, Page::start());
 }
+
+#[test]
+fn a_prediction_opens_on_an_untouched_lesson_and_its_first_answer_counts() {
+    use podsim::lessons::predictions::Guess;
+    let s = state_at("#/lesson/phases");
+    let open = s.predict.clone().expect("the beforeTask prediction");
+    assert_eq!(open.id(), "phase-after-the-job");
+    // The run shown stops where the prediction says; seeking moves the mark, not the cursor.
+    let shown = open.computed().run.clone().expect("a run");
+    assert!(shown.timeline.until <= open.show_until());
+    let cursor = s.cursor();
+    let s = s.reduce(Action::Seek(20_000));
+    assert_eq!(s.predict.as_ref().map(|p| p.mark), Some(20_000));
+    assert_eq!(s.cursor(), cursor);
+    // A wrong choice, then the right one: the first answer is saved.
+    let s = s.reduce(Action::Predict(PredictAction::Answer(Guess::Choice(2))));
+    assert_eq!(
+        s.predict
+            .as_ref()
+            .and_then(|p| p.graded.as_ref())
+            .map(|g| g.right),
+        Some(false)
+    );
+    let s = s.reduce(Action::Predict(PredictAction::Retry));
+    let s = s.reduce(Action::Predict(PredictAction::Answer(Guess::Choice(1))));
+    assert_eq!(
+        s.predict
+            .as_ref()
+            .and_then(|p| p.graded.as_ref())
+            .map(|g| g.right),
+        Some(true)
+    );
+    assert!(!s.saved.lessons["phases"].predictions["phase-after-the-job"]);
+    // Closed: the learner's own run again, and not asked again.
+    let s = s.reduce(Action::Predict(PredictAction::Close));
+    assert!(s.predict.is_none());
+    let s = s.reduce(Action::Navigate(Page::Home));
+    let s = s.reduce(Action::Navigate(Page::lesson("phases")));
+    assert!(s.predict.is_none());
+}
+
+#[test]
+fn editing_instead_of_answering_puts_the_prediction_aside() {
+    let s = state_at("#/lesson/phases");
+    assert!(s.predict.is_some());
+    let text = format!("{}\n", s.doc().manifest);
+    let s = s.reduce(Action::Edit(text));
+    assert!(s.predict.is_none());
+    assert!(s
+        .saved
+        .lessons
+        .get("phases")
+        .is_none_or(|p| p.predictions.is_empty()));
+}

@@ -7,7 +7,19 @@ export async function openApp(page, url) {
   await page.goto(url);
   await page.waitForSelector(".cm-content[data-testid=yaml-editor]", { state: "attached", timeout: 20000 });
   await page.waitForSelector("[data-testid=pod-name]", { state: "attached", timeout: 20000 });
+  await closePrediction(page);
   await showPane(page, "editor");
+}
+
+/// A lesson opened untouched may ask a prediction first, showing only the start of its run:
+/// tests about something else put it aside, to see the learner's own run.
+export async function closePrediction(page) {
+  const close = page.locator("[data-testid=predict-close]");
+  if ((await close.count()) > 0) {
+    await showPane(page, "run");
+    await close.click();
+    await page.waitForSelector("[data-testid=prediction]", { state: "detached", timeout: 5000 });
+  }
 }
 
 /// On a phone, show one region — "lesson", "editor" or "run" — with the switcher at the

@@ -255,6 +255,7 @@ both("editor YAML: one Ctrl+Z after a reset or the solution brings the learner's
   await page.keyboard.press("Control+z");
   await textIs(edited, "and Ctrl+Z undoes it again");
   await press("solution");
+  await press("solution-apply");
   await page.waitForFunction(() => document.querySelector(".cm-content").textContent.includes("tier: frontend"), null, { timeout: 5000 });
   await page.keyboard.press("Control+z");
   await textIs(edited, "one Ctrl+Z after the solution");

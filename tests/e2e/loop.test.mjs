@@ -190,6 +190,7 @@ test("lessons: reset and solution are one click from undone, in the page", async
   await page.keyboard.type("tier: mine");
   const mine = await editorText(page);
   await page.click("[data-testid=solution]");
+  await page.click("[data-testid=solution-apply]");
   await page.waitForFunction(() => !document.querySelector(".cm-content").textContent.includes("tier: mine"));
   await page.click("[data-testid=undo]");
   await page.waitForFunction(() => document.querySelector(".cm-content").textContent.includes("tier: mine"));
@@ -234,6 +235,7 @@ test("lessons: where the learner is, the source chapter explained, and the cours
   await page.waitForSelector("[data-testid=lesson]");
   assert(!(await page.$("[data-testid=next-lesson-top]")), "no lesson after the last");
   await page.click("[data-testid=solution]");
+  await page.click("[data-testid=solution-apply]");
   await page.waitForSelector("[data-testid=lesson-done]");
   assert((await page.textContent("[data-testid=lesson-done]")).includes("course is complete"), "the course ends");
   await page.click("[data-testid=show-summary]");

@@ -6,15 +6,18 @@
 //! - `pod`, `objects`: the tables (Pod; Service and ConfigMap).
 //! - `cursor`: which field the editor's cursor is on, from (possibly half-typed) YAML text.
 //! - `assist`: completion and hover built on the above.
+//! - `drag`: the numbers of a manifest a learner can drag in the editor, with their ranges.
 
 pub mod assist;
 pub mod cursor;
+pub mod drag;
 pub mod objects;
 pub mod pod;
 pub mod types;
 
 pub use assist::{complete, hover, Block, Completion, Hover};
-pub use types::{Field, Lang, Obj, Ty};
+pub use drag::{draggables, Draggable};
+pub use types::{Drag, Field, Lang, Obj, Range, Ty, Unit};
 
 /// The schema of a top-level object by its kind.
 pub fn root(kind: &str) -> Option<&'static Obj> {

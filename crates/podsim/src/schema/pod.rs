@@ -1,7 +1,7 @@
 //! The Pod's fields: metadata, spec, containers, ports, env, resources, mounts, probes,
 //! lifecycle hooks, tolerations and volumes — each with English and Korean docs.
 
-use super::types::{f, fv, Obj, Ty};
+use super::types::{f, fv, Drag, Obj, Range, Ty};
 use crate::cluster::KubeVersion;
 
 const PULL_POLICIES: &[&str] = &["Always", "IfNotPresent", "Never"];
@@ -38,7 +38,7 @@ pub static EXEC: Obj = Obj {
     go: "ExecAction",
     fields: &[f("command", Ty::Arr(&Ty::Str),
         "The command to run inside the container, not through a shell: exit code 0 means success. Use [\"sh\", \"-c\", \"…\"] for shell syntax.",
-        "컨테이너 안에서 실행할 명령. 셸을 거치지 않고 바로 실행하며 종료 코드가 0이면 성공임. 셸 문법이 필요하면 [\"sh\", \"-c\", \"…\"]로 씀.")],
+        "컨테이너 안에서 실행할 명령. 셸을 거치지 않고 바로 실행하며 종료 코드가 0이면 성공임. 셸 문법이 필요하면 [\"sh\", \"-c\", \"…\"]로 씀.").dragged(Drag::Sleeps(Range::seconds(0, 3600)))],
 };
 pub static EXEC_TY: Ty = Ty::Obj(&EXEC);
 
@@ -125,12 +125,12 @@ pub static PROBE: Obj = Obj {
         f("httpGet", HTTP_GET_TY, "Send an HTTP GET; a status from 200 to 399 is success (HTTPGetAction).", "HTTP GET 요청을 보냄. 상태 코드가 200 이상 400 미만이면 성공임 (HTTPGetAction)."),
         f("tcpSocket", TCP_SOCKET_TY, "Open a TCP connection; success when it opens (TCPSocketAction).", "TCP 연결을 열어 봄. 열리면 성공임 (TCPSocketAction)."),
         f("grpc", GRPC_TY, "Ask the gRPC health service; success when it answers SERVING.", "gRPC 헬스 서비스에 물어봄. SERVING으로 답하면 성공임."),
-        f("initialDelaySeconds", Ty::Int32, "Seconds after the container starts before the first probe. Default 0.", "컨테이너가 시작된 후 첫 진단까지 기다리는 초. 기본값 0."),
-        f("timeoutSeconds", Ty::Int32, "Seconds before one probe times out. Default 1, minimum 1.", "진단 한 번의 제한 시간(초). 기본값 1, 최솟값 1."),
-        f("periodSeconds", Ty::Int32, "How often to probe, in seconds. Default 10, minimum 1.", "진단 주기(초). 기본값 10, 최솟값 1."),
-        f("successThreshold", Ty::Int32, "Consecutive successes needed after a failure. Default 1; must be 1 for liveness and startup probes.", "실패 후 성공으로 판정하기까지 필요한 연속 성공 횟수. 기본값 1이며 liveness와 startup 프로브는 반드시 1."),
-        f("failureThreshold", Ty::Int32, "Consecutive failures before the probe counts as failed. Default 3.", "실패로 판정하기까지 필요한 연속 실패 횟수. 기본값 3."),
-        f("terminationGracePeriodSeconds", Ty::Int64, "Grace period for a kill caused by this probe (liveness and startup only); overrides the pod's.", "이 프로브 때문에 컨테이너를 종료할 때의 유예 시간(liveness, startup 전용). 파드 값보다 우선함."),
+        f("initialDelaySeconds", Ty::Int32, "Seconds after the container starts before the first probe. Default 0.", "컨테이너가 시작된 후 첫 진단까지 기다리는 초. 기본값 0.").dragged(Drag::Int(Range::seconds(0, 600))),
+        f("timeoutSeconds", Ty::Int32, "Seconds before one probe times out. Default 1, minimum 1.", "진단 한 번의 제한 시간(초). 기본값 1, 최솟값 1.").dragged(Drag::Int(Range::seconds(1, 120))),
+        f("periodSeconds", Ty::Int32, "How often to probe, in seconds. Default 10, minimum 1.", "진단 주기(초). 기본값 10, 최솟값 1.").dragged(Drag::Int(Range::seconds(1, 300))),
+        f("successThreshold", Ty::Int32, "Consecutive successes needed after a failure. Default 1; must be 1 for liveness and startup probes.", "실패 후 성공으로 판정하기까지 필요한 연속 성공 횟수. 기본값 1이며 liveness와 startup 프로브는 반드시 1.").dragged(Drag::Int(Range::times(1, 20))),
+        f("failureThreshold", Ty::Int32, "Consecutive failures before the probe counts as failed. Default 3.", "실패로 판정하기까지 필요한 연속 실패 횟수. 기본값 3.").dragged(Drag::Int(Range::times(1, 30))),
+        f("terminationGracePeriodSeconds", Ty::Int64, "Grace period for a kill caused by this probe (liveness and startup only); overrides the pod's.", "이 프로브 때문에 컨테이너를 종료할 때의 유예 시간(liveness, startup 전용). 파드 값보다 우선함.").dragged(Drag::Int(Range::seconds(1, 600))),
     ],
 };
 pub static PROBE_TY: Ty = Ty::Obj(&PROBE);
@@ -142,7 +142,8 @@ pub static SLEEP: Obj = Obj {
         Ty::Int64,
         "How many seconds the hook sleeps.",
         "훅이 잠들어 있을 시간(초).",
-    )],
+    )
+    .dragged(Drag::Int(Range::seconds(0, 600)))],
 };
 pub static SLEEP_TY: Ty = Ty::Obj(&SLEEP);
 
@@ -366,8 +367,8 @@ pub static ENV_FROM_TY: Ty = Ty::Obj(&ENV_FROM);
 pub static RESOURCES: Obj = Obj {
     go: "ResourceRequirements",
     fields: &[
-        f("limits", Ty::QuantityMap, "The most the container may use: cpu (e.g. 500m) and memory (e.g. 128Mi). Above its memory limit it is OOMKilled.", "컨테이너가 쓸 수 있는 최대치. cpu(예: 500m)와 memory(예: 128Mi). 메모리 한도를 넘으면 OOMKilled로 종료됨."),
-        f("requests", Ty::QuantityMap, "What the scheduler reserves for the container on a node: a pod only goes where its requests fit.", "스케줄러가 노드에 예약하는 양. 요청량이 들어갈 자리가 있는 노드에만 파드가 배치됨."),
+        f("limits", Ty::QuantityMap, "The most the container may use: cpu (e.g. 500m) and memory (e.g. 128Mi). Above its memory limit it is OOMKilled.", "컨테이너가 쓸 수 있는 최대치. cpu(예: 500m)와 memory(예: 128Mi). 메모리 한도를 넘으면 OOMKilled로 종료됨.").dragged(Drag::Resources),
+        f("requests", Ty::QuantityMap, "What the scheduler reserves for the container on a node: a pod only goes where its requests fit.", "스케줄러가 노드에 예약하는 양. 요청량이 들어갈 자리가 있는 노드에만 파드가 배치됨.").dragged(Drag::Resources),
     ],
 };
 pub static RESOURCES_TY: Ty = Ty::Obj(&RESOURCES);
@@ -441,8 +442,8 @@ pub static CONTAINER: Obj = Obj {
         f("name", Ty::Str, "The container's name: unique in the pod (init containers included), a DNS label.", "컨테이너 이름. 파드 안에서(초기화 컨테이너 포함) 고유해야 하며 DNS 레이블 형식임."),
         f("image", Ty::Str, "The container image to run, e.g. nginx:1.27. Without a tag, `latest` is meant.", "실행할 컨테이너 이미지. 예: nginx:1.27. 태그가 없으면 `latest`를 뜻함."),
         fv("imagePullPolicy", PULL_POLICIES, "When to pull the image: Always, IfNotPresent or Never. Defaults to Always for `latest` or no tag, else IfNotPresent.", "이미지를 언제 받을지 정함: Always, IfNotPresent, Never. 태그가 `latest`이거나 없으면 Always, 아니면 IfNotPresent가 기본값."),
-        f("command", Ty::Arr(&Ty::Str), "Replaces the image's ENTRYPOINT.", "이미지의 ENTRYPOINT를 대신함."),
-        f("args", Ty::Arr(&Ty::Str), "Replaces the image's CMD (the arguments to the entrypoint).", "이미지의 CMD(엔트리포인트에 넘길 인자)를 대신함."),
+        f("command", Ty::Arr(&Ty::Str), "Replaces the image's ENTRYPOINT.", "이미지의 ENTRYPOINT를 대신함.").dragged(Drag::Sleeps(Range::seconds(0, 3600))),
+        f("args", Ty::Arr(&Ty::Str), "Replaces the image's CMD (the arguments to the entrypoint).", "이미지의 CMD(엔트리포인트에 넘길 인자)를 대신함.").dragged(Drag::Sleeps(Range::seconds(0, 3600))),
         f("workingDir", Ty::Str, "The working directory of the process.", "프로세스의 작업 디렉터리."),
         f("ports", Ty::Arr(&CONTAINER_PORT_TY), "The ports the container listens on (informational, but probes and Services can name them).", "컨테이너가 여는 포트 목록. 정보 제공용이지만 프로브와 서비스가 이름으로 가리킬 수 있음."),
         f("env", Ty::Arr(&ENV_VAR_TY), "Environment variables.", "환경 변수 목록."),
@@ -472,7 +473,7 @@ pub static TOLERATION: Obj = Obj {
         fv("operator", &["Exists", "Equal"], "Exists (any value) or Equal (the value must match). Default Equal.", "Exists(값 무관) 또는 Equal(값이 같아야 함). 기본값 Equal."),
         f("value", Ty::Str, "The taint value to match (with Equal).", "맞출 테인트 값 (Equal일 때)."),
         fv("effect", &["NoSchedule", "PreferNoSchedule", "NoExecute"], "Which taint effect it tolerates; empty means all.", "허용할 테인트 효과. 비우면 모든 효과."),
-        f("tolerationSeconds", Ty::Int64, "For NoExecute: how long the pod stays bound after the taint appears (e.g. 300 for a lost node).", "NoExecute일 때 테인트가 생긴 뒤 파드가 노드에 남아 있을 시간(초). 예: 노드 유실 시 300."),
+        f("tolerationSeconds", Ty::Int64, "For NoExecute: how long the pod stays bound after the taint appears (e.g. 300 for a lost node).", "NoExecute일 때 테인트가 생긴 뒤 파드가 노드에 남아 있을 시간(초). 예: 노드 유실 시 300.").dragged(Drag::Int(Range::seconds(0, 3600))),
     ],
 };
 pub static TOLERATION_TY: Ty = Ty::Obj(&TOLERATION);
@@ -559,8 +560,8 @@ pub static POD_SPEC: Obj = Obj {
         f("containers", Ty::Arr(&CONTAINER_TY), "The app containers, started together once the init containers are done. At least one.", "앱 컨테이너 목록. 초기화 컨테이너가 모두 끝난 뒤 함께 시작됨. 하나 이상 필요함."),
         f("initContainers", Ty::Arr(&CONTAINER_TY), "Containers that run one at a time, in order, to completion before the app containers start; retried until they succeed (unless restartPolicy is Never).", "앱 컨테이너보다 먼저 하나씩 순서대로 끝까지 실행되는 컨테이너. 성공할 때까지 재시작함 (restartPolicy가 Never가 아니라면)."),
         fv("restartPolicy", RESTART_POLICIES, "When the kubelet restarts exited containers: Always (default), OnFailure (non-zero exit only) or Never.", "종료된 컨테이너를 kubelet이 언제 재시작할지 정함: Always(기본값), OnFailure(0이 아닌 종료 코드일 때만), Never."),
-        f("terminationGracePeriodSeconds", Ty::Int64, "Seconds between SIGTERM (after preStop) and SIGKILL when the pod stops. Default 30.", "파드를 멈출 때 (preStop 후) SIGTERM과 SIGKILL 사이의 유예 시간(초). 기본값 30."),
-        f("activeDeadlineSeconds", Ty::Int64, "After this many seconds the kubelet stops the pod: Failed with reason DeadlineExceeded.", "이 시간(초)이 지나면 kubelet이 파드를 멈춤. 이유가 DeadlineExceeded인 Failed가 됨."),
+        f("terminationGracePeriodSeconds", Ty::Int64, "Seconds between SIGTERM (after preStop) and SIGKILL when the pod stops. Default 30.", "파드를 멈출 때 (preStop 후) SIGTERM과 SIGKILL 사이의 유예 시간(초). 기본값 30.").dragged(Drag::Int(Range::seconds(0, 600))),
+        f("activeDeadlineSeconds", Ty::Int64, "After this many seconds the kubelet stops the pod: Failed with reason DeadlineExceeded.", "이 시간(초)이 지나면 kubelet이 파드를 멈춤. 이유가 DeadlineExceeded인 Failed가 됨.").dragged(Drag::Int(Range::seconds(1, 3600))),
         fv("dnsPolicy", &["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"], "How the pod resolves names. Default ClusterFirst.", "파드의 이름 해석 방식. 기본값 ClusterFirst."),
         f("nodeSelector", Ty::StrMap, "Labels a node must have for the pod to be scheduled there.", "파드가 배치될 노드가 가져야 할 레이블."),
         f("serviceAccountName", Ty::Str, "The service account the pod runs as; `default` by default.", "파드가 사용할 서비스 어카운트. 기본값은 `default`."),

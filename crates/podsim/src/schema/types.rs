@@ -76,7 +76,98 @@ pub struct Field {
     /// The first Kubernetes version whose API has the field (None: every version podsim
     /// simulates); an older apiserver refuses it as an unknown field.
     pub since: Option<KubeVersion>,
+    /// How the learner may drag the field's number in the editor (see `drag`): None for a
+    /// field whose number does not change the run.
+    pub drag: Option<Drag>,
 }
+
+/// What of a field can be dragged in the editor, and within which range. The ranges stay
+/// inside what validation accepts; where validation has no upper bound (most durations), the
+/// maximum is where dragging stops, not a limit on what may be typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drag {
+    /// The field's own integer.
+    Int(Range),
+    /// Each quantity of a resource map (`limits`, `requests`): cpu in millicores, memory in
+    /// MiB ([`CPU_RANGE`], [`MEMORY_RANGE`]); a request stays at or below its limit.
+    Resources,
+    /// The seconds of every `sleep N` in the field's command line (a shell script included).
+    Sleeps(Range),
+}
+
+/// The unit a dragged number is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Seconds,
+    /// A count (thresholds).
+    Times,
+    /// Millicores, written `250m`.
+    MilliCpu,
+    /// Mebibytes, written `128Mi`.
+    MiB,
+}
+
+impl Unit {
+    /// What follows the digits in the manifest: `m`, `Mi` or nothing.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Seconds | Unit::Times => "",
+            Unit::MilliCpu => "m",
+            Unit::MiB => "Mi",
+        }
+    }
+}
+
+/// The values a drag moves through: from `min` to `max`, `step` at a time (`big_step` with
+/// Shift).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub min: i64,
+    pub max: i64,
+    pub step: i64,
+    pub big_step: i64,
+    pub unit: Unit,
+}
+
+impl Range {
+    pub const fn seconds(min: i64, max: i64) -> Range {
+        Range {
+            min,
+            max,
+            step: 1,
+            big_step: 10,
+            unit: Unit::Seconds,
+        }
+    }
+
+    pub const fn times(min: i64, max: i64) -> Range {
+        Range {
+            min,
+            max,
+            step: 1,
+            big_step: 5,
+            unit: Unit::Times,
+        }
+    }
+}
+
+/// A resource map's cpu, in millicores.
+pub const CPU_RANGE: Range = Range {
+    min: 1,
+    max: 16_000,
+    step: 10,
+    big_step: 100,
+    unit: Unit::MilliCpu,
+};
+
+/// A resource map's memory, in MiB.
+pub const MEMORY_RANGE: Range = Range {
+    min: 1,
+    max: 65_536,
+    step: 4,
+    big_step: 64,
+    unit: Unit::MiB,
+};
 
 impl Field {
     /// The same field, new in version `v`.
@@ -88,6 +179,14 @@ impl Field {
     /// Whether version `v`'s API has the field.
     pub fn exists_in(&self, v: KubeVersion) -> bool {
         self.since.is_none_or(|s| v >= s)
+    }
+
+    /// The same field, draggable in the editor.
+    pub const fn dragged(self, drag: Drag) -> Field {
+        Field {
+            drag: Some(drag),
+            ..self
+        }
     }
 
     pub fn doc(&self, lang: Lang) -> &'static str {
@@ -125,6 +224,7 @@ pub const fn f(name: &'static str, ty: Ty, en: &'static str, ko: &'static str) -
         ko,
         values: &[],
         since: None,
+        drag: None,
     }
 }
 
@@ -142,5 +242,6 @@ pub const fn fv(
         ko,
         values,
         since: None,
+        drag: None,
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod clock;
+pub mod derived;
 pub mod describe;
 pub mod events;
 pub mod get;
