@@ -270,3 +270,50 @@ fn a_visit_without_a_route_resumes_the_last_page() {
     let s = AppState::new(Saved::default(), "#/nope", Lang::En, None);
     assert_eq!(s.page, Page::start());
 }
+
+/// Issue 20: the cluster picker's actions re-simulate at once, are kept with the document
+/// (per page), survive a reset of the text, and a refused cluster is a message, not a run.
+#[test]
+fn the_cluster_is_chosen_per_document_and_re_simulates() {
+    let s = sandbox();
+    assert_eq!(s.computed.cluster.version(), KubeVersion::V1_37);
+    let s = s.reduce(Action::SetVersion(Some(KubeVersion::V1_34)));
+    assert_eq!(s.computed.cluster.version(), KubeVersion::V1_34);
+    assert_eq!(s.doc().cluster.kubernetes, Some(KubeVersion::V1_34));
+    assert!(s.computed.fresh_run().is_some());
+    // The maximum without its gate (off on 1.34): the kubelet refuses to start.
+    let s = s.reduce(Action::SetMaxRestart(Some(GoDuration::from_millis(30_000))));
+    assert!(s.computed.run.is_none());
+    assert!(s
+        .computed
+        .sim_error
+        .as_deref()
+        .is_some_and(|e| e.contains("KubeletCrashLoopBackOffMax not enabled")));
+    let s = s.reduce(Action::SetGate(
+        "KubeletCrashLoopBackOffMax".into(),
+        Some(true),
+    ));
+    assert!(s.computed.sim_error.is_none() && s.computed.fresh_run().is_some());
+    // A reset of the text keeps the cluster; another page has its own.
+    let s = s.reduce(Action::ResetDoc);
+    assert_eq!(s.doc().cluster.kubernetes, Some(KubeVersion::V1_34));
+    let s = s.reduce(Action::Navigate(Page::Lesson(
+        first_lesson().to_string(),
+        Origin::Own,
+    )));
+    assert_eq!(s.computed.cluster.version(), KubeVersion::V1_37);
+    let s = s.reduce(Action::Navigate(Page::Sandbox(Origin::Own)));
+    assert_eq!(s.computed.cluster.version(), KubeVersion::V1_34);
+    let s = s.reduce(Action::ResetCluster);
+    assert!(s.doc().cluster.is_default());
+}
+
+#[test]
+fn comparing_runs_the_text_on_a_second_version() {
+    let s = sandbox().reduce(Action::CompareWith(Some(KubeVersion::V1_31)));
+    let c = s.computed.compared.as_ref().expect("a comparison");
+    assert_eq!(c.other.version(), KubeVersion::V1_31);
+    assert!(c.run.is_some());
+    let s = s.reduce(Action::CompareWith(None));
+    assert!(s.computed.compared.is_none());
+}
