@@ -40,9 +40,18 @@ fn clauses(lang: Lang, d: &Difference) -> Vec<String> {
                 format!("{} {}", t(lang, "compare.status"), paths.join(", "))
             }
             Differs::Event { left, right } => {
+                // The same words at two instants: the instants are what differs.
+                let timed = matches!((left, right), (Some(a), Some(b)) if a.t_ms != b.t_ms);
                 let side = |e: &Option<podsim::sim::timeline::EventRecord>| {
                     e.as_ref()
-                        .map(|e| format!("{} \"{}\"", e.reason, e.message))
+                        .map(|e| {
+                            let at = if timed {
+                                format!(" ({})", clock(e.t_ms))
+                            } else {
+                                String::new()
+                            };
+                            format!("{}{at} \"{}\"", e.reason, e.message)
+                        })
                         .unwrap_or_else(none)
                 };
                 format!(

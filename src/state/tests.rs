@@ -317,3 +317,36 @@ fn comparing_runs_the_text_on_a_second_version() {
     let s = s.reduce(Action::CompareWith(None));
     assert!(s.computed.compared.is_none());
 }
+
+/// A lesson that pins a version starts on it; a version the learner picks wins (the picker
+/// then says the lesson's texts follow the pinned one).
+#[test]
+fn a_pinned_lesson_starts_on_its_version_and_the_learner_may_change_it() {
+    let mut lesson = (*catalog::find(first_lesson()).expect("a lesson")).clone();
+    lesson.kubernetes = Some(KubeVersion::V1_33);
+    let none = cluster::ClusterChoice::default();
+    assert_eq!(
+        cluster::effective(&none, Some(&lesson)).version(),
+        KubeVersion::V1_33
+    );
+    assert_eq!(cluster::pinned(Some(&lesson)), Some(KubeVersion::V1_33));
+    let chosen = cluster::ClusterChoice {
+        kubernetes: Some(KubeVersion::V1_37),
+        ..Default::default()
+    };
+    assert_eq!(
+        cluster::effective(&chosen, Some(&lesson)).version(),
+        KubeVersion::V1_37
+    );
+    // Gates chosen without a version: on the pinned one.
+    let mut gates = cluster::ClusterChoice::default();
+    cluster::set_gate(
+        &mut gates,
+        KubeVersion::V1_33,
+        "ReduceDefaultCrashLoopBackOffDecay",
+        Some(true),
+    );
+    let spec = cluster::effective(&gates, Some(&lesson));
+    assert_eq!(spec.version(), KubeVersion::V1_33);
+    assert!(spec.resolve().is_ok());
+}
