@@ -135,8 +135,22 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     let until = props.until;
     let c = &props.compared;
     let mark = c.first.as_ref().map(|d| d.at);
-    // One window for both runs; first the whole span (with the difference in view).
-    let window = use_state(|| Window::all(until));
+    // One window for both runs; first the span where this run's changes happen, widened to
+    // hold the difference.
+    let window = {
+        let first = props
+            .run
+            .as_ref()
+            .map(|r| Window::first_view(&r.lanes, until));
+        use_state(move || match (first, mark) {
+            (Some(w), Some(m)) if m + m / 4 > w.end => Window {
+                start: 0,
+                end: (m + m / 4).min(until.max(1000)),
+            },
+            (Some(w), _) => w,
+            (None, _) => Window::all(until),
+        })
+    };
     let w = if window.end > until.max(1000) {
         Window::all(until)
     } else {
