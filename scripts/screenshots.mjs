@@ -1,5 +1,5 @@
 // Takes the README's screenshots from the built site in headless Chromium:
-// node scripts/screenshots.mjs [dist] [out-dir]
+// node scripts/screenshots.mjs [dist] [out-dir]   (SHOT=name takes only that one)
 import { launch } from "../tests/e2e/harness.mjs";
 import { serve } from "../tests/e2e/server.mjs";
 import { mkdirSync } from "node:fs";
@@ -11,6 +11,7 @@ const site = await serve(dist);
 const browser = await launch();
 
 async function shot(name, hash, { width = 1440, height = 960, scheme = "light", lang, setup } = {}) {
+  if (process.env.SHOT && process.env.SHOT !== name) return;
   const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, locale: lang === "ko" ? "ko-KR" : "en-US" });
   const page = await context.newPage();
   await page.goto(site.url + hash);
@@ -39,5 +40,20 @@ await shot("lesson-liveness", "#/lesson/liveness", {
 });
 await shot("lesson-ko", "#/lesson/init-containers", { lang: "ko" });
 await shot("mobile", "#/lesson/first-pod", { width: 375, height: 812 });
+// tests/examples/crashloop.yaml with ReduceDefaultCrashLoopBackOffDecay, compared with 1.37's defaults.
+const crashloop = {
+  v: 2,
+  manifest: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: crasher\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: ['sh', '-c', 'echo starting; exit 1']\n",
+  featureGates: { ReduceDefaultCrashLoopBackOffDecay: true },
+};
+await shot("compare-versions", "#/share/" + Buffer.from(JSON.stringify(crashloop)).toString("base64url"), {
+  setup: async (p) => {
+    await p.click("[data-testid=cluster-summary]");
+    await p.selectOption("[data-testid=compare-with]", "1.37");
+    await p.waitForSelector("[data-testid=compare-sentence]");
+    await p.click("[data-testid=cluster-summary]");
+    await p.click("[data-testid=notice] button[aria-label]").catch(() => {});
+  },
+});
 await browser.close();
 await site.close();

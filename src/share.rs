@@ -3,6 +3,7 @@
 //! any server. The decoder refuses oversized or malformed fragments, and reads the first
 //! version's links.
 
+use crate::state::cluster::ClusterChoice;
 use crate::storage::Doc;
 use podsim::sim::scenario::ScenarioEvent;
 use serde::{Deserialize, Serialize};
@@ -35,6 +36,9 @@ struct Wire {
     events: Vec<ScenarioEvent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     playhead: Option<u64>,
+    /// The cluster (`kubernetes`, `featureGates`, `kubelet`): absent, the default one.
+    #[serde(flatten)]
+    cluster: ClusterChoice,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +98,7 @@ pub fn encode(link: &Link) -> String {
         manifest: link.doc.manifest.clone(),
         events: link.doc.events.clone(),
         playhead: link.doc.playhead,
+        cluster: link.doc.cluster.clone(),
     };
     let json = serde_json::to_string(&wire).unwrap_or_default();
     base64url_encode(json.as_bytes())
@@ -119,6 +124,7 @@ pub fn decode(payload: &str) -> Result<Link, ShareError> {
             events: wire.events,
             playhead: wire.playhead,
             shared: None,
+            cluster: wire.cluster,
         },
     })
 }
@@ -153,6 +159,7 @@ mod tests {
                 }],
                 playhead: Some(42_000),
                 shared: None,
+                cluster: ClusterChoice::default(),
             },
         };
         assert_eq!(decode(&encode(&link)), Ok(link.clone()));
@@ -191,6 +198,30 @@ mod tests {
             decode(&payload(r#"{"v":3,"manifest":"m"}"#)),
             Err(ShareError::Newer)
         );
+    }
+
+    #[test]
+    fn the_cluster_travels_and_unknown_values_open_on_the_default_cluster() {
+        let link = decode(&payload(
+            r#"{"v":2,"manifest":"m","kubernetes":"1.34","featureGates":{"ReduceDefaultCrashLoopBackOffDecay":true},
+                "kubelet":{"crashLoopBackOff":{"maxContainerRestartPeriod":"20s"}}}"#,
+        ))
+        .unwrap();
+        let c = &link.doc.cluster;
+        assert_eq!(c.kubernetes, Some(podsim::cluster::KubeVersion::V1_34));
+        assert!(c.feature_gates["ReduceDefaultCrashLoopBackOffDecay"]);
+        assert!(!c.kubelet.is_empty());
+        assert_eq!(decode(&encode(&link)), Ok(link.clone()));
+        // A version this build does not know, a value of the wrong type: the default cluster.
+        let later = decode(&payload(
+            r#"{"v":2,"manifest":"m","kubernetes":"1.99","featureGates":[1]}"#,
+        ))
+        .unwrap();
+        assert_eq!(later.doc.manifest, "m");
+        assert!(later.doc.cluster.is_default());
+        // A version-1 link has none: the default cluster.
+        let old = decode(&payload(r#"{"v":1,"manifest":"kind: Pod"}"#)).unwrap();
+        assert!(old.doc.cluster.is_default());
     }
 
     #[test]

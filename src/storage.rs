@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::i18n::Lang;
+use crate::state::cluster::ClusterChoice;
 use podsim::sim::scenario::ScenarioEvent;
 
 /// Where the saved progress lives.
@@ -46,6 +47,10 @@ pub struct Doc {
     /// learner has changed the copy since is told by comparing).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared: Option<String>,
+    /// The cluster the learner chose for it (`kubernetes`, `featureGates`, `kubelet`); all
+    /// absent: the lesson's own, else the newest version's defaults.
+    #[serde(flatten)]
+    pub cluster: ClusterChoice,
 }
 
 impl Doc {
@@ -214,6 +219,7 @@ mod v1 {
                         events: d.faults,
                         playhead: d.cursor,
                         shared: None,
+                        cluster: ClusterChoice::default(),
                     },
                 );
             }
@@ -387,6 +393,7 @@ mod tests {
                 }],
                 playhead: Some(4_500),
                 shared: Some("kind: Pod".into()),
+                cluster: ClusterChoice::default(),
             },
         );
         s.progress_mut("first-pod").done = true;
@@ -428,6 +435,7 @@ mod tests {
                 }],
                 playhead: Some(45_000),
                 shared: None,
+                cluster: ClusterChoice::default(),
             },
         );
         s.progress_mut("liveness").hints = 2;
@@ -511,6 +519,37 @@ mod tests {
         assert!(
             parse_v1(Some("{}")).is_ok(),
             "an empty object is a fresh start"
+        );
+    }
+
+    /// docs/formats.md: a document's cluster, added to format 2; saves from before it (and
+    /// values this build does not know) read as the default cluster.
+    #[test]
+    fn a_documents_cluster_is_kept_and_old_saves_read_as_the_default_cluster() {
+        let raw = r#"{"v":2,"docs":{"sandbox":{"manifest":"kind: Pod","kubernetes":"1.34",
+            "featureGates":{"ReduceDefaultCrashLoopBackOffDecay":true}},
+            "lesson:liveness":{"manifest":"m","kubernetes":"2.0"},
+            "lesson:first-pod":{"manifest":"m"}}}"#;
+        let s = parse(Some(raw)).unwrap().unwrap();
+        let sandbox = &s.docs["sandbox"].cluster;
+        assert_eq!(
+            sandbox.kubernetes,
+            Some(podsim::cluster::KubeVersion::V1_34)
+        );
+        assert_eq!(
+            sandbox
+                .feature_gates
+                .get("ReduceDefaultCrashLoopBackOffDecay"),
+            Some(&true)
+        );
+        assert!(s.docs["lesson:liveness"].cluster.is_default());
+        assert!(s.docs["lesson:first-pod"].cluster.is_default());
+        assert_eq!(parse(Some(&serialize(&s))), Ok(Some(s.clone())));
+        let json: serde_json::Value = serde_json::from_str(&serialize(&s)).unwrap();
+        assert_eq!(
+            json["docs"]["sandbox"],
+            serde_json::json!({"manifest": "kind: Pod", "kubernetes": "1.34",
+                "featureGates": {"ReduceDefaultCrashLoopBackOffDecay": true}})
         );
     }
 

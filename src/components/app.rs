@@ -13,6 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::cluster_picker::ClusterPicker;
 use super::editor_pane::EditorPane;
 use super::header::Header;
 use super::home::Home;
@@ -335,7 +336,13 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         <ResultPane {lang} computed={shown} cursor={s.shown_cursor()} {prediction}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}
-                                    faults={s.doc().events.clone()} dispatch={dispatch.clone()} />
+                                    faults={s.doc().events.clone()} dispatch={dispatch.clone()}>
+                            <ClusterPicker {lang} spec={s.computed.cluster.clone()}
+                                           pinned={crate::state::cluster::pinned(lesson.as_deref())}
+                                           customised={!s.doc().cluster.is_default()}
+                                           compare={s.compare} open={s.cluster_open}
+                                           dispatch={dispatch.clone()} />
+                        </ResultPane>
                     </main>
                     <PaneSwitcher {lang} pane={s.pane} dispatch={dispatch.clone()}
                                   goals={s.computed.goals.clone()} problems={s.computed.error_count()}

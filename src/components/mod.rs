@@ -3,6 +3,8 @@
 //! action redraws only what it changed).
 
 pub mod app;
+pub mod cluster_picker;
+pub mod compare_view;
 pub mod derived;
 pub mod editor_pane;
 pub mod embed;

@@ -4,6 +4,7 @@
 //! run stays on screen, dimmed and marked out of date, with the problems laid over its top,
 //! so the region keeps its height.
 
+use super::compare_view::CompareView;
 use super::derived::Derived;
 use super::faults::Faults;
 use super::playback::Playback;
@@ -33,6 +34,9 @@ pub struct ResultPaneProps {
     /// timeline (the faults panel is then left out: the run is the prediction's).
     #[prop_or_default]
     pub prediction: Option<(Html, Option<Rc<Overlay>>)>,
+    /// Shown first in the region: the cluster the run is on (`ClusterPicker`).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 fn summary_table(lang: Lang, s: &PodSummary) -> Html {
@@ -69,6 +73,13 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
     let problems_box = (problems > 0).then(|| {
         html! { <Problems {lang} computed={c.clone()} over_run={c.stale} /> }
     });
+    let compare = c.compared.as_ref().map(|compared| {
+        html! {
+            <CompareView {lang} cluster={c.cluster.clone()} run={c.fresh_run().cloned()}
+                         diagnostics={c.diagnostics().to_vec()} compared={compared.clone()}
+                         until={c.until} />
+        }
+    });
     let body = match &c.run {
         Some(run) => {
             let until = c.until;
@@ -102,7 +113,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
             <>
                 { for c.summary.as_ref().map(|s| summary_table(lang, s)) }
                 if let Some(err) = &c.sim_error {
-                    <p class="status-bad" role="alert">{err.clone()}</p>
+                    <p class="status-bad" role="alert" data-testid="sim-error">{err.clone()}</p>
                 } else if problems > 0 {
                     <p class="muted">{t(lang, "invalid.nothing")}</p>
                 }
@@ -115,7 +126,9 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
             <h2 id="result-title">{t(lang, "result")}</h2>
             { for props.prediction.as_ref().map(|p| p.0.clone()) }
             <div class="result-body">
+                { props.children.clone() }
                 { for problems_box }
+                { for compare }
                 { body }
             </div>
         </section>

@@ -5,10 +5,11 @@
 use std::rc::Rc;
 
 use podsim::api::{Diagnostic, Loaded, Severity};
+use podsim::cluster::ClusterSpec;
 use podsim::lessons::{GoalReport, Lesson};
 use podsim::session;
 use podsim::sim::scenario::ScenarioEvent;
-use podsim::sim::{Scenario, Timeline};
+use podsim::sim::{Difference, Scenario, Timeline};
 use podsim::time::{Millis, MINUTE};
 use podsim::views::lanes::{lanes, Lanes};
 use podsim::views::summary::{summarize, PodSummary};
@@ -26,9 +27,45 @@ pub struct Run {
     pub summary: Option<PodSummary>,
 }
 
+impl Run {
+    /// A run to show, from its timeline.
+    pub fn of(timeline: Timeline, summary: Option<PodSummary>) -> Self {
+        Run {
+            moments: timeline.moments(),
+            lanes: Rc::new(lanes(&timeline)),
+            summary,
+            timeline,
+        }
+    }
+}
+
 impl PartialEq for Run {
     fn eq(&self, other: &Self) -> bool {
         // A run is made once per valid text and shared: the same run is the same value.
+        std::ptr::eq(self, other)
+    }
+}
+
+/// The same text on a second cluster, for the compare view (`session::compare`).
+#[derive(Debug)]
+pub struct Compared {
+    /// The second cluster.
+    pub other: ClusterSpec,
+    /// Its run, when the text is valid there and the cluster starts.
+    pub run: Option<Rc<Run>>,
+    /// Why it did not run (a refused cluster, in the kubelet's words).
+    pub sim_error: Option<String>,
+    /// The second apiserver's answer to the text.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The first instant the two runs differ (None: the same all along, or one did not run).
+    pub first: Option<Difference>,
+    /// The two apiservers answer the text differently.
+    pub validation_differs: bool,
+}
+
+impl PartialEq for Compared {
+    fn eq(&self, other: &Self) -> bool {
+        // Made once per analysis: the same comparison is the same value.
         std::ptr::eq(self, other)
     }
 }
@@ -53,6 +90,10 @@ pub struct Computed {
     pub goals: Rc<Vec<GoalReport>>,
     /// How long parse → validate → simulate → goals took, in milliseconds.
     pub took_ms: f64,
+    /// The cluster this text ran on.
+    pub cluster: ClusterSpec,
+    /// The same text on the cluster the learner compares with.
+    pub compared: Option<Rc<Compared>>,
 }
 
 impl PartialEq for Computed {
@@ -81,46 +122,47 @@ pub(crate) fn now_ms() -> f64 {
 }
 
 impl Computed {
-    /// Analyse `text` (the document `key`, in `lesson` if any, with its `faults`). `previous`
-    /// is what was shown before: when this text is invalid and `previous` was for the same
-    /// document, its run stays on screen, marked out of date.
+    /// Analyse `text` (the document `key`, in `lesson` if any, with its `faults`) on
+    /// `cluster`, and on `compare_with` too when the learner compares. `previous` is what was
+    /// shown before: when this text is invalid and `previous` was for the same document, its
+    /// run stays on screen, marked out of date.
     pub fn new(
         key: &str,
         text: &str,
         lesson: Option<&Lesson>,
         faults: &[ScenarioEvent],
+        cluster: &ClusterSpec,
+        compare_with: Option<&ClusterSpec>,
         previous: Option<&Computed>,
     ) -> Self {
         let started = now_ms();
-        let (analysis, goals, until) = match lesson {
-            Some(l) => {
-                let (a, g) = session::evaluate(l, text, faults);
-                (a, g, l.until)
-            }
-            None => {
-                let scenario = Scenario {
-                    events: faults.to_vec(),
-                    ..Default::default()
-                };
-                (
-                    session::analyze(text, &scenario, SANDBOX_UNTIL),
-                    Vec::new(),
-                    SANDBOX_UNTIL,
-                )
-            }
+        let (mut scenario, until) = match lesson {
+            Some(l) => (l.scenario.clone(), l.until),
+            None => (Scenario::default(), SANDBOX_UNTIL),
         };
+        scenario.cluster = cluster.clone();
+        scenario.events.extend(faults.iter().cloned());
+        let (analysis, compared) = match compare_with {
+            Some(other) => {
+                let c = session::compare(text, &scenario, cluster, other, until);
+                let validation_differs = c.validation_differs();
+                let right = c.right;
+                let compared = Compared {
+                    other: other.clone(),
+                    run: right.timeline.map(|tl| Rc::new(Run::of(tl, None))),
+                    sim_error: right.sim_error,
+                    diagnostics: right.loaded.diagnostics,
+                    first: c.first,
+                    validation_differs,
+                };
+                (c.left, Some(Rc::new(compared)))
+            }
+            None => (session::analyze(text, &scenario, until), None),
+        };
+        let goals = lesson.map_or_else(Vec::new, |l| session::goals(l, &analysis));
         let summary = analysis.loaded.manifest.as_ref().map(summarize);
         let (run, stale) = match analysis.timeline {
-            Some(timeline) => {
-                let lanes = Rc::new(lanes(&timeline));
-                let run = Run {
-                    moments: timeline.moments(),
-                    lanes,
-                    summary: summary.clone(),
-                    timeline,
-                };
-                (Some(Rc::new(run)), false)
-            }
+            Some(timeline) => (Some(Rc::new(Run::of(timeline, summary.clone()))), false),
             None => match previous.filter(|p| p.key == key && p.until == until) {
                 Some(p) => (p.run.clone(), p.run.is_some()),
                 None => (None, false),
@@ -137,6 +179,8 @@ impl Computed {
             sim_error: analysis.sim_error,
             goals: Rc::new(goals),
             took_ms: now_ms() - started,
+            cluster: cluster.clone(),
+            compared,
         }
     }
 
@@ -153,6 +197,8 @@ impl Computed {
             sim_error: None,
             goals: Rc::new(Vec::new()),
             took_ms: 0.0,
+            cluster: ClusterSpec::default(),
+            compared: None,
         }
     }
 

@@ -6,7 +6,9 @@
 //! - [`route`]: pages, which copy of a document is open, and their URL fragments.
 //! - [`computed`]: the analysis of the current text and the run on screen.
 //! - [`predictions`]: the prediction open on a lesson page (predict, then run).
+//! - [`cluster`]: the cluster a document runs on (version, gates, kubelet settings).
 
+pub mod cluster;
 pub mod computed;
 pub mod predictions;
 pub mod route;
@@ -14,6 +16,8 @@ pub mod route;
 use std::borrow::Cow;
 use std::rc::Rc;
 
+use podsim::cluster::kubelet_config::GoDuration;
+use podsim::cluster::{ClusterSpec, KubeVersion};
 use podsim::lessons::Lesson;
 use podsim::sim::scenario::{Action as Fault, ScenarioEvent};
 use podsim::time::Millis;
@@ -93,6 +97,10 @@ pub struct AppState {
     pub put_aside: std::collections::BTreeSet<String>,
     /// The solution is shown as a diff against the learner's text.
     pub diff: bool,
+    /// The version the run is compared with (its default gates and settings), if any.
+    pub compare: Option<KubeVersion>,
+    /// The cluster picker is open.
+    pub cluster_open: bool,
 }
 
 pub enum Action {
@@ -132,6 +140,18 @@ pub enum Action {
     /// Show the lesson's solution as a diff against the learner's text.
     CompareSolution,
     CloseDiff,
+    /// Run the document on this Kubernetes version (None: the lesson's, else the newest).
+    SetVersion(Option<KubeVersion>),
+    /// Set a feature gate (None: back to the version's default).
+    SetGate(String, Option<bool>),
+    /// The kubelet's `crashLoopBackOff.maxContainerRestartPeriod` (None: unset).
+    SetMaxRestart(Option<GoDuration>),
+    /// Back to the lesson's (or the default) cluster.
+    ResetCluster,
+    /// Compare the run with the same text on this version (None: stop comparing).
+    CompareWith(Option<KubeVersion>),
+    /// Open or close the cluster picker.
+    ShowCluster(bool),
 }
 
 impl AppState {
@@ -158,6 +178,8 @@ impl AppState {
             predict: None,
             put_aside: Default::default(),
             diff: false,
+            compare: None,
+            cluster_open: false,
         };
         s.go(route.page());
         s
@@ -244,11 +266,18 @@ impl AppState {
         let lesson = self.lesson();
         let doc = self.doc();
         let previous = keep_run.then_some(&*self.computed);
+        let spec = cluster::effective(&doc.cluster, lesson.as_deref());
+        let other = self.compare.map(|v| ClusterSpec {
+            kubernetes: Some(v),
+            ..Default::default()
+        });
         let computed = Computed::new(
             &key,
             &doc.manifest,
             lesson.as_deref(),
             &doc.events,
+            &spec,
+            other.as_ref(),
             previous,
         );
         self.computed = Rc::new(computed);
@@ -393,7 +422,11 @@ impl AppState {
         let (Some(own_key), Some(shared_key)) = (own.doc_key(), page.doc_key()) else {
             return;
         };
-        let same = |d: &Doc| d.manifest == link.doc.manifest && d.events == link.doc.events;
+        let same = |d: &Doc| {
+            d.manifest == link.doc.manifest
+                && d.events == link.doc.events
+                && d.cluster == link.doc.cluster
+        };
         // The learner's own text, shared back: nothing to keep apart.
         if self.saved.docs.get(&own_key).is_some_and(same) {
             self.go(own);
@@ -572,7 +605,11 @@ impl Reducible for AppState {
                 if s.page == Page::Home {
                     return self;
                 }
-                let fresh = Doc::new(s.start_text());
+                // The text starts afresh; the cluster chosen stays (a setting, not the text).
+                let fresh = Doc {
+                    cluster: s.doc().cluster.clone(),
+                    ..Doc::new(s.start_text())
+                };
                 s.replace_doc(fresh);
             }
             Action::ShowSolution => {
@@ -614,6 +651,48 @@ impl Reducible for AppState {
                 s.pane = Pane::Editor;
             }
             Action::CloseDiff => s.diff = false,
+            Action::SetVersion(v) => {
+                if s.page == Page::Home {
+                    return self;
+                }
+                cluster::set_version(&mut s.doc_mut().cluster, v);
+                s.recompute(false);
+            }
+            Action::SetGate(name, on) => {
+                if s.page == Page::Home {
+                    return self;
+                }
+                let v = s.computed.cluster.version();
+                cluster::set_gate(&mut s.doc_mut().cluster, v, &name, on);
+                s.recompute(false);
+            }
+            Action::SetMaxRestart(period) => {
+                if s.page == Page::Home {
+                    return self;
+                }
+                cluster::set_max_restart(&mut s.doc_mut().cluster, period);
+                s.recompute(false);
+            }
+            Action::ResetCluster => {
+                if s.page == Page::Home || s.doc().cluster.is_default() {
+                    return self;
+                }
+                s.doc_mut().cluster = Default::default();
+                s.recompute(false);
+            }
+            Action::ShowCluster(open) => {
+                if s.cluster_open == open {
+                    return self;
+                }
+                s.cluster_open = open;
+            }
+            Action::CompareWith(v) => {
+                if s.compare == v {
+                    return self;
+                }
+                s.compare = v;
+                s.recompute(false);
+            }
         }
         Rc::new(s)
     }

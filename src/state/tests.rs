@@ -324,3 +324,83 @@ fn editing_instead_of_answering_puts_the_prediction_aside() {
         .get("phases")
         .is_none_or(|p| p.predictions.is_empty()));
 }
+
+/// Issue 20: the cluster picker's actions re-simulate at once, are kept with the document
+/// (per page), survive a reset of the text, and a refused cluster is a message, not a run.
+#[test]
+fn the_cluster_is_chosen_per_document_and_re_simulates() {
+    let s = sandbox();
+    assert_eq!(s.computed.cluster.version(), KubeVersion::V1_37);
+    let s = s.reduce(Action::SetVersion(Some(KubeVersion::V1_34)));
+    assert_eq!(s.computed.cluster.version(), KubeVersion::V1_34);
+    assert_eq!(s.doc().cluster.kubernetes, Some(KubeVersion::V1_34));
+    assert!(s.computed.fresh_run().is_some());
+    // The maximum without its gate (off on 1.34): the kubelet refuses to start.
+    let s = s.reduce(Action::SetMaxRestart(Some(GoDuration::from_millis(30_000))));
+    assert!(s.computed.run.is_none());
+    assert!(s
+        .computed
+        .sim_error
+        .as_deref()
+        .is_some_and(|e| e.contains("KubeletCrashLoopBackOffMax not enabled")));
+    let s = s.reduce(Action::SetGate(
+        "KubeletCrashLoopBackOffMax".into(),
+        Some(true),
+    ));
+    assert!(s.computed.sim_error.is_none() && s.computed.fresh_run().is_some());
+    // A reset of the text keeps the cluster; another page has its own.
+    let s = s.reduce(Action::ResetDoc);
+    assert_eq!(s.doc().cluster.kubernetes, Some(KubeVersion::V1_34));
+    let s = s.reduce(Action::Navigate(Page::Lesson(
+        first_lesson().to_string(),
+        Origin::Own,
+    )));
+    assert_eq!(s.computed.cluster.version(), KubeVersion::V1_37);
+    let s = s.reduce(Action::Navigate(Page::Sandbox(Origin::Own)));
+    assert_eq!(s.computed.cluster.version(), KubeVersion::V1_34);
+    let s = s.reduce(Action::ResetCluster);
+    assert!(s.doc().cluster.is_default());
+}
+
+#[test]
+fn comparing_runs_the_text_on_a_second_version() {
+    let s = sandbox().reduce(Action::CompareWith(Some(KubeVersion::V1_31)));
+    let c = s.computed.compared.as_ref().expect("a comparison");
+    assert_eq!(c.other.version(), KubeVersion::V1_31);
+    assert!(c.run.is_some());
+    let s = s.reduce(Action::CompareWith(None));
+    assert!(s.computed.compared.is_none());
+}
+
+/// A lesson that pins a version starts on it; a version the learner picks wins (the picker
+/// then says the lesson's texts follow the pinned one).
+#[test]
+fn a_pinned_lesson_starts_on_its_version_and_the_learner_may_change_it() {
+    let mut lesson = (*catalog::find(first_lesson()).expect("a lesson")).clone();
+    lesson.kubernetes = Some(KubeVersion::V1_33);
+    let none = cluster::ClusterChoice::default();
+    assert_eq!(
+        cluster::effective(&none, Some(&lesson)).version(),
+        KubeVersion::V1_33
+    );
+    assert_eq!(cluster::pinned(Some(&lesson)), Some(KubeVersion::V1_33));
+    let chosen = cluster::ClusterChoice {
+        kubernetes: Some(KubeVersion::V1_37),
+        ..Default::default()
+    };
+    assert_eq!(
+        cluster::effective(&chosen, Some(&lesson)).version(),
+        KubeVersion::V1_37
+    );
+    // Gates chosen without a version: on the pinned one.
+    let mut gates = cluster::ClusterChoice::default();
+    cluster::set_gate(
+        &mut gates,
+        KubeVersion::V1_33,
+        "ReduceDefaultCrashLoopBackOffDecay",
+        Some(true),
+    );
+    let spec = cluster::effective(&gates, Some(&lesson));
+    assert_eq!(spec.version(), KubeVersion::V1_33);
+    assert!(spec.resolve().is_ok());
+}
