@@ -90,6 +90,9 @@ pub fn state(config: &EmbedConfig, browser_lang: Lang) -> AppState {
         saved.docs.insert(key, doc.clone());
     }
     let mut state = AppState::new(saved, &config.page.route(), browser_lang, None);
+    // A widget shows the run as it is: a lesson's prediction card stays on its own page.
+    state.embedded = true;
+    state.predict = None;
     if let Some(lang) = config.lang {
         state.lang = lang;
     }
@@ -173,5 +176,15 @@ mod tests {
         let c = parse(hash).expect("reads");
         assert_eq!(c.doc.map(|d| d.manifest), Some("kind: Pod\n".to_string()));
         assert_eq!(c.lang, Some(Lang::Ko));
+    }
+
+    /// A lesson with a prediction asked before the task (liveness) opens in the widget on
+    /// its run, with no prediction card.
+    #[test]
+    fn an_embedded_lesson_asks_no_prediction() {
+        let config = parse("#/lesson/liveness?view=readonly").expect("a lesson");
+        let s = state(&config, Lang::En);
+        assert!(s.predict.is_none());
+        assert!(s.computed.run.is_some());
     }
 }

@@ -97,6 +97,8 @@ pub struct AppState {
     pub put_aside: std::collections::BTreeSet<String>,
     /// The solution is shown as a diff against the learner's text.
     pub diff: bool,
+    /// Shown in the /embed/ widget: no predictions are asked there.
+    pub embedded: bool,
     /// The version the run is compared with (its default gates and settings), if any.
     pub compare: Option<KubeVersion>,
     /// The cluster picker is open.
@@ -178,6 +180,7 @@ impl AppState {
             predict: None,
             put_aside: Default::default(),
             diff: false,
+            embedded: false,
             compare: None,
             cluster_open: false,
         };
@@ -291,7 +294,8 @@ impl AppState {
     /// Open the lesson's next prediction asked at `when`, unless one is open or every such
     /// prediction was answered (or put aside this visit).
     fn ask(&mut self, when: Ask) {
-        if self.predict.is_some() {
+        // An embedded widget shows the run; predictions belong to the lesson's own page.
+        if self.predict.is_some() || self.embedded {
             return;
         }
         let (Some(lesson), Page::Lesson(id, Origin::Own)) = (self.lesson(), &self.page) else {
