@@ -235,6 +235,21 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "invalid.nothing" => ("Fix the manifest to see it run.", "매니페스트를 고치면 실행 모습을 볼 수 있습니다."),
         "done" => ("done", "완료"),
         "dismiss" => ("Dismiss", "닫기"),
+        "progress.export" => ("Export progress", "진행 상황 내보내기"),
+        "progress.import" => ("Import progress", "진행 상황 가져오기"),
+        "progress.files" => (
+            "Your progress stays in this browser. Export it to a file to keep it or move it to another browser; importing merges it with what is here, losing nothing.",
+            "진행 상황은 이 브라우저에 저장됨. 파일로 내보내면 보관하거나 다른 브라우저로 옮길 수 있음. 가져오면 여기 있는 내용과 합쳐지며 아무것도 지워지지 않음.",
+        ),
+        "progress.imported" => (
+            "Progress imported: {added} documents added, {copies} kept as a copy beside yours, {skipped} left as they were here, {lessons} lessons' progress merged.",
+            "진행 상황을 가져옴. 문서 {added}개 추가, {copies}개는 내 텍스트 옆에 사본으로 둠, {skipped}개는 그대로 둠, 레슨 {lessons}개의 진행 상황을 합침.",
+        ),
+        "progress.bad" => (
+            "That file is not podlab progress (or a newer version's): nothing was changed.",
+            "podlab 진행 상황 파일이 아니거나 더 새 버전의 파일임. 아무것도 바꾸지 않음.",
+        ),
+        "predictions.right" => ("predictions right", "예측 맞힘"),
         "derived" => ("What the run works out to", "실행에서 계산된 값"),
         "derived.startup" => ("Startup budget", "startupProbe 허용 시간"),
         "derived.liveness" => ("Liveness failures before a kill", "종료까지의 liveness 실패 시간"),

@@ -6,9 +6,11 @@
 //! - [`route`]: pages, which copy of a document is open, and their URL fragments.
 //! - [`computed`]: the analysis of the current text and the run on screen.
 //! - [`predictions`]: the prediction open on a lesson page (predict, then run).
+//! - [`progress`]: saved progress imported from a file, merged in.
 
 pub mod computed;
 pub mod predictions;
+pub mod progress;
 pub mod route;
 
 use std::borrow::Cow;
@@ -61,6 +63,8 @@ pub enum Notice {
     SharedOpened,
     /// A share link would replace a shared copy the learner has edited: open it or keep it?
     LinkWaiting,
+    /// A progress file was imported: what it did.
+    Imported(progress::Imported),
 }
 
 /// A document as it was before the app replaced its text, to bring it back.
@@ -132,6 +136,8 @@ pub enum Action {
     /// Show the lesson's solution as a diff against the learner's text.
     CompareSolution,
     CloseDiff,
+    /// Merge saved progress read from a file (None: the file could not be read).
+    ImportProgress(Option<Box<Saved>>),
 }
 
 impl AppState {
@@ -614,6 +620,15 @@ impl Reducible for AppState {
                 s.pane = Pane::Editor;
             }
             Action::CloseDiff => s.diff = false,
+            Action::ImportProgress(file) => match file {
+                Some(file) => {
+                    let (merged, report) = progress::merge(&s.saved, *file);
+                    s.saved = merged;
+                    s.notice = Some(Notice::Imported(report));
+                    s.recompute(false);
+                }
+                None => s.notice = Some(Notice::Say("progress.bad")),
+            },
         }
         Rc::new(s)
     }
