@@ -53,8 +53,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "fault.service.name" => ("Service name", "서비스 이름"),
         "editor.label" => ("Pod manifest (YAML)", "파드 매니페스트 (YAML)"),
         "editor.description" => (
-            "Tab indents. Press Escape, then Tab, to leave the editor.",
-            "Tab 키는 들여쓰기를 함. 편집기에서 나가려면 Esc를 누른 뒤 Tab을 누름.",
+            "Tab indents. On an underlined number, Alt+Up and Alt+Down change it (with Shift, in bigger steps). Press Escape, then Tab, to leave the editor.",
+            "Tab 키는 들여쓰기를 함. 밑줄 친 숫자 위에서는 Alt+위/아래 화살표로 값을 바꿀 수 있음(Shift를 함께 누르면 더 크게 바뀜). 편집기에서 나가려면 Esc를 누른 뒤 Tab을 누름.",
         ),
         "sandbox" => ("Sandbox", "샌드박스"),
         "sandbox.intro" => (
@@ -250,6 +250,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "podlab 진행 상황 파일이 아니거나 더 새 버전의 파일임. 아무것도 바꾸지 않음.",
         ),
         "predictions.right" => ("predictions right", "예측 맞힘"),
+        "fault.at" => ("When", "발생 시점"),
         "derived" => ("What the run works out to", "실행에서 계산된 값"),
         "derived.startup" => ("Startup budget", "startupProbe 허용 시간"),
         "derived.liveness" => ("Liveness failures before a kill", "종료까지의 liveness 실패 시간"),

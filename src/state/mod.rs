@@ -122,6 +122,8 @@ pub enum Action {
     SetTab(&'static str),
     ToggleDefaulted,
     AddFault(Fault),
+    /// Move fault `i` to another instant (dragged in the faults panel).
+    MoveFault(usize, Millis),
     ClearFaults,
     RevealHint,
     ResetDoc,
@@ -558,6 +560,16 @@ impl Reducible for AppState {
                 }
                 let at = s.cursor();
                 s.doc_mut().events.push(ScenarioEvent { at, action: fault });
+                s.recompute(false);
+            }
+            Action::MoveFault(i, at) => {
+                if s.page == Page::Home || s.doc().events.get(i).is_none() {
+                    return self;
+                }
+                let at = at.min(s.computed.until);
+                if let Some(e) = s.doc_mut().events.get_mut(i) {
+                    e.at = at;
+                }
                 s.recompute(false);
             }
             Action::ClearFaults => {

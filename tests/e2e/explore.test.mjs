@@ -351,3 +351,23 @@ test("progress: exported to a file, imported on a fresh profile, merged and repo
     await ctx.close();
   }
 });
+
+test("drag numbers: a fault's instant is dragged in the faults panel, by keyboard and pointer", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await page.fill("[data-testid=jump]", "20s");
+  await page.press("[data-testid=jump]", "Enter");
+  await page.click(".faults summary");
+  await page.click("[data-testid=fault-node]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=fault-list]")?.textContent.startsWith("20s"), null, { timeout: 5000 });
+  const slider = page.locator("[data-testid=fault-at-0]");
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector("[data-testid=fault-list]")?.textContent.startsWith("25s"), null, { timeout: 5000 });
+  // With the pointer: to the far left is the run's start.
+  const box = await slider.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 20, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector("[data-testid=fault-list]")?.textContent.startsWith("0s"), null, { timeout: 5000 });
+});
