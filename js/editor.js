@@ -59,6 +59,7 @@ import {
 } from "./yaml_indent.js";
 import { scrubbing } from "./scrub.js";
 import { showDiff } from "./merge_loader.js";
+import { download, readFile } from "./progress_file.js";
 
 // Content-Security-Policy: the page allows no inline <style>. CodeMirror's style-mod puts its
 // rules into a <style> element for a document, but into a constructed, adopted stylesheet
@@ -655,6 +656,8 @@ window.PodlabEditor = {
     return new Editor(parent, options || {});
   },
   showDiff,
+  download,
+  readFile,
 };
 // The start-up script waits for this bundle before it starts the app.
 dispatchEvent(new Event("podlab-editor"));

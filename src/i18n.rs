@@ -53,8 +53,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "fault.service.name" => ("Service name", "서비스 이름"),
         "editor.label" => ("Pod manifest (YAML)", "파드 매니페스트 (YAML)"),
         "editor.description" => (
-            "Tab indents. Press Escape, then Tab, to leave the editor.",
-            "Tab 키는 들여쓰기를 함. 편집기에서 나가려면 Esc를 누른 뒤 Tab을 누름.",
+            "Tab indents. On an underlined number, Alt+Up and Alt+Down change it (with Shift, in bigger steps). Press Escape, then Tab, to leave the editor.",
+            "Tab 키는 들여쓰기를 함. 밑줄 친 숫자 위에서는 Alt+위/아래 화살표로 값을 바꿀 수 있음(Shift를 함께 누르면 더 크게 바뀜). 편집기에서 나가려면 Esc를 누른 뒤 Tab을 누름.",
         ),
         "sandbox" => ("Sandbox", "샌드박스"),
         "sandbox.intro" => (
@@ -240,6 +240,22 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "invalid.nothing" => ("Fix the manifest to see it run.", "매니페스트를 고치면 실행 모습을 볼 수 있습니다."),
         "done" => ("done", "완료"),
         "dismiss" => ("Dismiss", "닫기"),
+        "progress.export" => ("Export progress", "진행 상황 내보내기"),
+        "progress.import" => ("Import progress", "진행 상황 가져오기"),
+        "progress.files" => (
+            "Your progress stays in this browser. Export it to a file to keep it or move it to another browser; importing merges it with what is here, losing nothing.",
+            "진행 상황은 이 브라우저에 저장됨. 파일로 내보내면 보관하거나 다른 브라우저로 옮길 수 있음. 가져오면 여기 있는 내용과 합쳐지며 아무것도 지워지지 않음.",
+        ),
+        "progress.imported" => (
+            "Progress imported: {added} documents added, {copies} kept as a copy beside yours, {skipped} left as they were here, {lessons} lessons' progress merged.",
+            "진행 상황을 가져옴. 문서 {added}개 추가, {copies}개는 내 텍스트 옆에 사본으로 둠, {skipped}개는 그대로 둠, 레슨 {lessons}개의 진행 상황을 합침.",
+        ),
+        "progress.bad" => (
+            "That file is not podlab progress (or a newer version's): nothing was changed.",
+            "podlab 진행 상황 파일이 아니거나 더 새 버전의 파일임. 아무것도 바꾸지 않음.",
+        ),
+        "predictions.right" => ("predictions right", "예측 맞힘"),
+        "fault.at" => ("When", "발생 시점"),
         "derived" => ("What the run works out to", "실행에서 계산된 값"),
         "derived.startup" => ("Startup budget", "startupProbe 허용 시간"),
         "derived.liveness" => ("Liveness failures before a kill", "종료까지의 liveness 실패 시간"),

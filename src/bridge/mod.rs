@@ -3,5 +3,6 @@
 pub mod assist;
 pub mod diagnostics;
 pub mod editor;
+pub mod files;
 pub mod merge;
 pub mod scrub;

@@ -7,7 +7,7 @@
 
 use gloo_timers::callback::Interval;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -261,6 +261,14 @@ pub fn App(props: &AppProps) -> Html {
     // The share button reads the state when pressed: the header does not redraw at each edit.
     let latest = use_mut_ref(|| store.clone());
     *latest.borrow_mut() = store.clone();
+    // Export reads the saved progress when pressed.
+    let on_export_progress = {
+        let latest = latest.clone();
+        use_callback((), move |_: (), _| {
+            let text = storage::serialize(&latest.borrow().saved);
+            let _ = crate::bridge::files::download("podlab-progress.json", &text);
+        })
+    };
     let on_share = {
         let dispatch = dispatch.clone();
         let latest = latest.clone();
@@ -290,7 +298,20 @@ pub fn App(props: &AppProps) -> Html {
             .collect(),
     );
     let body = match &s.page {
-        Page::Home => html! { <Home {lang} done={done.clone()} /> },
+        Page::Home => {
+            let predictions: Rc<BTreeMap<String, (usize, usize)>> = Rc::new(
+                s.saved
+                    .lessons
+                    .iter()
+                    .map(|(id, p)| {
+                        let right = p.predictions.values().filter(|r| **r).count();
+                        (id.clone(), (right, p.predictions.len()))
+                    })
+                    .collect(),
+            );
+            html! { <Home {lang} done={done.clone()} {predictions} on_export={on_export_progress}
+            dispatch={Some(dispatch.clone())} /> }
+        }
         page => {
             let lesson = s.lesson();
             let goals_met = s.computed.all_goals_met();

@@ -165,7 +165,28 @@ pub fn Faults(props: &FaultsProps) -> Html {
             if !faults.is_empty() {
                 <h4>{t(lang, "fault.list")}</h4>
                 <ul class="fault-list" data-testid="fault-list">
-                    { for faults.iter().map(|f| html! { <li>{format!("{} — {}", clock(f.at), describe(&f.action, lang))}</li> }) }
+                    { for faults.iter().enumerate().map(|(i, f)| {
+                        // The fault's instant, draggable (a finger, a mouse, or the arrow keys).
+                        let oninput = {
+                            let dispatch = props.dispatch.clone();
+                            Callback::from(move |e: InputEvent| {
+                                let input: HtmlInputElement = e.target_unchecked_into();
+                                if let Ok(v) = input.value().parse::<u64>() {
+                                    dispatch.dispatch(Action::MoveFault(i, v));
+                                }
+                            })
+                        };
+                        let what = describe(&f.action, lang);
+                        html! {
+                            <li>
+                                {format!("{} — {}", clock(f.at), what)}
+                                <input type="range" min="0" max={tl.until.to_string()} step="1000"
+                                       value={f.at.to_string()} {oninput} class="fault-at"
+                                       aria-label={format!("{}: {}", t(lang, "fault.at"), what)}
+                                       data-testid={format!("fault-at-{i}")} />
+                            </li>
+                        }
+                    }) }
                 </ul>
                 <button type="button" onclick={clear} data-testid="fault-clear">{t(lang, "fault.clear")}</button>
             }

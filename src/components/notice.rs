@@ -31,21 +31,29 @@ pub fn Notice(props: &NoticeProps) -> Html {
                 aria-label={t(lang, "dismiss")}>{"×"}</button>
     };
     let (text, actions) = match notice {
-        Said::Say(key) => (t(lang, key), html! {}),
+        Said::Say(key) => (t(lang, key).to_string(), html! {}),
+        Said::Imported(r) => (
+            t(lang, "progress.imported")
+                .replace("{added}", &r.added.to_string())
+                .replace("{copies}", &r.copies.to_string())
+                .replace("{skipped}", &r.skipped.to_string())
+                .replace("{lessons}", &r.lessons.to_string()),
+            html! {},
+        ),
         Said::Replaced => (
-            t(lang, "replaced"),
+            t(lang, "replaced").to_string(),
             html! {
                 <button type="button" onclick={send(|| Action::Undo)} data-testid="undo">{t(lang, "undo")}</button>
             },
         ),
         Said::SharedOpened => (
-            t(lang, "shared.opened"),
+            t(lang, "shared.opened").to_string(),
             html! {
                 <a class="button" href={props.own.route()} data-testid="own-text">{t(lang, "shared.own")}</a>
             },
         ),
         Said::LinkWaiting => (
-            t(lang, "shared.waiting"),
+            t(lang, "shared.waiting").to_string(),
             html! {
                 <>
                     <button type="button" onclick={send(|| Action::AcceptLink)} data-testid="accept-link">{t(lang, "shared.accept")}</button>

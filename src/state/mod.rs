@@ -7,10 +7,12 @@
 //! - [`computed`]: the analysis of the current text and the run on screen.
 //! - [`predictions`]: the prediction open on a lesson page (predict, then run).
 //! - [`cluster`]: the cluster a document runs on (version, gates, kubelet settings).
+//! - [`progress`]: saved progress imported from a file, merged in.
 
 pub mod cluster;
 pub mod computed;
 pub mod predictions;
+pub mod progress;
 pub mod route;
 
 use std::borrow::Cow;
@@ -65,6 +67,8 @@ pub enum Notice {
     SharedOpened,
     /// A share link would replace a shared copy the learner has edited: open it or keep it?
     LinkWaiting,
+    /// A progress file was imported: what it did.
+    Imported(progress::Imported),
 }
 
 /// A document as it was before the app replaced its text, to bring it back.
@@ -128,6 +132,8 @@ pub enum Action {
     SetTab(&'static str),
     ToggleDefaulted,
     AddFault(Fault),
+    /// Move fault `i` to another instant (dragged in the faults panel).
+    MoveFault(usize, Millis),
     ClearFaults,
     RevealHint,
     ResetDoc,
@@ -154,6 +160,8 @@ pub enum Action {
     CompareWith(Option<KubeVersion>),
     /// Open or close the cluster picker.
     ShowCluster(bool),
+    /// Merge saved progress read from a file (None: the file could not be read).
+    ImportProgress(Option<Box<Saved>>),
 }
 
 impl AppState {
@@ -591,6 +599,16 @@ impl Reducible for AppState {
                 s.doc_mut().events.push(ScenarioEvent { at, action: fault });
                 s.recompute(false);
             }
+            Action::MoveFault(i, at) => {
+                if s.page == Page::Home || s.doc().events.get(i).is_none() {
+                    return self;
+                }
+                let at = at.min(s.computed.until);
+                if let Some(e) = s.doc_mut().events.get_mut(i) {
+                    e.at = at;
+                }
+                s.recompute(false);
+            }
             Action::ClearFaults => {
                 if s.page == Page::Home {
                     return self;
@@ -697,6 +715,15 @@ impl Reducible for AppState {
                 s.compare = v;
                 s.recompute(false);
             }
+            Action::ImportProgress(file) => match file {
+                Some(file) => {
+                    let (merged, report) = progress::merge(&s.saved, *file);
+                    s.saved = merged;
+                    s.notice = Some(Notice::Imported(report));
+                    s.recompute(false);
+                }
+                None => s.notice = Some(Notice::Say("progress.bad")),
+            },
         }
         Rc::new(s)
     }

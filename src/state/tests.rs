@@ -404,3 +404,19 @@ fn a_pinned_lesson_starts_on_its_version_and_the_learner_may_change_it() {
     assert_eq!(spec.version(), KubeVersion::V1_33);
     assert!(spec.resolve().is_ok());
 }
+
+#[test]
+fn a_fault_dragged_to_another_instant_moves_and_stays_in_the_run() {
+    use podsim::sim::scenario::Action as Fault;
+    let s = sandbox().reduce(Action::Seek(20_000));
+    let s = s.reduce(Action::AddFault(Fault::LoseNode));
+    assert_eq!(s.doc().events[0].at, 20_000);
+    let s = s.reduce(Action::MoveFault(0, 45_000));
+    assert_eq!(s.doc().events[0].at, 45_000);
+    let s = s.reduce(Action::MoveFault(0, u64::MAX));
+    assert_eq!(s.doc().events[0].at, s.computed.until);
+    // No such fault: nothing changes.
+    let before = s.doc().events.clone();
+    let s = s.reduce(Action::MoveFault(3, 1_000));
+    assert_eq!(s.doc().events, before);
+}

@@ -307,3 +307,67 @@ for (const [label, options] of [["1280 px", { viewport: { width: 1280, height: 9
     }
   });
 }
+
+test("progress: exported to a file, imported on a fresh profile, merged and reported", async ({ browser, baseUrl, page }) => {
+  // Some progress: a prediction answered right, a lesson's text edited.
+  await openIn(page, baseUrl, "en", "phases");
+  await page.click("[data-testid=predict-choice-1]");
+  await page.waitForSelector("[data-testid=predict-result][data-right=true]", { timeout: 5000 });
+  await page.click("[data-testid=predict-close]");
+  await showPane(page, "editor");
+  await cursorToLineEnd(page, 4);
+  await page.keyboard.type("-mine");
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("podlab") || "{}").docs?.["lesson:phases"]?.manifest.includes("-mine"), null, { timeout: 5000 });
+  await page.goto(baseUrl + "#/lessons");
+  await page.waitForSelector("[data-testid=lesson-predictions]", { timeout: 5000 });
+  assertEq(await page.textContent("[data-testid=lesson-predictions]"), "1/1 predictions right", "the list shows it");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=progress-export]")]);
+  const file = await download.path();
+  const exported = JSON.parse((await import("node:fs")).readFileSync(file, "utf8"));
+  assertEq(exported.lessons?.phases?.predictions?.["phase-after-the-job"], true, "the file holds the progress");
+
+  // A fresh profile: nothing, then the file imported.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const fresh = await ctx.newPage();
+  try {
+    await fresh.goto(baseUrl + "#/lessons");
+    await fresh.waitForSelector("[data-testid=lesson-list]", { timeout: 20000 });
+    assertEq(await fresh.locator("[data-testid=lesson-predictions]").count(), 0, "nothing yet");
+    await fresh.setInputFiles("[data-testid=progress-import]", file);
+    await fresh.waitForSelector("[data-testid=notice]", { timeout: 5000 });
+    const said = await fresh.textContent("[data-testid=notice]");
+    assert(said.includes("Progress imported: 1 documents added") && said.includes("1 lessons' progress merged"), said);
+    assertEq(await fresh.textContent("[data-testid=lesson-predictions]"), "1/1 predictions right", "restored");
+    await fresh.goto(baseUrl + "#/lesson/phases");
+    await fresh.waitForSelector(".cm-content[data-testid=yaml-editor]", { state: "attached", timeout: 20000 });
+    await fresh.waitForFunction(() => document.querySelector(".cm-content[data-testid=yaml-editor]").textContent.includes("-mine"), null, { timeout: 5000 });
+    assertEq(await fresh.locator("[data-testid=prediction]").count(), 0, "an answered prediction is not asked again");
+    // Not podlab's: said, and nothing changes.
+    await fresh.goto(baseUrl + "#/lessons");
+    await fresh.setInputFiles("[data-testid=progress-import]", { name: "x.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}") });
+    await fresh.waitForFunction(() => document.querySelector("[data-testid=notice]")?.textContent.includes("not podlab progress"), null, { timeout: 5000 });
+    assertEq(await fresh.textContent("[data-testid=lesson-predictions]"), "1/1 predictions right", "kept");
+  } finally {
+    await ctx.close();
+  }
+});
+
+test("drag numbers: a fault's instant is dragged in the faults panel, by keyboard and pointer", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  await page.fill("[data-testid=jump]", "20s");
+  await page.press("[data-testid=jump]", "Enter");
+  await page.click(".faults summary");
+  await page.click("[data-testid=fault-node]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=fault-list]")?.textContent.startsWith("20s"), null, { timeout: 5000 });
+  const slider = page.locator("[data-testid=fault-at-0]");
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector("[data-testid=fault-list]")?.textContent.startsWith("25s"), null, { timeout: 5000 });
+  // With the pointer: to the far left is the run's start.
+  const box = await slider.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 20, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector("[data-testid=fault-list]")?.textContent.startsWith("0s"), null, { timeout: 5000 });
+});
