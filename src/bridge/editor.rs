@@ -33,6 +33,9 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setDark)]
     pub fn set_dark(this: &EditorHandle, dark: bool);
 
+    #[wasm_bindgen(method, js_name = setHighlights)]
+    fn set_highlights_json(this: &EditorHandle, json: &str, scroll: bool);
+
     #[wasm_bindgen(method)]
     pub fn cursor(this: &EditorHandle) -> u32;
 
@@ -121,5 +124,12 @@ impl EditorHandle {
     pub fn set_diagnostics(&self, diagnostics: &[EditorDiagnostic]) {
         let json = serde_json::to_string(diagnostics).unwrap_or_else(|_| "[]".into());
         self.set_diagnostics_json(&json);
+    }
+
+    /// Mark the fields a "why?" step read (UTF-16 ranges; js/highlight.js), the first one
+    /// scrolled into view when `scroll`; an empty list clears the marks.
+    pub fn set_highlights(&self, ranges: &[(usize, usize)], scroll: bool) {
+        let json = serde_json::to_string(ranges).unwrap_or_else(|_| "[]".into());
+        self.set_highlights_json(&json, scroll);
     }
 }

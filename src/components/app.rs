@@ -254,11 +254,13 @@ pub fn App(props: &AppProps) -> Html {
                                         page={s.page.clone()} has_shared={s.has_shared_copy()}
                                         dark={is_dark(s.saved.settings.theme)}
                                         show_defaulted={s.saved.settings.show_defaulted}
+                                        highlights={Rc::new(s.why.field_ranges(s.computed.run.as_ref().map(|r| &r.timeline)))}
                                         dispatch={dispatch.clone()} />
                         </div>
                         <ResultPane {lang} computed={s.computed.clone()} cursor={s.cursor()}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}
-                                    faults={s.doc().events.clone()} dispatch={dispatch.clone()} />
+                                    faults={s.doc().events.clone()} dispatch={dispatch.clone()}
+                                    why={s.why.clone()} />
                     </main>
                     <PaneSwitcher {lang} pane={s.pane} dispatch={dispatch.clone()}
                                   goals={s.computed.goals.clone()} problems={s.computed.error_count()}

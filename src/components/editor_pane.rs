@@ -30,6 +30,9 @@ pub struct EditorPaneProps {
     pub dark: bool,
     pub show_defaulted: bool,
     pub dispatch: Dispatch,
+    /// The fields to highlight (UTF-16 ranges): those of the Why panel's step in focus.
+    #[prop_or_default]
+    pub highlights: Rc<Vec<(usize, usize)>>,
 }
 
 /// What the editor's callbacks (made once) need from the latest render.
@@ -191,6 +194,16 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
             if let Some(m) = mounted.borrow().mounted.as_ref() {
                 m.handle
                     .set_aria(t(*lang, "editor.label"), t(*lang, "editor.description"));
+            }
+        });
+    }
+
+    // The fields of the Why panel's step in focus, marked (and scrolled into view).
+    {
+        let mounted = slot.clone();
+        use_effect_with(props.highlights.clone(), move |ranges| {
+            if let Some(m) = mounted.borrow().mounted.as_ref() {
+                m.handle.set_highlights(ranges, true);
             }
         });
     }

@@ -19,4 +19,6 @@ pub mod result_pane;
 pub mod timeline;
 pub mod timeline_lanes;
 pub mod timeline_legend;
+pub mod timeline_marks;
 pub mod views;
+pub mod why_panel;

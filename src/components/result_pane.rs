@@ -9,11 +9,13 @@ use super::playback::Playback;
 use super::problems::Problems;
 use super::timeline::Timeline;
 use super::views::Views;
+use super::why_panel::WhyPanel;
 use crate::i18n::{t, Lang};
-use crate::state::{Computed, Dispatch};
+use crate::state::{Computed, Dispatch, Why};
 use podsim::sim::scenario::ScenarioEvent;
 use podsim::time::Millis;
 use podsim::views::summary::PodSummary;
+use podsim::why::Mark;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,6 +29,12 @@ pub struct ResultPaneProps {
     pub tab: &'static str,
     pub faults: Vec<ScenarioEvent>,
     pub dispatch: Dispatch,
+    /// The Why panel's state.
+    #[prop_or_default]
+    pub why: Why,
+    /// What the field under the editor's cursor caused.
+    #[prop_or_default]
+    pub caused: Rc<Vec<Mark>>,
 }
 
 fn summary_table(lang: Lang, s: &PodSummary) -> Html {
@@ -80,8 +88,14 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                               speed={props.speed} dispatch={dispatch.clone()} />
                     <Timeline {lang} run={run.clone()} {until} cursor={props.cursor}
                               doc={c.key.clone()} faults={props.faults.len()}
-                              dispatch={dispatch.clone()} />
-                    <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab}
+                              dispatch={dispatch.clone()} why={true}
+                              open={props.why.open_change()} highlight={Rc::new(props.why.marks())}
+                              caused={props.caused.clone()} />
+                    if let Some(explanation) = &props.why.shown {
+                        <WhyPanel {lang} explanation={explanation.clone()} step={props.why.step}
+                                  dispatch={dispatch.clone()} />
+                    }
+                    <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab} why={true}
                            dispatch={dispatch.clone()} />
                     <Faults {lang} run={run.clone()} faults={props.faults.clone()}
                             at={props.cursor} dispatch={dispatch.clone()} />

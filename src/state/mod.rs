@@ -5,9 +5,11 @@
 //!
 //! - [`route`]: pages, which copy of a document is open, and their URL fragments.
 //! - [`computed`]: the analysis of the current text and the run on screen.
+//! - [`why`]: the Why panel's change and the step hovered or focused.
 
 pub mod computed;
 pub mod route;
+pub mod why;
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -24,6 +26,7 @@ use crate::storage::{Doc, Saved, Theme};
 use crate::SEED_MANIFEST;
 pub use computed::{Computed, Run};
 pub use route::{Origin, Page, Route};
+pub use why::Why;
 
 /// The shared state and its dispatcher, as the root component holds it.
 pub type Store = UseReducerHandle<AppState>;
@@ -83,6 +86,8 @@ pub struct AppState {
     pub waiting: Option<Rc<Link>>,
     /// What the last replacement of a document's text replaced.
     pub undo: Option<Rc<Replaced>>,
+    /// The Why panel: the change explained and the step hovered or focused.
+    pub why: Why,
 }
 
 pub enum Action {
@@ -117,6 +122,11 @@ pub enum Action {
     ShowPane(Pane),
     Notice(&'static str),
     DismissNotice,
+    /// Open the Why panel on a change of the run on screen.
+    OpenWhy(podsim::why::ChangeRef),
+    CloseWhy,
+    /// A step of the explanation is hovered or focused (None: none is).
+    WhyStep(Option<usize>),
 }
 
 impl AppState {
@@ -140,6 +150,7 @@ impl AppState {
             pane: Pane::Lesson,
             waiting: None,
             undo: None,
+            why: Why::default(),
         };
         s.go(route.page());
         s
@@ -233,6 +244,13 @@ impl AppState {
             &doc.events,
             previous,
         );
+        let same_run = match (&self.computed.run, &computed.run) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        };
+        if !same_run {
+            self.why.close();
+        }
         self.computed = Rc::new(computed);
         if let (Page::Lesson(id, Origin::Own), true) = (&self.page, self.computed.all_goals_met()) {
             let id = id.clone();
@@ -377,6 +395,8 @@ impl Reducible for AppState {
             }
             Action::SetLang(lang) => {
                 s.lang = lang;
+                let run = s.computed.run.clone();
+                s.why.relang(run.as_ref().map(|r| &r.timeline), lang);
                 s.saved.settings.lang = Some(lang);
             }
             Action::SetTheme(theme) => s.saved.settings.theme = theme,
@@ -482,6 +502,19 @@ impl Reducible for AppState {
             }
             Action::ShowPane(pane) => s.pane = pane,
             Action::Notice(key) => s.notice = Some(Notice::Say(key)),
+            Action::OpenWhy(change) => {
+                let Some(run) = s.computed.run.clone() else {
+                    return self;
+                };
+                s.why.open(&run.timeline, change, s.lang);
+            }
+            Action::CloseWhy => s.why.close(),
+            Action::WhyStep(step) => {
+                if s.why.step == step {
+                    return self;
+                }
+                s.why.step = step;
+            }
             Action::DismissNotice => {
                 s.notice = None;
                 s.waiting = None;

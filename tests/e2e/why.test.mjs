@@ -1,0 +1,140 @@
+// "Why?" in the app (issue 19): every mark of the timeline and every row of `get pods -w` and
+// `get events` opens the Why panel — by click or tap, and by keyboard (one tab stop, arrows,
+// Enter) — with the chain of causes, newest first; a step in focus highlights its fields in the
+// editor and its marks on the timeline. In lesson 5's solution, the first restart is explained
+// by three liveness failures, a 30 s grace period and SIGKILL (137).
+import { test, assert, assertEq } from "./harness.mjs";
+import { openApp, showPane } from "./app.mjs";
+
+/// Lesson 5 with its solution, the run shown.
+async function lessonFiveSolved(page, baseUrl) {
+  await openApp(page, baseUrl + "#/lesson/liveness");
+  await showPane(page, "lesson");
+  await page.click("[data-testid=solution]");
+  await showPane(page, "run");
+  // The solution's run has a restart (the ↻ line of the container lane).
+  await page.waitForSelector("[data-testid=timeline-svg] .restart line", { state: "attached" });
+}
+
+/// The index (data-mark) of the container mark nearest the first restart line.
+async function firstRestartMark(page) {
+  return page.evaluate(() => {
+    const line = document.querySelector("[data-testid=timeline-svg] .restart line");
+    const x = Number(line.getAttribute("x1"));
+    let best = null;
+    for (const m of document.querySelectorAll("[data-testid=why-mark][data-lane=container-0]")) {
+      const mx = Number(m.getAttribute("x")) + 5;
+      if (best === null || Math.abs(mx - x) < best.d) best = { d: Math.abs(mx - x), n: m.dataset.mark };
+    }
+    return best && best.d < 4 ? best.n : null;
+  });
+}
+
+/// The three failures with their instants, the grace period and SIGKILL 137.
+async function assertRestartExplained(page, ko) {
+  const text = await page.textContent("[data-testid=why-panel]");
+  for (const at of ["35s", "40s", "45s"]) assert(text.includes(at), `failure at ${at}: ${text}`);
+  assert(/3\/3|3 times|3번|3회/.test(text), `three failures in a row: ${text}`);
+  assert(text.includes("30s"), `the 30 s grace period: ${text}`);
+  assert(text.includes("137") && text.includes("SIGKILL"), `SIGKILL 137: ${text}`);
+  if (ko) assert(/유예 시간/.test(text) && /[가-힣]/.test(text), `in Korean: ${text}`);
+  else assert(/grace period/.test(text), `in English: ${text}`);
+}
+
+/// Focus (or hover) the steps one by one until the editor highlights `livenessProbe`; the
+/// timeline then marks that step's moments.
+async function stepHighlightsLivenessProbe(page, how) {
+  const steps = await page.locator("[data-testid=why-step]").count();
+  assert(steps >= 3, `a chain of steps: ${steps}`);
+  for (let i = 0; i < steps; i++) {
+    if (how === "keyboard") {
+      // From the heading: the Close button, then each step (and its "The rule" disclosure).
+      const onStep = (i) =>
+        page.evaluate((i) => document.activeElement === document.querySelectorAll("[data-testid=why-step]")[i], i);
+      for (let presses = 0; presses < 4 && !(await onStep(i)); presses++) await page.keyboard.press("Tab");
+      assert(await onStep(i), `Tab reaches step ${i}`);
+    } else {
+      await page.locator("[data-testid=why-step]").nth(i).hover();
+    }
+    await page.waitForFunction((i) => document.querySelectorAll("[data-testid=why-step]")[i]?.classList.contains("focused"), i);
+    const marked = await page.$$eval(".cm-why-field", (els) => els.map((e) => e.textContent).join(" "));
+    if (marked.includes("livenessProbe")) {
+      const lit = await page.locator("[data-testid=why-highlight] > *").count();
+      assert(lit > 0, "the step's marks are highlighted on the timeline");
+      return;
+    }
+  }
+  throw new Error("no step highlighted livenessProbe in the editor");
+}
+
+test("why: a click on the first restart explains it; a step highlights livenessProbe", async ({ page, baseUrl }) => {
+  await lessonFiveSolved(page, baseUrl);
+  const n = await firstRestartMark(page);
+  assert(n !== null, "a mark at the first restart");
+  const mark = page.locator(`[data-testid=why-mark][data-mark="${n}"]`);
+  assert(((await mark.getAttribute("aria-label")) || "").length > 3, "the mark has an accessible name");
+  await mark.click();
+  await page.waitForSelector("[data-testid=why-panel]");
+  assertEq(await page.evaluate(() => document.activeElement?.id), "why-heading", "focus moves to the panel");
+  const what = await page.textContent("[data-testid=why-what]");
+  assert(/Running/.test(what) && /restartCount 1/.test(what), `the first restart is explained: ${what}`);
+  await assertRestartExplained(page, false);
+  await stepHighlightsLivenessProbe(page, "mouse");
+  // Every mark has a name; the marks are one tab stop.
+  const names = await page.$$eval("[data-testid=why-mark]", (els) => els.map((e) => e.getAttribute("aria-label") || ""));
+  assert(names.length > 5 && names.every((s) => s.trim().length > 0), `names: ${names.length}`);
+  const stops = await page.$$eval("[data-testid=why-mark]", (els) => els.filter((e) => e.getAttribute("tabindex") === "0").length);
+  assertEq(stops, 1, "one tab stop among the marks");
+  // Escape closes it and gives the focus back.
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("[data-testid=why-panel]", { state: "detached" });
+});
+
+test("why: by keyboard alone — roving focus over the marks, Enter, Tab through the steps", async ({ page, baseUrl }) => {
+  await lessonFiveSolved(page, baseUrl);
+  const n = Number(await firstRestartMark(page));
+  await page.focus("[data-testid=timeline-svg]");
+  await page.keyboard.press("Tab");
+  assertEq(await page.evaluate(() => document.activeElement?.dataset?.testid), "why-mark", "Tab reaches the marks");
+  await page.keyboard.press("Home");
+  for (let i = 0; i < n; i++) await page.keyboard.press("ArrowRight");
+  assertEq(await page.evaluate(() => document.activeElement?.dataset?.mark), String(n), "arrows moved to the restart");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-testid=why-panel]");
+  await assertRestartExplained(page, false);
+  await stepHighlightsLivenessProbe(page, "keyboard");
+});
+
+test("why: in Korean", async ({ browser, baseUrl }) => {
+  const ctx = await browser.newContext({ locale: "ko-KR", viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await lessonFiveSolved(page, baseUrl);
+  const n = await firstRestartMark(page);
+  await page.locator(`[data-testid=why-mark][data-mark="${n}"]`).click();
+  await page.waitForSelector("[data-testid=why-panel]");
+  assert((await page.textContent("#why-heading")).includes("왜?"), "the heading in Korean");
+  await assertRestartExplained(page, true);
+  await stepHighlightsLivenessProbe(page, "mouse");
+  assertEq(errors.join("\n"), "", "no page error");
+  await ctx.close();
+});
+
+test("why: rows of get pods -w and get events open the panel (click and keyboard)", async ({ page, baseUrl }) => {
+  await lessonFiveSolved(page, baseUrl);
+  await page.click("[data-testid=tab-get]");
+  const rows = page.locator("[data-testid=view-row]");
+  assert((await rows.count()) >= 3, "get -w rows");
+  await rows.last().click();
+  await page.waitForSelector("[data-testid=why-panel]");
+  assert((await page.locator("[data-testid=why-step]").count()) > 0, "a chain for a watch row");
+  await page.keyboard.press("Escape");
+  await page.click("[data-testid=tab-events]");
+  await page.locator("[data-testid=view-row]").first().focus();
+  await page.keyboard.press("ArrowDown");
+  assertEq(await page.evaluate(() => document.activeElement?.dataset?.row), "1", "arrows move along the rows");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-testid=why-panel]");
+  assert((await page.textContent("[data-testid=why-what]")).length > 0, "what changed is named");
+});
