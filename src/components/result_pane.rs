@@ -83,7 +83,6 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
             html! {
                 <div class={classes!("run", c.stale.then_some("stale"))} data-testid="run"
                      data-stale={c.stale.to_string()} inert={c.stale}>
-                    { for summary.map(|s| summary_table(lang, s)) }
                     <Playback {lang} cursor={props.cursor} {until} playing={props.playing}
                               speed={props.speed} dispatch={dispatch.clone()} />
                     <Timeline {lang} run={run.clone()} {until} cursor={props.cursor}
@@ -97,6 +96,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                     }
                     <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab} why={true}
                            dispatch={dispatch.clone()} />
+                    { for summary.map(|s| summary_table(lang, s)) }
                     <Faults {lang} run={run.clone()} faults={props.faults.clone()}
                             at={props.cursor} dispatch={dispatch.clone()} />
                 </div>
