@@ -19,6 +19,8 @@ const MIN_WIDTH: f64 = 280.0;
 const TOP: f64 = 22.0;
 /// A container's lane (its bars hold 11 px labels).
 const LANE: f64 = 26.0;
+/// The row above each container's lane for its annotations (grace, back-off, 3/3).
+pub const ANNOT: f64 = 14.0;
 const PROBE_ROW: f64 = 15.0;
 /// A condition's lane.
 const COND: f64 = 18.0;
@@ -97,8 +99,8 @@ pub fn layout(lanes: &Lanes) -> Layout {
     let containers = probe_rows
         .iter()
         .map(|rows| {
-            let top = y;
-            y += LANE + PROBE_ROW * rows.len() as f64;
+            let top = y + ANNOT;
+            y += ANNOT + LANE + PROBE_ROW * rows.len() as f64;
             top
         })
         .collect();
@@ -114,6 +116,11 @@ pub fn layout(lanes: &Lanes) -> Layout {
 }
 
 impl Layout {
+    /// The top of container `c`'s annotation row (just above its lane).
+    pub fn annotation_row(&self, c: usize) -> Option<f64> {
+        self.containers.get(c).map(|top| top - ANNOT)
+    }
+
     /// Where a lane of `why::Lane` is drawn: its top and height (a probe row of a container
     /// when `probe` is given). None for a lane the drawing does not have.
     pub fn band(

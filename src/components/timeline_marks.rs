@@ -12,7 +12,9 @@ use crate::i18n::{t, Lang};
 use crate::state::{Action, Dispatch, Run};
 use podsim::kubelet::prober::ProbeKind;
 use podsim::views::lanes::Lanes;
-use podsim::why::{changes, ChangeRef, Lane, Mark, MarkKind, StatusField};
+use podsim::why::{
+    annotations, changes, AnnotationKind, ChangeRef, Lane, Mark, MarkKind, StatusField,
+};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -172,6 +174,71 @@ fn highlight(lanes: &Lanes, m: &Mark, w: Window, g: Geometry, class: &'static st
     }
 }
 
+/// Where a bracket's ends reach down to, from the top of its row.
+const ANNOT_TICK: f64 = 17.0;
+/// The width of a character of an 11 px annotation label, with room to spare.
+const ANNOT_CHAR: f64 = 6.6;
+
+/// An annotation as drawn: its bracket, and its label when it fits without touching another.
+#[derive(Debug, Clone, PartialEq)]
+struct Bracket {
+    kind: &'static str,
+    change: ChangeRef,
+    x1: f64,
+    x2: f64,
+    y: f64,
+    label: String,
+    /// Where the label goes (its left end), if it fits.
+    label_x: Option<f64>,
+}
+
+/// The run's annotations in the window, in the row above each container's lane; labels that
+/// would overlap an earlier one on the same row are left out (the bracket stays, named).
+fn brackets(run: &Run, w: Window, g: Geometry, lang: Lang) -> Vec<Bracket> {
+    let rows = layout(&run.lanes);
+    let mut out: Vec<Bracket> = annotations(&run.timeline)
+        .into_iter()
+        .filter(|a| a.to >= w.start && a.from <= w.end)
+        .filter_map(|a| {
+            let Lane::Container { container } = a.lane else {
+                return None;
+            };
+            let y = rows.annotation_row(container as usize)?;
+            let kind = match a.kind {
+                AnnotationKind::GracePeriod => "grace",
+                AnnotationKind::BackOff => "backoff",
+                AnnotationKind::FailureRun => "failures",
+            };
+            Some(Bracket {
+                kind,
+                change: a.change,
+                x1: w.x(a.from.max(w.start), g.x0, g.x1),
+                x2: w.x(a.to.min(w.end), g.x0, g.x1),
+                y,
+                label: a.label.get(lang.code()).to_string(),
+                label_x: None,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x1.total_cmp(&b.x1)));
+    // Greedy, left to right on each row: a label centred on its bracket (kept inside the
+    // lanes), else none.
+    let mut row_end: Option<(f64, f64)> = None;
+    for b in &mut out {
+        let width = b.label.chars().count() as f64 * ANNOT_CHAR;
+        let x = ((b.x1 + b.x2) / 2.0 - width / 2.0).clamp(g.x0, (g.x1 - width).max(g.x0));
+        let free = match row_end {
+            Some((y, end)) if y == b.y => x >= end + 4.0,
+            _ => true,
+        };
+        if free {
+            b.label_x = Some(x);
+            row_end = Some((b.y, x + width));
+        }
+    }
+    out
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TimelineMarksProps {
     pub run: Rc<Run>,
@@ -211,6 +278,9 @@ pub fn TimelineMarks(props: &TimelineMarksProps) -> Html {
     let (w, g, lang) = (props.window, props.geometry, props.lang);
     let placed = use_memo((props.run.clone(), w, g, lang), |(run, w, g, lang)| {
         place(run, *w, *g, *lang)
+    });
+    let brackets = use_memo((props.run.clone(), w, g, lang), |(run, w, g, lang)| {
+        brackets(run, *w, *g, *lang)
     });
     let active = use_state_eq(|| 0usize);
     let current = (*active).min(placed.len().saturating_sub(1));
@@ -286,8 +356,34 @@ pub fn TimelineMarks(props: &TimelineMarksProps) -> Html {
         .caused
         .iter()
         .map(|m| highlight(lanes, m, w, g, "why-caused"));
+    let annotated = brackets.iter().map(|b| {
+        let onclick = {
+            let dispatch = props.dispatch.clone();
+            let c = b.change;
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::OpenWhy(c)))
+        };
+        let (y0, y1) = (b.y + 11.5, b.y + ANNOT_TICK);
+        let d = format!(
+            "M{:.1} {y1:.1}V{y0:.1}H{:.1}V{y1:.1}",
+            b.x1,
+            b.x2.max(b.x1 + 1.0)
+        );
+        html! {
+            <g class={classes!("annotation", b.kind)} data-testid="annotation" data-kind={b.kind} {onclick}>
+                <rect class="annotation-hit" x={format!("{:.1}", b.x1)} y={format!("{:.1}", b.y)}
+                      width={format!("{:.1}", (b.x2 - b.x1).max(6.0))} height="12" />
+                <path {d} />
+                if let Some(x) = b.label_x {
+                    <text x={format!("{x:.1}")} y={format!("{:.1}", b.y + 9.5)}
+                          class="annotation-label">{b.label.clone()}</text>
+                }
+                <title>{b.label.clone()}</title>
+            </g>
+        }
+    });
     html! {
         <>
+            <g class="annotations">{ for annotated }</g>
             <g class="why-caused-layer" data-testid="why-caused">{ for caused }</g>
             <g class="why-highlight" data-testid="why-highlight">{ for lit }</g>
             <g class="why-marks" role="group" aria-label={t(lang, "why.marks")} {onkeydown}>

@@ -4,7 +4,7 @@
 // editor and its marks on the timeline. In lesson 5's solution, the first restart is explained
 // by three liveness failures, a 30 s grace period and SIGKILL (137).
 import { test, assert, assertEq } from "./harness.mjs";
-import { openApp, showPane } from "./app.mjs";
+import { openApp, showPane, replaceText } from "./app.mjs";
 
 /// Lesson 5 with its solution, the run shown.
 async function lessonFiveSolved(page, baseUrl) {
@@ -137,4 +137,97 @@ test("why: rows of get pods -w and get events open the panel (click and keyboard
   await page.keyboard.press("Enter");
   await page.waitForSelector("[data-testid=why-panel]");
   assert((await page.textContent("[data-testid=why-what]")).length > 0, "what changed is named");
+});
+
+/// Lesson 5 solved in a `width`×`height` page (a phone with touch), the run shown.
+async function solvedAt(browser, baseUrl, width, height, colorScheme = "light") {
+  const mobile = width < 500;
+  const ctx = await browser.newContext({ viewport: { width, height }, colorScheme, hasTouch: mobile, isMobile: mobile });
+  const page = await ctx.newPage();
+  await page.goto(baseUrl + "#/lesson/liveness");
+  await page.waitForSelector("[data-testid=pod-name]", { state: "attached" });
+  await showPane(page, "lesson");
+  // The button is at the bottom of the lesson text: the page scrolls down to it.
+  await page.locator("[data-testid=solution]").scrollIntoViewIfNeeded();
+  await page.click("[data-testid=solution]");
+  await page.waitForSelector("[data-testid=timeline-svg] .restart line", { state: "attached" });
+  await showPane(page, "run");
+  return { ctx, page };
+}
+
+test("why: the run stays in view after Show the solution; the timeline has room (1280×800, 375 px)", async ({ browser, baseUrl }) => {
+  {
+    const { ctx, page } = await solvedAt(browser, baseUrl, 1280, 800);
+    assert((await page.evaluate(() => window.scrollY)) > 0, "the page scrolled down to the button");
+    const box = await page.locator("[data-testid=timeline-svg]").boundingBox();
+    assert(box.y >= 0 && box.y + box.height <= 800, `the timeline is on screen: ${JSON.stringify(box)}`);
+    assert(box.width >= 540, `the timeline is the widest thing on screen: ${box.width}px`);
+    await ctx.close();
+  }
+  {
+    const { ctx, page } = await solvedAt(browser, baseUrl, 375, 740, "dark");
+    const box = await page.locator("[data-testid=timeline-svg]").boundingBox();
+    assert(box.width >= 330 && box.x >= 0 && box.x + box.width <= 375, `the timeline fits a phone: ${JSON.stringify(box)}`);
+    // A tap on a mark opens the panel there too.
+    await page.locator("[data-testid=why-mark][data-lane=container-0]").last().tap();
+    await page.waitForSelector("[data-testid=why-panel]");
+    const panel = await page.locator("[data-testid=why-panel]").boundingBox();
+    assert(panel.x >= 0 && panel.x + panel.width <= 375, `the panel fits: ${JSON.stringify(panel)}`);
+    await ctx.close();
+  }
+});
+
+/// Boxes of the annotation labels and of every other text of the timeline: no annotation
+/// label touches another text.
+async function assertNoLabelOverlap(page) {
+  const { labels, others } = await page.evaluate(() => {
+    const svg = document.querySelector("[data-testid=timeline-svg]");
+    const box = (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left, y: r.top, w: r.width, h: r.height, t: e.textContent };
+    };
+    const all = Array.from(svg.querySelectorAll("text")).filter((e) => e.getBoundingClientRect().width > 0);
+    return {
+      labels: all.filter((e) => e.closest(".annotation")).map(box),
+      others: all.filter((e) => !e.closest(".annotation")).map(box),
+    };
+  });
+  const hit = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  labels.forEach((a, i) => {
+    for (const b of labels.slice(i + 1).concat(others)) assert(!hit(a, b), `"${a.t}" overlaps "${b.t}"`);
+  });
+  return labels.length;
+}
+
+test("why: annotations — the grace bracket, 3/3, back-off waits; labels never overlap", async ({ browser, baseUrl }) => {
+  for (const [w, h] of [[1280, 800], [375, 740]]) {
+    const { ctx, page } = await solvedAt(browser, baseUrl, w, h);
+    const grace = page.locator("[data-testid=annotation][data-kind=grace]");
+    assert((await grace.count()) >= 1, "a grace period bracket");
+    assert((await grace.first().locator("title").textContent()).includes("30s"), "grace 30s");
+    const failures = page.locator("[data-testid=annotation][data-kind=failures]");
+    assert((await failures.count()) >= 1 && (await failures.first().locator("title").textContent()) === "3/3", "3/3");
+    const drawn = await assertNoLabelOverlap(page);
+    assert(drawn >= 1, `annotation labels drawn at ${w}px: ${drawn}`);
+    // A click on the bracket explains the kill.
+    if (w > 500) {
+      await grace.first().locator("rect.annotation-hit").click();
+      await page.waitForSelector("[data-testid=why-panel]");
+      assert((await page.textContent("[data-testid=why-panel]")).includes("30s"), "the grace period explained");
+    }
+    await ctx.close();
+  }
+  // A crash loop: each back-off wait between an exit and the next start, doubling.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await openApp(page, baseUrl + "#/sandbox");
+  await replaceText(
+    page,
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: crash\nspec:\n  containers:\n  - name: app\n    image: busybox\n    command: [\"sh\", \"-c\", \"sleep 2; exit 1\"]\n",
+  );
+  await page.waitForSelector("[data-testid=annotation][data-kind=backoff]", { state: "attached", timeout: 10000 });
+  const waits = await page.$$eval("[data-testid=annotation][data-kind=backoff] title", (els) => els.map((e) => e.textContent));
+  assert(waits.some((t) => t.includes("10s")) && waits.some((t) => t.includes("20s")), `back-off 10s, 20s…: ${waits}`);
+  await assertNoLabelOverlap(page);
+  await ctx.close();
 });
