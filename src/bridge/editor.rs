@@ -77,6 +77,8 @@ pub struct EditorCallbacks {
     pub on_change: Closure<dyn FnMut(String)>,
     pub complete: Closure<dyn FnMut(String, u32) -> String>,
     pub hover: Closure<dyn FnMut(String, u32) -> String>,
+    /// The cursor moved (UTF-16 offset; at most once per animation frame).
+    pub on_cursor: Closure<dyn FnMut(u32)>,
 }
 
 /// Create an editor inside `parent` (or detached, to be placed through `dom()`), showing
@@ -110,6 +112,11 @@ pub fn create(
         &options,
         &"hover".into(),
         callbacks.hover.as_ref().unchecked_ref(),
+    )?;
+    js_sys::Reflect::set(
+        &options,
+        &"onCursor".into(),
+        callbacks.on_cursor.as_ref().unchecked_ref(),
     )?;
     let has_bundle = js_sys::Reflect::has(&js_sys::global(), &"PodlabEditor".into())?;
     if !has_bundle {

@@ -260,7 +260,7 @@ pub fn App(props: &AppProps) -> Html {
                         <ResultPane {lang} computed={s.computed.clone()} cursor={s.cursor()}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}
                                     faults={s.doc().events.clone()} dispatch={dispatch.clone()}
-                                    why={s.why.clone()} />
+                                    why={s.why.clone()} caused={s.why.caused.clone()} />
                     </main>
                     <PaneSwitcher {lang} pane={s.pane} dispatch={dispatch.clone()}
                                   goals={s.computed.goals.clone()} problems={s.computed.error_count()}

@@ -39,6 +39,9 @@ pub struct EditorPaneProps {
 struct Latest {
     dispatch: Dispatch,
     lang: Lang,
+    /// The field under the cursor last reported (reported again only when it changes).
+    field: Option<String>,
+    computed: Rc<Computed>,
 }
 
 struct Mounted {
@@ -57,8 +60,12 @@ struct Slot {
 }
 
 fn make_editor(latest: &Rc<RefCell<Latest>>, props: &EditorPaneProps) -> Slot {
-    let (on_change_latest, complete_latest, hover_latest) =
-        (latest.clone(), latest.clone(), latest.clone());
+    let (on_change_latest, complete_latest, hover_latest, cursor_latest) = (
+        latest.clone(),
+        latest.clone(),
+        latest.clone(),
+        latest.clone(),
+    );
     let callbacks = EditorCallbacks {
         on_change: Closure::new(move |text: String| {
             let dispatch = on_change_latest.borrow().dispatch.clone();
@@ -71,6 +78,22 @@ fn make_editor(latest: &Rc<RefCell<Latest>>, props: &EditorPaneProps) -> Slot {
         hover: Closure::new(move |text: String, pos: u32| {
             let lang = hover_latest.borrow().lang;
             assist::hover_json(&text, pos as usize, lang)
+        }),
+        // The field under the cursor, for the timeline to mark what it caused.
+        on_cursor: Closure::new(move |pos: u32| {
+            let mut l = cursor_latest.borrow_mut();
+            let field = l
+                .computed
+                .run
+                .as_ref()
+                .and_then(|r| r.timeline.source.as_ref())
+                .and_then(|s| s.path_at(pos as usize));
+            if field != l.field {
+                l.field = field.clone();
+                let dispatch = l.dispatch.clone();
+                drop(l);
+                dispatch.dispatch(Action::CursorField(field));
+            }
         }),
     };
     let aria = (
@@ -133,11 +156,14 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
     let latest = use_mut_ref(|| Latest {
         dispatch: props.dispatch.clone(),
         lang,
+        field: None,
+        computed: props.computed.clone(),
     });
     {
         let mut l = latest.borrow_mut();
         l.dispatch = props.dispatch.clone();
         l.lang = lang;
+        l.computed = props.computed.clone();
     }
     let slot: Rc<RefCell<Slot>> = {
         let latest = latest.clone();

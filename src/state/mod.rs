@@ -127,6 +127,8 @@ pub enum Action {
     CloseWhy,
     /// A step of the explanation is hovered or focused (None: none is).
     WhyStep(Option<usize>),
+    /// The editor's cursor is on this field (a path), or on none.
+    CursorField(Option<String>),
 }
 
 impl AppState {
@@ -250,6 +252,9 @@ impl AppState {
         };
         if !same_run {
             self.why.close();
+            let field = self.why.field.take();
+            self.why
+                .point_at(computed.run.as_ref().map(|r| &r.timeline), field);
         }
         self.computed = Rc::new(computed);
         if let (Page::Lesson(id, Origin::Own), true) = (&self.page, self.computed.all_goals_met()) {
@@ -509,6 +514,13 @@ impl Reducible for AppState {
                 s.why.open(&run.timeline, change, s.lang);
             }
             Action::CloseWhy => s.why.close(),
+            Action::CursorField(field) => {
+                if s.why.field == field {
+                    return self;
+                }
+                let run = s.computed.run.clone();
+                s.why.point_at(run.as_ref().map(|r| &r.timeline), field);
+            }
             Action::WhyStep(step) => {
                 if s.why.step == step {
                     return self;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use podsim::schema;
 use podsim::sim::Timeline;
-use podsim::why::{explain, ChangeRef, Explanation, Mark};
+use podsim::why::{caused_by_field, explain, ChangeRef, Explanation, Mark};
 
 use crate::i18n::Lang;
 
@@ -24,6 +24,9 @@ pub struct Why {
     pub shown: Option<Rc<Explanation>>,
     /// The step hovered or focused (an index into its steps).
     pub step: Option<usize>,
+    /// The field under the editor's cursor (its path) and what it caused in the run.
+    pub field: Option<String>,
+    pub caused: Rc<Vec<Mark>>,
 }
 
 impl Why {
@@ -31,6 +34,15 @@ impl Why {
     pub fn open(&mut self, tl: &Timeline, change: ChangeRef, lang: Lang) {
         self.shown = Some(Rc::new(explain(tl, change, engine_lang(lang))));
         self.step = None;
+    }
+
+    /// The cursor is on `field` (a path, or none): mark what it caused in `tl`.
+    pub fn point_at(&mut self, tl: Option<&Timeline>, field: Option<String>) {
+        self.caused = Rc::new(match (tl, field.as_deref()) {
+            (Some(tl), Some(path)) => caused_by_field(tl, path),
+            _ => Vec::new(),
+        });
+        self.field = field;
     }
 
     pub fn close(&mut self) {

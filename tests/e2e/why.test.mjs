@@ -4,7 +4,7 @@
 // editor and its marks on the timeline. In lesson 5's solution, the first restart is explained
 // by three liveness failures, a 30 s grace period and SIGKILL (137).
 import { test, assert, assertEq } from "./harness.mjs";
-import { openApp, showPane, replaceText } from "./app.mjs";
+import { openApp, showPane, replaceText, cursorToLineEnd } from "./app.mjs";
 
 /// Lesson 5 with its solution, the run shown.
 async function lessonFiveSolved(page, baseUrl) {
@@ -161,7 +161,8 @@ test("why: the run stays in view after Show the solution; the timeline has room 
     assert((await page.evaluate(() => window.scrollY)) > 0, "the page scrolled down to the button");
     const box = await page.locator("[data-testid=timeline-svg]").boundingBox();
     assert(box.y >= 0 && box.y + box.height <= 800, `the timeline is on screen: ${JSON.stringify(box)}`);
-    assert(box.width >= 540, `the timeline is the widest thing on screen: ${box.width}px`);
+    const editor = await page.locator(".editor-host").boundingBox();
+    assert(box.width > editor.width + 60, `the timeline is the widest thing on screen: ${box.width} vs the editor's ${editor.width}px`);
     await ctx.close();
   }
   {
@@ -230,4 +231,23 @@ test("why: annotations — the grace bracket, 3/3, back-off waits; labels never 
   assert(waits.some((t) => t.includes("10s")) && waits.some((t) => t.includes("20s")), `back-off 10s, 20s…: ${waits}`);
   await assertNoLabelOverlap(page);
   await ctx.close();
+});
+
+test("why: the cursor on periodSeconds marks the probe ticks it caused; elsewhere nothing", async ({ page, baseUrl }) => {
+  await lessonFiveSolved(page, baseUrl);
+  await showPane(page, "editor");
+  const line = await page.evaluate(() =>
+    Array.from(document.querySelectorAll(".cm-content .cm-line")).findIndex((l) => l.textContent.includes("periodSeconds")) + 1,
+  );
+  assert(line > 0, "periodSeconds is in the solution");
+  await cursorToLineEnd(page, line);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=why-caused] [data-kind=probe]").length >= 5, null, { timeout: 5000 });
+  // Each ring sits on a probe tick of the liveness row.
+  const { rings, ticks } = await page.evaluate(() => ({
+    rings: Array.from(document.querySelectorAll("[data-testid=why-caused] [data-kind=probe]")).map((e) => Number(e.getAttribute("cx"))),
+    ticks: Array.from(document.querySelectorAll("[data-testid=timeline-svg] .probe")).map((e) => e.getBBox().x + e.getBBox().width / 2),
+  }));
+  assert(rings.every((x) => ticks.some((t) => Math.abs(t - x) < 1)), `rings on ticks: ${rings} / ${ticks}`);
+  await cursorToLineEnd(page, 1);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=why-caused] > *").length === 0, null, { timeout: 5000 });
 });
