@@ -90,11 +90,18 @@ impl Computed {
         lesson: Option<&Lesson>,
         faults: &[ScenarioEvent],
         previous: Option<&Computed>,
+        opened: &[podsim::why::ChangeRef],
     ) -> Self {
         let started = now_ms();
         let (analysis, goals, until) = match lesson {
             Some(l) => {
                 let (a, g) = session::evaluate(l, text, faults);
+                // `explained` goals look at the explanations opened in this run.
+                let g = if opened.is_empty() {
+                    g
+                } else {
+                    session::goals_opened(l, &a, opened)
+                };
                 (a, g, l.until)
             }
             None => {

@@ -239,12 +239,14 @@ impl AppState {
         let lesson = self.lesson();
         let doc = self.doc();
         let previous = keep_run.then_some(&*self.computed);
+        let opened = self.opened(&doc.manifest, &doc.events);
         let computed = Computed::new(
             &key,
             &doc.manifest,
             lesson.as_deref(),
             &doc.events,
             previous,
+            &opened,
         );
         let same_run = match (&self.computed.run, &computed.run) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
@@ -260,6 +262,54 @@ impl AppState {
         if let (Page::Lesson(id, Origin::Own), true) = (&self.page, self.computed.all_goals_met()) {
             let id = id.clone();
             self.saved.progress_mut(&id).done = true;
+        }
+    }
+
+    /// The explanations opened in this lesson in the run of `manifest` with `events`.
+    fn opened(&self, manifest: &str, events: &[ScenarioEvent]) -> Vec<podsim::why::ChangeRef> {
+        let Some(id) = self.page.lesson_id() else {
+            return Vec::new();
+        };
+        let Some(p) = self.saved.lessons.get(id) else {
+            return Vec::new();
+        };
+        if p.explained.is_empty() {
+            return Vec::new();
+        }
+        let run = crate::storage::run_key(manifest, events);
+        p.explained
+            .iter()
+            .filter(|e| e.run == run)
+            .map(|e| e.change)
+            .collect()
+    }
+
+    /// The learner opened "why?" on `change`: kept with the lesson's progress (for its
+    /// `explained` goals), the goals checked again.
+    fn record_opened(&mut self, change: podsim::why::ChangeRef) {
+        let (Some(id), Some(_)) = (self.page.lesson_id().map(str::to_string), self.lesson()) else {
+            return;
+        };
+        let doc = self.doc().into_owned();
+        let run = crate::storage::run_key(&doc.manifest, &doc.events);
+        let entry = crate::storage::Explained { run, change };
+        let p = self.saved.progress_mut(&id);
+        if p.explained.contains(&entry) {
+            return;
+        }
+        p.explained.push(entry);
+        let over = p
+            .explained
+            .len()
+            .saturating_sub(crate::storage::EXPLAINED_KEPT);
+        p.explained.drain(..over);
+        // The goals again, the run (and the open panel) kept.
+        let why = self.why.clone();
+        self.recompute(true);
+        if let Some(run) = self.computed.run.clone() {
+            self.why = why;
+            let field = self.why.field.take();
+            self.why.point_at(Some(&run.timeline), field);
         }
     }
 
@@ -512,6 +562,9 @@ impl Reducible for AppState {
                     return self;
                 };
                 s.why.open(&run.timeline, change, s.lang);
+                if !s.computed.stale {
+                    s.record_opened(change);
+                }
             }
             Action::CloseWhy => s.why.close(),
             Action::CursorField(field) => {

@@ -251,3 +251,28 @@ test("why: the cursor on periodSeconds marks the probe ticks it caused; elsewher
   await cursorToLineEnd(page, 1);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=why-caused] > *").length === 0, null, { timeout: 5000 });
 });
+
+test("why: an explained goal is met once the learner opens that why?, and stays met after a reload", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/lesson/graceful-termination");
+  await showPane(page, "lesson");
+  await page.click("[data-testid=solution]");
+  // Every goal but the one about "why?" is met by the solution alone.
+  const split = () =>
+    page.$$eval("[data-testid=goal]", (els) => ({
+      why: els.filter((e) => e.textContent.includes("why?")).map((e) => e.dataset.met),
+      others: els.filter((e) => !e.textContent.includes("why?")).map((e) => e.dataset.met),
+    }));
+  await page.waitForFunction(() => {
+    const g = [...document.querySelectorAll("[data-testid=goal]")].filter((e) => !e.textContent.includes("why?"));
+    return g.length > 1 && g.every((e) => e.dataset.met === "true");
+  }, null, { timeout: 10000 });
+  assertEq(JSON.stringify((await split()).why), '["false"]', "not met before the explanation is opened");
+  const exit = page.locator('[data-testid=why-mark][aria-label*="worker: Terminated"]');
+  assert((await exit.count()) >= 1, "a mark at the worker's exit");
+  await exit.first().click();
+  await page.waitForSelector("[data-testid=why-panel]");
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=goal]")].every((e) => e.dataset.met === "true"), null, { timeout: 5000 });
+  await page.reload();
+  await page.waitForSelector("[data-testid=goal]");
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=goal]")].every((e) => e.dataset.met === "true"), null, { timeout: 10000 });
+});
