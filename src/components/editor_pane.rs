@@ -82,12 +82,21 @@ fn make_editor(latest: &Rc<RefCell<Latest>>, props: &EditorPaneProps) -> Slot {
         // The field under the cursor, for the timeline to mark what it caused.
         on_cursor: Closure::new(move |pos: u32| {
             let mut l = cursor_latest.borrow_mut();
-            let field = l
+            // A cursor just after a value (at the end of its line) is on that value: the
+            // deeper of the fields at the cursor and just before it.
+            let source = l
                 .computed
                 .run
                 .as_ref()
-                .and_then(|r| r.timeline.source.as_ref())
-                .and_then(|s| s.path_at(pos as usize));
+                .and_then(|r| r.timeline.source.clone());
+            let field = source.and_then(|s| {
+                let at = s.path_at(pos as usize);
+                let before = pos.checked_sub(1).and_then(|p| s.path_at(p as usize));
+                match (at, before) {
+                    (Some(a), Some(b)) => Some(if b.len() > a.len() { b } else { a }),
+                    (a, b) => a.or(b),
+                }
+            });
             if field != l.field {
                 l.field = field.clone();
                 let dispatch = l.dispatch.clone();

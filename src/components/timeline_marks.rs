@@ -330,10 +330,17 @@ pub fn TimelineMarks(props: &TimelineMarksProps) -> Html {
     let lanes = &props.run.lanes;
     let marks = placed.iter().enumerate().map(|(i, p)| {
         let is_open = props.open == Some(p.change);
-        let onclick = {
+        // On press (mouse, pen or finger), not on click: the lanes' own press seeks, which
+        // may move what is under the pointer before it is lifted. The mouse's press does not
+        // focus the mark: the focus goes to the panel.
+        let onpointerdown = {
             let open = open(p.change);
             let active = active.clone();
-            Callback::from(move |_: MouseEvent| {
+            Callback::from(move |e: PointerEvent| {
+                if e.button() != 0 {
+                    return;
+                }
+                e.stop_propagation();
                 active.set(i);
                 open();
             })
@@ -345,7 +352,7 @@ pub fn TimelineMarks(props: &TimelineMarksProps) -> Html {
                   width="10" height={format!("{:.1}", p.h + 2.0)} rx="3"
                   role="button" tabindex={if i == current { "0" } else { "-1" }}
                   aria-label={p.label.clone()} aria-pressed={is_open.then_some("true")}
-                  {onclick} />
+                  {onpointerdown} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())} />
         }
     });
     let lit = props
