@@ -330,17 +330,26 @@ pub fn TimelineMarks(props: &TimelineMarksProps) -> Html {
     let lanes = &props.run.lanes;
     let marks = placed.iter().enumerate().map(|(i, p)| {
         let is_open = props.open == Some(p.change);
-        // On press (mouse, pen or finger), not on click: the lanes' own press seeks, which
+        // On press (mouse or pen), not on click: the lanes' own press seeks, which
         // may move what is under the pointer before it is lifted. The mouse's press does not
         // focus the mark: the focus goes to the panel.
         let onpointerdown = {
             let open = open(p.change);
             let active = active.clone();
             Callback::from(move |e: PointerEvent| {
-                if e.button() != 0 {
+                // A finger pressed on a mark may be starting to scrub: a tap opens (below).
+                if e.button() != 0 || e.pointer_type() == "touch" {
                     return;
                 }
                 e.stop_propagation();
+                active.set(i);
+                open();
+            })
+        };
+        let onclick = {
+            let open = open(p.change);
+            let active = active.clone();
+            Callback::from(move |_: MouseEvent| {
                 active.set(i);
                 open();
             })
@@ -352,7 +361,7 @@ pub fn TimelineMarks(props: &TimelineMarksProps) -> Html {
                   width="10" height={format!("{:.1}", p.h + 2.0)} rx="3"
                   role="button" tabindex={if i == current { "0" } else { "-1" }}
                   aria-label={p.label.clone()} aria-pressed={is_open.then_some("true")}
-                  {onpointerdown} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())} />
+                  {onpointerdown} {onclick} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())} />
         }
     });
     let lit = props
