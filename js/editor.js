@@ -39,6 +39,7 @@ import {
 } from "@codemirror/commands";
 import { yaml as yamlMode } from "@codemirror/legacy-modes/mode/yaml";
 import { oneDark } from "@codemirror/theme-one-dark";
+import { whyFields, markFields, cursorReporter } from "./highlight.js";
 import {
   StreamLanguage,
   foldService,
@@ -358,6 +359,7 @@ class Editor {
     this.complete = options.complete || null;
     this.hover = options.hover || null;
     this.draggables = options.draggables || null;
+    this.onCursor = typeof options.onCursor === "function" ? options.onCursor : null;
     this.pending = false;
     // The document the editor shows, and the editor states (text, selection, undo history)
     // of the documents shown before, to come back to.
@@ -464,6 +466,8 @@ class Editor {
           EditorView.lineWrapping,
           this.theme.of(this.dark ? oneDark : []),
           EditorView.contentAttributes.of({ "data-testid": "yaml-editor" }),
+          whyFields,
+          cursorReporter(() => self.onCursor),
           this.aria.of(ariaAttributes(options.ariaLabel, options.ariaDescription)),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
@@ -618,6 +622,11 @@ class Editor {
     });
   }
 
+  // The fields a "why?" step read: [[from, to], …] as JSON (UTF-16 offsets); "[]" clears.
+  setHighlights(json, scroll) {
+    markFields(this.view, parseJson(json, []), Boolean(scroll));
+  }
+
   cursor() {
     return this.view.state.selection.main.head;
   }
@@ -647,6 +656,7 @@ class Editor {
     this.complete = null;
     this.hover = null;
     this.draggables = null;
+    this.onCursor = null;
     this.view.destroy();
   }
 }

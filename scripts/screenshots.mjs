@@ -38,6 +38,27 @@ await shot("lesson-liveness", "#/lesson/liveness", {
     await p.click("[data-testid=tab-events]");
   },
 });
+await shot("why", "#/lesson/liveness", {
+  width: 1280,
+  height: 800,
+  setup: async (p) => {
+    await p.click("[data-testid=solution]");
+    await p.waitForSelector("[data-testid=timeline-svg] .restart line", { state: "attached" });
+    await p.click("[data-testid=notice] button[aria-label]").catch(() => {});
+    // "Why?" on the first restart, the step with the three failures in focus.
+    await p.locator('[data-testid=why-mark][aria-label*="restartCount 1"]').first().click();
+    await p.waitForSelector("[data-testid=why-step]");
+    // The step in focus (its fields marked in the editor, its ticks on the timeline), the
+    // timeline and the panel's top in view.
+    await p.evaluate(() => {
+      const step = [...document.querySelectorAll("[data-testid=why-step]")].find((e) => e.textContent.includes("3 times in a row"));
+      step?.focus({ preventScroll: true });
+      const region = document.querySelector(".region.result");
+      const tl = document.querySelector("[data-testid=timeline]");
+      if (region && tl) region.scrollTop = tl.offsetTop - region.offsetTop - 8;
+    });
+  },
+});
 await shot("lesson-ko", "#/lesson/init-containers", { lang: "ko" });
 await shot("mobile", "#/lesson/first-pod", { width: 375, height: 812 });
 // tests/examples/crashloop.yaml with ReduceDefaultCrashLoopBackOffDecay, compared with 1.37's defaults.

@@ -105,6 +105,10 @@ pub struct Progress {
         deserialize_with = "lenient_answers"
     )]
     pub predictions: BTreeMap<String, bool>,
+    /// The "why?" explanations opened (for `explained` goals), each with the run it was
+    /// opened in; absent in older saves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explained: Vec<Explained>,
 }
 
 /// The answered predictions of a lesson: the boolean entries of an object (anything else,
@@ -120,6 +124,30 @@ fn lenient_answers<'de, D: serde::Deserializer<'de>>(
             .collect(),
         _ => BTreeMap::new(),
     })
+}
+
+/// A "why?" opened in a lesson: the change (`why::ChangeRef`, which names it within one
+/// run) and the run it belongs to (a hash of the manifest and its faults: the simulation is
+/// deterministic, so the same text gives the same run again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Explained {
+    pub run: String,
+    pub change: podsim::why::ChangeRef,
+}
+
+/// How many opened explanations a lesson keeps (the newest).
+pub const EXPLAINED_KEPT: usize = 32;
+
+/// The name of a run for [`Explained::run`]: FNV-1a of the manifest and its faults, in hex.
+pub fn run_key(manifest: &str, events: &[podsim::sim::scenario::ScenarioEvent]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let faults = serde_json::to_string(events).unwrap_or_default();
+    for b in manifest.bytes().chain([0u8]).chain(faults.bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

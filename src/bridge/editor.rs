@@ -33,6 +33,9 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setDark)]
     pub fn set_dark(this: &EditorHandle, dark: bool);
 
+    #[wasm_bindgen(method, js_name = setHighlights)]
+    fn set_highlights_json(this: &EditorHandle, json: &str, scroll: bool);
+
     #[wasm_bindgen(method)]
     pub fn cursor(this: &EditorHandle) -> u32;
 
@@ -76,6 +79,8 @@ pub struct EditorCallbacks {
     pub hover: Closure<dyn FnMut(String, u32) -> String>,
     /// The numbers of a text that can be dragged (JSON, see `bridge::scrub`).
     pub draggables: Closure<dyn FnMut(String) -> String>,
+    /// The cursor moved (UTF-16 offset; at most once per animation frame).
+    pub on_cursor: Closure<dyn FnMut(u32)>,
 }
 
 /// Create an editor inside `parent` (or detached, to be placed through `dom()`), showing
@@ -115,6 +120,11 @@ pub fn create(
         &"draggables".into(),
         callbacks.draggables.as_ref().unchecked_ref(),
     )?;
+    js_sys::Reflect::set(
+        &options,
+        &"onCursor".into(),
+        callbacks.on_cursor.as_ref().unchecked_ref(),
+    )?;
     let has_bundle = js_sys::Reflect::has(&js_sys::global(), &"PodlabEditor".into())?;
     if !has_bundle {
         return Err(JsValue::from_str(
@@ -128,5 +138,12 @@ impl EditorHandle {
     pub fn set_diagnostics(&self, diagnostics: &[EditorDiagnostic]) {
         let json = serde_json::to_string(diagnostics).unwrap_or_else(|_| "[]".into());
         self.set_diagnostics_json(&json);
+    }
+
+    /// Mark the fields a "why?" step read (UTF-16 ranges; js/highlight.js), the first one
+    /// scrolled into view when `scroll`; an empty list clears the marks.
+    pub fn set_highlights(&self, ranges: &[(usize, usize)], scroll: bool) {
+        let json = serde_json::to_string(ranges).unwrap_or_else(|_| "[]".into());
+        self.set_highlights_json(&json, scroll);
     }
 }

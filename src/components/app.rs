@@ -346,6 +346,7 @@ pub fn App(props: &AppProps) -> Html {
                                         page={s.page.clone()} has_shared={s.has_shared_copy()}
                                         dark={is_dark(s.saved.settings.theme)}
                                         show_defaulted={s.saved.settings.show_defaulted}
+                                        highlights={Rc::new(s.why.field_ranges(s.computed.run.as_ref().map(|r| &r.timeline)))}
                                         dispatch={dispatch.clone()} />
                             if matches!(page, Page::Sandbox(_)) {
                                 <p class="embed-code">
@@ -357,7 +358,8 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         <ResultPane {lang} computed={shown} cursor={s.shown_cursor()} {prediction}
                                     playing={s.playing} speed={s.speed()} tab={s.tab()}
-                                    faults={s.doc().events.clone()} dispatch={dispatch.clone()}>
+                                    faults={s.doc().events.clone()} dispatch={dispatch.clone()}
+                                    why={s.why.clone()} caused={s.why.caused.clone()}>
                             <ClusterPicker {lang} spec={s.computed.cluster.clone()}
                                            pinned={crate::state::cluster::pinned(lesson.as_deref())}
                                            customised={!s.doc().cluster.is_default()}

@@ -31,12 +31,18 @@ pub struct EditorPaneProps {
     pub dark: bool,
     pub show_defaulted: bool,
     pub dispatch: Dispatch,
+    /// The fields to highlight (UTF-16 ranges): those of the Why panel's step in focus.
+    #[prop_or_default]
+    pub highlights: Rc<Vec<(usize, usize)>>,
 }
 
 /// What the editor's callbacks (made once) need from the latest render.
 struct Latest {
     dispatch: Dispatch,
     lang: Lang,
+    /// The field under the cursor last reported (reported again only when it changes).
+    field: Option<String>,
+    computed: Rc<Computed>,
 }
 
 struct Mounted {
@@ -55,8 +61,12 @@ struct Slot {
 }
 
 fn make_editor(latest: &Rc<RefCell<Latest>>, props: &EditorPaneProps) -> Slot {
-    let (on_change_latest, complete_latest, hover_latest) =
-        (latest.clone(), latest.clone(), latest.clone());
+    let (on_change_latest, complete_latest, hover_latest, cursor_latest) = (
+        latest.clone(),
+        latest.clone(),
+        latest.clone(),
+        latest.clone(),
+    );
     let callbacks = EditorCallbacks {
         on_change: Closure::new(move |text: String| {
             let dispatch = on_change_latest.borrow().dispatch.clone();
@@ -71,6 +81,31 @@ fn make_editor(latest: &Rc<RefCell<Latest>>, props: &EditorPaneProps) -> Slot {
             assist::hover_json(&text, pos as usize, lang)
         }),
         draggables: Closure::new(|text: String| scrub::draggables_json(&text)),
+        // The field under the cursor, for the timeline to mark what it caused.
+        on_cursor: Closure::new(move |pos: u32| {
+            let mut l = cursor_latest.borrow_mut();
+            // A cursor just after a value (at the end of its line) is on that value: the
+            // deeper of the fields at the cursor and just before it.
+            let source = l
+                .computed
+                .run
+                .as_ref()
+                .and_then(|r| r.timeline.source.clone());
+            let field = source.and_then(|s| {
+                let at = s.path_at(pos as usize);
+                let before = pos.checked_sub(1).and_then(|p| s.path_at(p as usize));
+                match (at, before) {
+                    (Some(a), Some(b)) => Some(if b.len() > a.len() { b } else { a }),
+                    (a, b) => a.or(b),
+                }
+            });
+            if field != l.field {
+                l.field = field.clone();
+                let dispatch = l.dispatch.clone();
+                drop(l);
+                dispatch.dispatch(Action::CursorField(field));
+            }
+        }),
     };
     let aria = (
         t(props.lang, "editor.label"),
@@ -132,11 +167,14 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
     let latest = use_mut_ref(|| Latest {
         dispatch: props.dispatch.clone(),
         lang,
+        field: None,
+        computed: props.computed.clone(),
     });
     {
         let mut l = latest.borrow_mut();
         l.dispatch = props.dispatch.clone();
         l.lang = lang;
+        l.computed = props.computed.clone();
     }
     let slot: Rc<RefCell<Slot>> = {
         let latest = latest.clone();
@@ -200,6 +238,16 @@ pub fn EditorPane(props: &EditorPaneProps) -> Html {
             if let Some(m) = mounted.borrow().mounted.as_ref() {
                 m.handle
                     .set_aria(t(*lang, "editor.label"), t(*lang, "editor.description"));
+            }
+        });
+    }
+
+    // The fields of the Why panel's step in focus, marked (and scrolled into view).
+    {
+        let mounted = slot.clone();
+        use_effect_with(props.highlights.clone(), move |ranges| {
+            if let Some(m) = mounted.borrow().mounted.as_ref() {
+                m.handle.set_highlights(ranges, true);
             }
         });
     }

@@ -25,5 +25,7 @@ pub mod solution_diff;
 pub mod timeline;
 pub mod timeline_lanes;
 pub mod timeline_legend;
+pub mod timeline_marks;
 pub mod timeline_overlay;
 pub mod views;
+pub mod why_panel;

@@ -12,11 +12,13 @@ use super::problems::Problems;
 use super::timeline::Timeline;
 use super::timeline_overlay::Overlay;
 use super::views::Views;
+use super::why_panel::WhyPanel;
 use crate::i18n::{t, Lang};
-use crate::state::{Computed, Dispatch};
+use crate::state::{Computed, Dispatch, Why};
 use podsim::sim::scenario::ScenarioEvent;
 use podsim::time::Millis;
 use podsim::views::summary::PodSummary;
+use podsim::why::Mark;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,6 +39,12 @@ pub struct ResultPaneProps {
     /// Shown first in the region: the cluster the run is on (`ClusterPicker`).
     #[prop_or_default]
     pub children: Html,
+    /// The Why panel's state.
+    #[prop_or_default]
+    pub why: Why,
+    /// What the field under the editor's cursor caused.
+    #[prop_or_default]
+    pub caused: Rc<Vec<Mark>>,
 }
 
 fn summary_table(lang: Lang, s: &PodSummary) -> Html {
@@ -80,6 +88,9 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                          until={c.until} />
         }
     });
+    // While a prediction's run is on screen, no "why?" (it would tell the answer) and no
+    // faults (the run is the prediction's).
+    let no_prediction = props.prediction.as_ref().is_none_or(|p| p.1.is_none());
     let body = match &c.run {
         Some(run) => {
             let until = c.until;
@@ -92,17 +103,23 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
             html! {
                 <div class={classes!("run", c.stale.then_some("stale"))} data-testid="run"
                      data-stale={c.stale.to_string()} inert={c.stale}>
-                    { for summary.map(|s| summary_table(lang, s)) }
                     <Playback {lang} cursor={props.cursor} {until} playing={props.playing}
                               speed={props.speed} dispatch={dispatch.clone()} />
                     <Timeline {lang} run={run.clone()} {until} cursor={props.cursor}
                               doc={c.key.clone()} faults={props.faults.len()}
-                              dispatch={dispatch.clone()}
+                              dispatch={dispatch.clone()} why={no_prediction}
+                              open={props.why.open_change()} highlight={Rc::new(props.why.marks())}
+                              caused={props.caused.clone()}
                               overlay={props.prediction.as_ref().and_then(|p| p.1.clone())} />
+                    if let Some(explanation) = &props.why.shown {
+                        <WhyPanel {lang} explanation={explanation.clone()} step={props.why.step}
+                                  dispatch={dispatch.clone()} />
+                    }
                     <Derived {lang} run={run.clone()} />
-                    <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab}
+                    <Views {lang} run={run.clone()} at={props.cursor} tab={props.tab} why={no_prediction}
                            dispatch={dispatch.clone()} />
-                    if props.prediction.as_ref().is_none_or(|p| p.1.is_none()) {
+                    { for summary.map(|s| summary_table(lang, s)) }
+                    if no_prediction {
                         <Faults {lang} run={run.clone()} faults={props.faults.clone()}
                                 at={props.cursor} dispatch={dispatch.clone()} />
                     }

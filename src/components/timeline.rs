@@ -9,11 +9,13 @@
 
 use super::timeline_lanes::{layout, Geometry, TimelineLanes};
 use super::timeline_legend::Legend;
+use super::timeline_marks::TimelineMarks;
 use super::timeline_overlay::{self, Overlay};
 use crate::chart::Window;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, Dispatch, Run};
 use podsim::time::{clock, Millis, SECOND};
+use podsim::why::{ChangeRef, Mark};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
@@ -38,6 +40,18 @@ pub struct TimelineProps {
     /// What an open prediction lays over the run (`timeline_overlay`).
     #[prop_or_default]
     pub overlay: Option<Rc<Overlay>>,
+    /// Draw the "why?" marks (focusable, they open the Why panel of the run on screen).
+    #[prop_or_default]
+    pub why: bool,
+    /// The change the Why panel explains.
+    #[prop_or_default]
+    pub open: Option<ChangeRef>,
+    /// The marks of the Why panel's step hovered or focused.
+    #[prop_or_default]
+    pub highlight: Rc<Vec<Mark>>,
+    /// What the field under the editor's cursor caused.
+    #[prop_or_default]
+    pub caused: Rc<Vec<Mark>>,
 }
 
 /// A resize observer and the callback it calls, which must live as long as it.
@@ -366,10 +380,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <button type="button" onclick={reset} disabled={whole} data-testid="zoom-reset">{t(lang, "zoom.reset")}</button>
                 <span class="window-label" data-testid="window">{format!("{} – {} / {}", clock(w.start), clock(w.end), clock(until))}</span>
             </div>
-            <svg class="chart" viewBox={format!("0 0 {} {height:.0}", g.w)} role="img" tabindex="0"
+            <svg class="chart" viewBox={format!("0 0 {} {height:.0}", g.w)} role={if props.why { "group" } else { "img" }} tabindex="0"
                  aria-label={format!("{} {} – {}; {} {}", t(lang, "timeline"), clock(w.start), clock(w.end), t(lang, "cursor"), clock(cursor))}
                  {onpointerdown} {onpointermove} {onkeydown} {onwheel} ref={svg} data-testid="timeline-svg">
                 <TimelineLanes lanes={lanes.clone()} window={w} geometry={g} {lang} />
+                if props.why {
+                    <TimelineMarks run={props.run.clone()} window={w} geometry={g} {lang}
+                                   open={props.open} highlight={props.highlight.clone()}
+                                   caused={props.caused.clone()} dispatch={props.dispatch.clone()} />
+                }
                 { for props.overlay.as_ref().map(|o| timeline_overlay::draw(o, w, g, height)) }
                 if w.contains(cursor) {
                     <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2={format!("{height:.0}")} />

@@ -9,6 +9,7 @@ use crate::i18n::{t, Lang};
 use podsim::kubelet::prober::{ProbeKind, ProbeResult};
 use podsim::time::clock;
 use podsim::views::lanes::{Lanes, Segment, SegmentKind};
+use podsim::why::Lane as WhyLane;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +19,8 @@ const MIN_WIDTH: f64 = 280.0;
 const TOP: f64 = 22.0;
 /// A container's lane (its bars hold 11 px labels).
 const LANE: f64 = 26.0;
+/// The row above each container's lane for its annotations (grace, back-off, 3/3).
+pub const ANNOT: f64 = 14.0;
 const PROBE_ROW: f64 = 15.0;
 /// A condition's lane.
 const COND: f64 = 18.0;
@@ -53,7 +56,7 @@ impl Geometry {
     }
 
     /// How many time labels fit along the axis.
-    fn tick_count(&self) -> usize {
+    pub fn tick_count(&self) -> usize {
         (((self.x1 - self.x0) / 70.0) as usize).clamp(3, 10)
     }
 }
@@ -70,6 +73,8 @@ const PROBE_KINDS: [ProbeKind; 3] = [
 pub struct Layout {
     /// The top of each container's lane (its probe rows follow it).
     containers: Vec<f64>,
+    /// Each container's probe rows, in order.
+    probe_rows: Vec<Vec<ProbeKind>>,
     /// The top of the first condition lane.
     conditions: f64,
     /// The top of the phase band.
@@ -80,16 +85,22 @@ pub struct Layout {
 
 pub fn layout(lanes: &Lanes) -> Layout {
     let mut y = TOP;
-    let containers = lanes
+    let probe_rows: Vec<Vec<ProbeKind>> = lanes
         .containers
         .iter()
         .map(|c| {
-            let top = y;
-            let probe_rows = PROBE_KINDS
+            PROBE_KINDS
                 .iter()
-                .filter(|k| c.probes.iter().any(|p| p.probe == **k))
-                .count();
-            y += LANE + PROBE_ROW * probe_rows as f64;
+                .copied()
+                .filter(|k| c.probes.iter().any(|p| p.probe == *k))
+                .collect()
+        })
+        .collect();
+    let containers = probe_rows
+        .iter()
+        .map(|rows| {
+            let top = y + ANNOT;
+            y += ANNOT + LANE + PROBE_ROW * rows.len() as f64;
             top
         })
         .collect();
@@ -97,9 +108,49 @@ pub fn layout(lanes: &Lanes) -> Layout {
     let phase = conditions + COND * lanes.conditions.len() as f64;
     Layout {
         containers,
+        probe_rows,
         conditions,
         phase,
         height: phase + LANE + 12.0,
+    }
+}
+
+impl Layout {
+    /// The top of container `c`'s annotation row (just above its lane).
+    pub fn annotation_row(&self, c: usize) -> Option<f64> {
+        self.containers.get(c).map(|top| top - ANNOT)
+    }
+
+    /// Where a lane of `why::Lane` is drawn: its top and height (a probe row of a container
+    /// when `probe` is given). None for a lane the drawing does not have.
+    pub fn band(
+        &self,
+        lanes: &Lanes,
+        lane: WhyLane,
+        probe: Option<ProbeKind>,
+    ) -> Option<(f64, f64)> {
+        match lane {
+            WhyLane::Container { container } => {
+                let c = container as usize;
+                let top = *self.containers.get(c)?;
+                match probe {
+                    Some(kind) => {
+                        let row = self.probe_rows.get(c)?.iter().position(|k| *k == kind)?;
+                        Some((top + LANE + PROBE_ROW * row as f64, PROBE_ROW))
+                    }
+                    None => Some((top + 3.0, LANE - 6.0)),
+                }
+            }
+            WhyLane::Condition { condition } => {
+                let i = lanes
+                    .conditions
+                    .iter()
+                    .position(|c| c.name == condition.as_str())?;
+                Some((self.conditions + COND * i as f64 + 2.0, COND - 4.0))
+            }
+            WhyLane::Phase => Some((self.phase + 3.0, LANE - 6.0)),
+            WhyLane::Events => Some((3.0, 12.0)),
+        }
     }
 }
 

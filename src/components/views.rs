@@ -8,7 +8,9 @@ use crate::state::{Action, Dispatch, Run};
 use podsim::time::Millis;
 use podsim::views::kubectl::Command;
 use podsim::views::logs;
+use podsim::why::{event_refs, watch_refs, ChangeRef};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -21,6 +23,94 @@ pub struct ViewsProps {
     /// The view shown (one of `state::TABS`).
     pub tab: &'static str,
     pub dispatch: Dispatch,
+    /// Rows of `get pods -w` and `get events` open the Why panel (click, tap, or Enter
+    /// after the arrow keys moved the one focusable row).
+    #[prop_or_default]
+    pub why: bool,
+}
+
+/// Focus row `n` of the view beside `from`.
+fn focus_row(from: &web_sys::Element, n: usize) {
+    let Some(pre) = from.closest("pre").ok().flatten() else {
+        return;
+    };
+    if let Some(el) = pre
+        .query_selector(&format!("[data-row=\"{n}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The output with each row after the header a button that opens the Why panel on `refs`.
+fn rows_html(
+    text: &str,
+    refs: &[ChangeRef],
+    active: &UseStateHandle<usize>,
+    dispatch: &Dispatch,
+) -> Html {
+    let lines: Vec<&str> = text.lines().collect();
+    let current = (**active).min(refs.len().saturating_sub(1));
+    let onkeydown = {
+        let refs = refs.to_vec();
+        let active = active.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let Some(n) = el
+                .get_attribute("data-row")
+                .and_then(|v| v.parse::<usize>().ok())
+            else {
+                return;
+            };
+            let last = refs.len().saturating_sub(1);
+            let next = match e.key().as_str() {
+                "ArrowDown" => (n + 1).min(last),
+                "ArrowUp" => n.saturating_sub(1),
+                "Home" => 0,
+                "End" => last,
+                "Enter" | " " => {
+                    if let Some(c) = refs.get(n) {
+                        dispatch.dispatch(Action::OpenWhy(*c));
+                    }
+                    e.prevent_default();
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            active.set(next);
+            focus_row(&el, next);
+        })
+    };
+    let rows = lines.iter().skip(1).zip(refs).enumerate().map(|(i, (line, c))| {
+        let onclick = {
+            let dispatch = dispatch.clone();
+            let active = active.clone();
+            let c = *c;
+            Callback::from(move |_: MouseEvent| {
+                active.set(i);
+                dispatch.dispatch(Action::OpenWhy(c));
+            })
+        };
+        html! {
+            <><span class="view-row" role="button" data-testid="view-row" data-row={i.to_string()}
+                  tabindex={if i == current { "0" } else { "-1" }} {onclick}>{line.to_string()}</span>{"\n"}</>
+        }
+    });
+    html! {
+        <span class="view-rows" {onkeydown}>
+            {format!("{}\n", lines.first().copied().unwrap_or_default())}
+            { for rows }
+        </span>
+    }
 }
 
 const TABS: [(&str, &str); 5] = [
@@ -57,6 +147,14 @@ pub fn Views(props: &ViewsProps) -> Html {
         _ => Command::WatchPods,
     };
     let (command, text) = (view.line(tl), view.output(tl, at));
+    let row_active = use_state_eq(|| 0usize);
+    let refs = match (props.why, tab) {
+        (true, "get") => watch_refs(tl, at),
+        (true, "events") => event_refs(tl, at),
+        _ => Vec::new(),
+    };
+    let rows = (!refs.is_empty() && text.lines().count() == refs.len() + 1)
+        .then(|| rows_html(&text, &refs, &row_active, &props.dispatch));
     let select_tab = |id: &'static str| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::SetTab(id)))
@@ -95,7 +193,9 @@ pub fn Views(props: &ViewsProps) -> Html {
                         <label><input type="checkbox" checked={*previous} onchange={on_previous} data-testid="logs-previous" />{t(lang, "previous")}</label>
                     </div>
                 }
-                <pre class="terminal" data-testid="view-output" tabindex="0"><span class="prompt">{format!("$ {command}\n")}</span>{text}</pre>
+                <pre class="terminal" data-testid="view-output" tabindex="0"><span class="prompt">{format!("$ {command}\n")}</span>
+                    if let Some(rows) = rows { {rows} } else { {text} }
+                </pre>
             </div>
         </div>
     }

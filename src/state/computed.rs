@@ -125,15 +125,16 @@ impl Computed {
     /// Analyse `text` (the document `key`, in `lesson` if any, with its `faults`) on
     /// `cluster`, and on `compare_with` too when the learner compares. `previous` is what was
     /// shown before: when this text is invalid and `previous` was for the same document, its
-    /// run stays on screen, marked out of date.
+    /// run stays on screen, marked out of date. `opened`: the "why?" explanations opened in
+    /// this run (for `explained` goals).
     pub fn new(
         key: &str,
         text: &str,
         lesson: Option<&Lesson>,
         faults: &[ScenarioEvent],
-        cluster: &ClusterSpec,
-        compare_with: Option<&ClusterSpec>,
+        (cluster, compare_with): (&ClusterSpec, Option<&ClusterSpec>),
         previous: Option<&Computed>,
+        opened: &[podsim::why::ChangeRef],
     ) -> Self {
         let started = now_ms();
         let (mut scenario, until) = match lesson {
@@ -159,7 +160,14 @@ impl Computed {
             }
             None => (session::analyze(text, &scenario, until), None),
         };
-        let goals = lesson.map_or_else(Vec::new, |l| session::goals(l, &analysis));
+        // `explained` goals look at the explanations opened in this run.
+        let goals = lesson.map_or_else(Vec::new, |l| {
+            if opened.is_empty() {
+                session::goals(l, &analysis)
+            } else {
+                session::goals_opened(l, &analysis, opened)
+            }
+        });
         let summary = analysis.loaded.manifest.as_ref().map(summarize);
         let (run, stale) = match analysis.timeline {
             Some(timeline) => (Some(Rc::new(Run::of(timeline, summary.clone()))), false),

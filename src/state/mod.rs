@@ -8,12 +8,14 @@
 //! - [`predictions`]: the prediction open on a lesson page (predict, then run).
 //! - [`cluster`]: the cluster a document runs on (version, gates, kubelet settings).
 //! - [`progress`]: saved progress imported from a file, merged in.
+//! - [`why`]: the Why panel's change and the step hovered or focused.
 
 pub mod cluster;
 pub mod computed;
 pub mod predictions;
 pub mod progress;
 pub mod route;
+pub mod why;
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -34,6 +36,7 @@ pub use computed::{Computed, Run};
 use podsim::lessons::predictions::Ask;
 pub use predictions::PredictAction;
 pub use route::{Origin, Page, Route};
+pub use why::Why;
 
 /// The shared state and its dispatcher, as the root component holds it.
 pub type Store = UseReducerHandle<AppState>;
@@ -107,6 +110,8 @@ pub struct AppState {
     pub compare: Option<KubeVersion>,
     /// The cluster picker is open.
     pub cluster_open: bool,
+    /// The Why panel: the change explained and the step hovered or focused.
+    pub why: Why,
 }
 
 pub enum Action {
@@ -162,6 +167,13 @@ pub enum Action {
     ShowCluster(bool),
     /// Merge saved progress read from a file (None: the file could not be read).
     ImportProgress(Option<Box<Saved>>),
+    /// Open the Why panel on a change of the run on screen.
+    OpenWhy(podsim::why::ChangeRef),
+    CloseWhy,
+    /// A step of the explanation is hovered or focused (None: none is).
+    WhyStep(Option<usize>),
+    /// The editor's cursor is on this field (a path), or on none.
+    CursorField(Option<String>),
 }
 
 impl AppState {
@@ -191,6 +203,7 @@ impl AppState {
             embedded: false,
             compare: None,
             cluster_open: false,
+            why: Why::default(),
         };
         s.go(route.page());
         s
@@ -282,15 +295,26 @@ impl AppState {
             kubernetes: Some(v),
             ..Default::default()
         });
+        let opened = self.opened(&doc.manifest, &doc.events);
         let computed = Computed::new(
             &key,
             &doc.manifest,
             lesson.as_deref(),
             &doc.events,
-            &spec,
-            other.as_ref(),
+            (&spec, other.as_ref()),
             previous,
+            &opened,
         );
+        let same_run = match (&self.computed.run, &computed.run) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        };
+        if !same_run {
+            self.why.close();
+            let field = self.why.field.take();
+            self.why
+                .point_at(computed.run.as_ref().map(|r| &r.timeline), field);
+        }
         self.computed = Rc::new(computed);
         if let (Page::Lesson(id, Origin::Own), true) = (&self.page, self.computed.all_goals_met()) {
             let id = id.clone();
@@ -363,6 +387,54 @@ impl AppState {
             }
         }
         self.predict = Some(Rc::new(open));
+    }
+
+    /// The explanations opened in this lesson in the run of `manifest` with `events`.
+    fn opened(&self, manifest: &str, events: &[ScenarioEvent]) -> Vec<podsim::why::ChangeRef> {
+        let Some(id) = self.page.lesson_id() else {
+            return Vec::new();
+        };
+        let Some(p) = self.saved.lessons.get(id) else {
+            return Vec::new();
+        };
+        if p.explained.is_empty() {
+            return Vec::new();
+        }
+        let run = crate::storage::run_key(manifest, events);
+        p.explained
+            .iter()
+            .filter(|e| e.run == run)
+            .map(|e| e.change)
+            .collect()
+    }
+
+    /// The learner opened "why?" on `change`: kept with the lesson's progress (for its
+    /// `explained` goals), the goals checked again.
+    fn record_opened(&mut self, change: podsim::why::ChangeRef) {
+        let (Some(id), Some(_)) = (self.page.lesson_id().map(str::to_string), self.lesson()) else {
+            return;
+        };
+        let doc = self.doc().into_owned();
+        let run = crate::storage::run_key(&doc.manifest, &doc.events);
+        let entry = crate::storage::Explained { run, change };
+        let p = self.saved.progress_mut(&id);
+        if p.explained.contains(&entry) {
+            return;
+        }
+        p.explained.push(entry);
+        let over = p
+            .explained
+            .len()
+            .saturating_sub(crate::storage::EXPLAINED_KEPT);
+        p.explained.drain(..over);
+        // The goals again, the run (and the open panel) kept.
+        let why = self.why.clone();
+        self.recompute(true);
+        if let Some(run) = self.computed.run.clone() {
+            self.why = why;
+            let field = self.why.field.take();
+            self.why.point_at(Some(&run.timeline), field);
+        }
     }
 
     /// Show `page` (a copy that does not exist shows the learner's own text).
@@ -540,6 +612,8 @@ impl Reducible for AppState {
             }
             Action::SetLang(lang) => {
                 s.lang = lang;
+                let run = s.computed.run.clone();
+                s.why.relang(run.as_ref().map(|r| &r.timeline), lang);
                 s.saved.settings.lang = Some(lang);
             }
             Action::SetTheme(theme) => s.saved.settings.theme = theme,
@@ -660,6 +734,29 @@ impl Reducible for AppState {
             }
             Action::ShowPane(pane) => s.pane = pane,
             Action::Notice(key) => s.notice = Some(Notice::Say(key)),
+            Action::OpenWhy(change) => {
+                let Some(run) = s.computed.run.clone() else {
+                    return self;
+                };
+                s.why.open(&run.timeline, change, s.lang);
+                if !s.computed.stale {
+                    s.record_opened(change);
+                }
+            }
+            Action::CloseWhy => s.why.close(),
+            Action::CursorField(field) => {
+                if s.why.field == field {
+                    return self;
+                }
+                let run = s.computed.run.clone();
+                s.why.point_at(run.as_ref().map(|r| &r.timeline), field);
+            }
+            Action::WhyStep(step) => {
+                if s.why.step == step {
+                    return self;
+                }
+                s.why.step = step;
+            }
             Action::DismissNotice => {
                 s.notice = None;
                 s.waiting = None;

@@ -6,10 +6,54 @@
 //! languages. (tests/lesson_quotes.rs checks that what they quote comes from the run.)
 
 use podsim::cluster::{ClusterSpec, KubeVersion};
-use podsim::lessons::{Check, Lesson};
-use podsim::session::{evaluate, evaluate_on};
+use podsim::lessons::{check_opened, Check, GoalReport, Lesson};
+use podsim::session::{evaluate as evaluate_closed, evaluate_on as evaluate_on_closed, Analysis};
+use podsim::sim::scenario::ScenarioEvent;
+use podsim::why::ChangeRef;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+/// The reports with each `explained` goal checked as if the learner had opened "why?" on the
+/// change it names (the app passes what was opened; here: the cause the goal names).
+fn with_opened(lesson: &Lesson, analysis: &Analysis, reports: Vec<GoalReport>) -> Vec<GoalReport> {
+    let Some(tl) = analysis.timeline.as_ref() else {
+        return reports;
+    };
+    lesson
+        .goals
+        .iter()
+        .zip(reports)
+        .map(|(g, r)| match &g.check {
+            Check::Explained { change } => match change.cause(tl) {
+                Some(id) => check_opened(
+                    &g.check,
+                    &analysis.loaded,
+                    Some(tl),
+                    &[ChangeRef::Cause { index: id }],
+                ),
+                None => r,
+            },
+            _ => r,
+        })
+        .collect()
+}
+
+fn evaluate(lesson: &Lesson, text: &str, extra: &[ScenarioEvent]) -> (Analysis, Vec<GoalReport>) {
+    let (a, r) = evaluate_closed(lesson, text, extra);
+    let r = with_opened(lesson, &a, r);
+    (a, r)
+}
+
+fn evaluate_on(
+    lesson: &Lesson,
+    text: &str,
+    extra: &[ScenarioEvent],
+    chosen: &ClusterSpec,
+) -> (Analysis, Vec<GoalReport>) {
+    let (a, r) = evaluate_on_closed(lesson, text, extra, chosen);
+    let r = with_opened(lesson, &a, r);
+    (a, r)
+}
 
 fn lesson_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../lessons")
