@@ -4,13 +4,15 @@
 // editor and its marks on the timeline. In lesson 5's solution, the first restart is explained
 // by three liveness failures, a 30 s grace period and SIGKILL (137).
 import { test, assert, assertEq } from "./harness.mjs";
-import { openApp, showPane, replaceText, cursorToLineEnd } from "./app.mjs";
+import { openApp, showPane, replaceText, cursorToLineEnd, closePrediction } from "./app.mjs";
 
 /// Lesson 5 with its solution, the run shown.
 async function lessonFiveSolved(page, baseUrl) {
   await openApp(page, baseUrl + "#/lesson/liveness");
   await showPane(page, "lesson");
   await page.click("[data-testid=solution]");
+  // The solution opens as a diff against the learner's text; applying it is one step.
+  await page.click("[data-testid=solution-apply]");
   await showPane(page, "run");
   // The solution's run has a restart (the ↻ line of the container lane).
   await page.waitForSelector("[data-testid=timeline-svg] .restart line", { state: "attached" });
@@ -146,10 +148,13 @@ async function solvedAt(browser, baseUrl, width, height, colorScheme = "light") 
   const page = await ctx.newPage();
   await page.goto(baseUrl + "#/lesson/liveness");
   await page.waitForSelector("[data-testid=pod-name]", { state: "attached" });
+  // The lesson opens with its prediction card: put it aside.
+  await closePrediction(page);
   await showPane(page, "lesson");
   // The button is at the bottom of the lesson text: the page scrolls down to it.
   await page.locator("[data-testid=solution]").scrollIntoViewIfNeeded();
   await page.click("[data-testid=solution]");
+  await page.click("[data-testid=solution-apply]");
   await page.waitForSelector("[data-testid=timeline-svg] .restart line", { state: "attached" });
   await showPane(page, "run");
   return { ctx, page };
@@ -256,6 +261,7 @@ test("why: an explained goal is met once the learner opens that why?, and stays 
   await openApp(page, baseUrl + "#/lesson/graceful-termination");
   await showPane(page, "lesson");
   await page.click("[data-testid=solution]");
+  await page.click("[data-testid=solution-apply]");
   // Every goal but the one about "why?" is met by the solution alone.
   const split = () =>
     page.$$eval("[data-testid=goal]", (els) => ({
