@@ -23,26 +23,11 @@ use podsim::lessons::Lesson;
 use podsim::session::analyze;
 use podsim::sim::Timeline;
 use podsim::time::{Millis, SECOND};
-use std::path::PathBuf;
 
-fn load_all() -> Vec<(String, Lesson)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("lessons/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&p).unwrap();
-            let lesson = Lesson::from_yaml(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            (name, lesson)
-        })
-        .collect()
-}
+#[path = "common/lesson_files.rs"]
+mod lesson_files;
+
+use lesson_files::load_all;
 
 /// How far past the lesson's `until` the fairness checks look.
 const MARGIN: Millis = 20 * SECOND;

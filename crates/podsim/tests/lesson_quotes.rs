@@ -35,29 +35,11 @@ use podsim::schema::{Obj, Ty};
 use podsim::session::evaluate;
 use podsim::views;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-fn lesson_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../lessons")
-}
+#[path = "common/lesson_files.rs"]
+mod lesson_files;
 
-fn load_all() -> Vec<(String, Lesson)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(lesson_dir())
-        .expect("lessons/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&p).unwrap();
-            let lesson = Lesson::from_yaml(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            (name, lesson)
-        })
-        .collect()
-}
+use lesson_files::load_all;
 
 // ---- which spans are quotes --------------------------------------------------------------
 

@@ -11,7 +11,11 @@ use podsim::session::{evaluate as evaluate_closed, evaluate_on as evaluate_on_cl
 use podsim::sim::scenario::ScenarioEvent;
 use podsim::why::ChangeRef;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+
+#[path = "common/lesson_files.rs"]
+mod lesson_files;
+
+use lesson_files::load_all;
 
 /// The reports with each `explained` goal checked as if the learner had opened "why?" on the
 /// change it names (the app passes what was opened; here: the cause the goal names).
@@ -53,28 +57,6 @@ fn evaluate_on(
     let (a, r) = evaluate_on_closed(lesson, text, extra, chosen);
     let r = with_opened(lesson, &a, r);
     (a, r)
-}
-
-fn lesson_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../lessons")
-}
-
-fn load_all() -> Vec<(String, Lesson)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(lesson_dir())
-        .expect("lessons/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&p).unwrap();
-            let lesson = Lesson::from_yaml(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            (name, lesson)
-        })
-        .collect()
 }
 
 fn describe_failures(lesson: &Lesson, text: &str) -> (usize, Vec<String>) {
