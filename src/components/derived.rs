@@ -28,49 +28,31 @@ pub fn Derived(props: &DerivedProps) -> Html {
     };
     let named = f.containers.len() > 1;
     for c in &f.containers {
+        // With more than one container, each figure says whose it is.
+        let prefix = if named {
+            format!("{}: ", c.name)
+        } else {
+            String::new()
+        };
         if let Some((b, n, p)) = c.startup_budget {
             rows.push(row(
                 "derived.startup",
                 format!("derived-startup-{}", c.name),
-                format!(
-                    "{}{n} × {p}s = {}",
-                    if named {
-                        format!("{}: ", c.name)
-                    } else {
-                        String::new()
-                    },
-                    instant(b)
-                ),
+                format!("{}{n} × {p}s = {}", prefix, instant(b)),
             ));
         }
         if let Some((b, n, p)) = c.liveness_budget {
             rows.push(row(
                 "derived.liveness",
                 format!("derived-liveness-{}", c.name),
-                format!(
-                    "{}{n} × {p}s = {}",
-                    if named {
-                        format!("{}: ", c.name)
-                    } else {
-                        String::new()
-                    },
-                    instant(b)
-                ),
+                format!("{}{n} × {p}s = {}", prefix, instant(b)),
             ));
         }
         if let Some(k) = c.first_kill {
             rows.push(row(
                 "derived.kill",
                 format!("derived-kill-{}", c.name),
-                format!(
-                    "{}{}",
-                    if named {
-                        format!("{}: ", c.name)
-                    } else {
-                        String::new()
-                    },
-                    instant(k)
-                ),
+                format!("{}{}", prefix, instant(k)),
             ));
         }
         if !c.restarts.is_empty() {
@@ -93,15 +75,7 @@ pub fn Derived(props: &DerivedProps) -> Html {
             rows.push(row(
                 "derived.restarts",
                 format!("derived-restarts-{}", c.name),
-                format!(
-                    "{}{}{more}",
-                    if named {
-                        format!("{}: ", c.name)
-                    } else {
-                        String::new()
-                    },
-                    ladder.join(", ")
-                ),
+                format!("{}{}{more}", prefix, ladder.join(", ")),
             ));
         }
     }
