@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod navigation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod roving;
 pub mod share;
 pub mod state;
 pub mod storage;

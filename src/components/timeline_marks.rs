@@ -9,6 +9,7 @@
 use super::timeline_lanes::{layout, Geometry};
 use crate::chart::Window;
 use crate::i18n::{t, Lang};
+use crate::roving::{self, Roving};
 use crate::state::{Action, Dispatch, Run};
 use podsim::kubelet::prober::ProbeKind;
 use podsim::views::lanes::Lanes;
@@ -293,38 +294,22 @@ pub fn TimelineMarks(props: &TimelineMarksProps) -> Html {
         let active = active.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(el) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
+            let Some((el, r)) = roving::key(&e, "data-mark", placed.len(), true) else {
                 return;
-            };
-            let Some(n) = el
-                .get_attribute("data-mark")
-                .and_then(|v| v.parse::<usize>().ok())
-            else {
-                return;
-            };
-            let last = placed.len().saturating_sub(1);
-            let next = match e.key().as_str() {
-                "ArrowRight" | "ArrowDown" => (n + 1).min(last),
-                "ArrowLeft" | "ArrowUp" => n.saturating_sub(1),
-                "Home" => 0,
-                "End" => last,
-                "Enter" | " " => {
-                    if let Some(p) = placed.get(n) {
-                        dispatch.dispatch(Action::OpenWhy(p.change));
-                    }
-                    e.prevent_default();
-                    e.stop_propagation();
-                    return;
-                }
-                _ => return,
             };
             e.prevent_default();
             e.stop_propagation();
-            active.set(next);
-            focus_mark(&el, next);
+            match r {
+                Roving::Open(n) => {
+                    if let Some(p) = placed.get(n) {
+                        dispatch.dispatch(Action::OpenWhy(p.change));
+                    }
+                }
+                Roving::Move(next) => {
+                    active.set(next);
+                    focus_mark(&el, next);
+                }
+            }
         })
     };
     let lanes = &props.run.lanes;

@@ -4,6 +4,7 @@
 //! in the page as text.
 
 use crate::i18n::{t, Lang};
+use crate::roving::{self, Roving};
 use crate::state::{Action, Dispatch, Run};
 use podsim::time::Millis;
 use podsim::views::kubectl::Command;
@@ -58,36 +59,21 @@ fn rows_html(
         let active = active.clone();
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(el) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
+            let Some((el, r)) = roving::key(&e, "data-row", refs.len(), false) else {
                 return;
             };
-            let Some(n) = el
-                .get_attribute("data-row")
-                .and_then(|v| v.parse::<usize>().ok())
-            else {
-                return;
-            };
-            let last = refs.len().saturating_sub(1);
-            let next = match e.key().as_str() {
-                "ArrowDown" => (n + 1).min(last),
-                "ArrowUp" => n.saturating_sub(1),
-                "Home" => 0,
-                "End" => last,
-                "Enter" | " " => {
+            e.prevent_default();
+            match r {
+                Roving::Open(n) => {
                     if let Some(c) = refs.get(n) {
                         dispatch.dispatch(Action::OpenWhy(*c));
                     }
-                    e.prevent_default();
-                    return;
                 }
-                _ => return,
-            };
-            e.prevent_default();
-            active.set(next);
-            focus_row(&el, next);
+                Roving::Move(next) => {
+                    active.set(next);
+                    focus_row(&el, next);
+                }
+            }
         })
     };
     let rows = lines.iter().skip(1).zip(refs).enumerate().map(|(i, (line, c))| {
