@@ -15,6 +15,7 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
 export CARGO_TERM_COLOR=never
 
+df -h "$root" | sed -n 2p | awk '{print "disk: " $4 " free of " $2}'
 logs=$(mktemp -d)
 passed=0
 failed=0
@@ -68,6 +69,7 @@ fi
 
 rm -rf "$logs"
 echo
+df -h "$root" | sed -n 2p | awk '{print "disk: " $4 " free of " $2 " at the end"}'
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]}"
   echo "podlab tests: $passed passed, $failed failed"
