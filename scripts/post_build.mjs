@@ -59,7 +59,19 @@ html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/g, (_, inline)
 const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null);
 // The editor bundle (an async script) builds its first editor as soon as it arrives; the app
 // starts once it has run (or failed to load: the page's load event waits for it either way).
-if (!window.PodlabEditor && document.readyState !== "complete") {
+// A static page only preloads it (data-podlab-editor), to run it after its text is painted.
+const later = document.querySelector("link[data-podlab-editor]");
+if (later) {
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  await new Promise((ran) => {
+    const script = document.createElement("script");
+    script.src = later.href;
+    script.integrity = later.integrity;
+    script.onerror = ran;
+    addEventListener("podlab-editor", ran, { once: true });
+    document.head.append(script);
+  });
+} else if (!window.PodlabEditor && document.readyState !== "complete") {
   await new Promise((resolve) => {
     addEventListener("podlab-editor", resolve, { once: true });
     addEventListener("load", resolve, { once: true });
@@ -157,13 +169,49 @@ writeFileSync(indexPath, html);
   }
 }
 
-// 3. The service worker.
 function files(d) {
   return readdirSync(d).flatMap((name) => {
     const p = join(d, name);
     return statSync(p).isDirectory() ? files(p) : [p];
   });
 }
+
+// 2d. The static pages paint their text first. Nothing may stand between their HTML and the
+//     first paint: the stylesheet is inlined (allowed by its hash in the page's CSP, so the
+//     policy still forbids any other inline style), and the editor bundle, which would
+//     otherwise run the moment it arrives, before the text is painted, is only preloaded
+//     (`data-podlab-editor`): the start-up module runs it after the first paint.
+{
+  let pages = 0;
+  for (const p of files(dir).filter((p) => p.endsWith(".html"))) {
+    let page = readFileSync(p, "utf8");
+    if (!page.includes('id="podlab-static"')) continue;
+    const sheet = page.match(/<link rel="stylesheet" href="([^"]+)"[^>]*>/);
+    if (sheet) {
+      const css = readFileSync(join(dir, sheet[1].slice(base.length)), "utf8");
+      const hash = createHash("sha256").update(css).digest("base64");
+      page = page
+        .replace(sheet[0], () => `<style>${css}</style>`)
+        .replace("style-src 'self';", `style-src 'self' 'sha256-${hash}';`);
+    }
+    page = page.replace(
+      /<script async src="([^"]*editor-[^"]*\.js)" integrity="([^"]+)"><\/script>/,
+      (_m, src, integrity) => `<link rel="preload" as="script" href="${src}" integrity="${integrity}" data-podlab-editor />`,
+    );
+    if (!page.includes("<style>") || !page.includes("data-podlab-editor") || !page.includes("'sha256-")) {
+      console.error(`post_build: could not prepare the static page ${relative(dir, p)} for a first paint`);
+      process.exit(1);
+    }
+    writeFileSync(p, page);
+    pages++;
+  }
+  if (pages === 0) {
+    console.error("post_build: no static page found to prepare");
+    process.exit(1);
+  }
+}
+
+// 3. The service worker.
 const shipped = files(dir)
   .map((p) => relative(dir, p).split("\\").join("/"))
   .filter((p) => p !== "sw.js")
