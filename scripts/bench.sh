@@ -2,7 +2,9 @@
 # podlab's benchmarks: prints figures, asserts nothing about speed.
 #   1. the engine natively (cargo bench): 1 h of virtual time for a 3×3-probe pod, the examples;
 #   2. the built site in headless Chromium (tests/bench/browser.mjs): time to interactive,
-#      first-load transfer (gzip), keystroke → redraw over 200 edits, the engine in wasm.
+#      first-load transfer (gzip), keystroke → redraw over 200 edits, the engine in wasm;
+#   3. the first screen on a slow phone (scripts/floor.sh → tests/bench/first_screen.mjs):
+#      the static lesson page and the app against the floor, interleaved, CPU throttled 4×.
 # Figures and the machine are recorded by hand in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,3 +21,6 @@ echo "== site (trunk build --release), headless Chromium on loopback"
 trunk build --release >/dev/null 2>&1
 node scripts/sizes.mjs dist
 node tests/bench/browser.mjs dist --json target/bench-browser.json
+echo
+echo "== first screen against the floor (CPU throttled 4×)"
+scripts/floor.sh dist

@@ -2,8 +2,10 @@
 # The floor under podlab's budgets: builds tests/bench/floor (the smallest app made of the
 # components podlab's issues require: Yew, serde-saphyr, brush-parser, CodeMirror) the way the
 # site is built (release profile, wasm-bindgen, wasm-opt -Oz, esbuild --minify), then measures
-# it beside the built site (default ./dist): first-load gzip bytes and time to interactive.
-# Usage: scripts/floor.sh [SITE_DIST]   (prints figures; asserts nothing)
+# it beside the built site (default ./dist), interleaved, with the CPU throttled 4×
+# (tests/bench/first_screen.mjs): first contentful paint, time to interactive against the
+# floor's, and the first load's bytes (brotli, gzip) with each file's share.
+# Usage: scripts/floor.sh [SITE_DIST] [LOADS]   (prints figures; asserts nothing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
@@ -26,4 +28,4 @@ esbuild tests/bench/floor/editor.js --bundle --minify --format=iife --target=es2
   --log-level=warning --outfile="$out/editor.js"
 node scripts/sizes.mjs "$out"
 [ -f "$site/index.html" ] || { echo "floor: no built site at $site (trunk build --release)" >&2; exit 1; }
-node tests/bench/floor.mjs "$out" "$site"
+node tests/bench/first_screen.mjs "$out" "$site" "${2:-10}" --json target/bench-first-screen.json
