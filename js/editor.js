@@ -269,6 +269,32 @@ const basics = [
 ];
 
 // A field's docs: its path and type, then its explanation (text only, never HTML).
+// The fields' documentation is not in the wasm: the engine names each field's key and the
+// language, and the table of that language (field-docs.LANG.json, written at build time from
+// the engine's schema) is fetched from the site once, when the editor first needs it.
+const fieldDocTables = new Map();
+function fieldDocs(lang) {
+  const code = lang === "ko" ? "ko" : "en";
+  if (!fieldDocTables.has(code)) {
+    const base = document.querySelector('meta[name="podlab-base"]')?.content || "/";
+    const table = fetch(`${base}field-docs.${code}.json`)
+      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
+      .catch(() => {
+        fieldDocTables.delete(code); // offline and not cached yet: ask again next time
+        return {};
+      });
+    fieldDocTables.set(code, table);
+  }
+  return fieldDocTables.get(code);
+}
+
+/// A reply of the engine's with its documentation filled in from the fetched table.
+async function withDoc(reply) {
+  if (!reply || !reply.key) return reply;
+  const doc = (await fieldDocs(reply.lang))[reply.key];
+  return typeof doc === "string" ? { ...reply, doc } : reply;
+}
+
 function docsDom(info) {
   const dom = document.createElement("div");
   dom.className = "cm-podlab-hover";
@@ -277,7 +303,7 @@ function docsDom(info) {
   title.textContent = String(info.title || "");
   const body = document.createElement("div");
   body.className = "cm-podlab-hover-body";
-  body.textContent = String(info.body || "");
+  body.textContent = (info.doc ? String(info.doc) : "") + String(info.body || "").replace(info.doc ? /^/ : /^\n/, "");
   dom.append(title, body);
   return dom;
 }
@@ -369,7 +395,7 @@ class Editor {
     this.dark = Boolean(options.dark);
     const self = this;
 
-    const completionSource = (context) => {
+    const completionSource = async (context) => {
       if (!self.complete) return null;
       const word = context.matchBefore(/[A-Za-z0-9_.\-/]*/);
       if (!context.explicit && word && word.from === word.to) {
@@ -378,8 +404,9 @@ class Editor {
         const before = line.text.slice(0, context.pos - line.from);
         if (!/^\s*(- )?$/.test(before) && !/:\s$/.test(before)) return null;
       }
-      const reply = parseJson(self.complete(context.state.doc.toString(), context.pos), []);
-      if (!Array.isArray(reply) || reply.length === 0) return null;
+      const parsed = parseJson(self.complete(context.state.doc.toString(), context.pos), []);
+      if (!Array.isArray(parsed) || parsed.length === 0) return null;
+      const reply = await Promise.all(parsed.map(withDoc));
       return {
         from: word ? word.from : context.pos,
         options: reply.map((o) => ({
@@ -394,7 +421,7 @@ class Editor {
                 }),
           type: o.type ? String(o.type) : undefined,
           detail: o.detail ? String(o.detail) : undefined,
-          info: o.info ? String(o.info) : undefined,
+          info: o.info ? String(o.info) : o.doc ? String(o.doc) : undefined,
         })),
         validFor: /^[A-Za-z0-9_.\-/]*$/,
       };
@@ -404,15 +431,15 @@ class Editor {
     // After a touch: a panel docked at the bottom of the editor (it stays in view), so that
     // the docs never cover the line being edited (on a phone a tap both places the cursor
     // and asks for the docs).
-    const docsAt = (state, pos) => {
+    const docsAt = async (state, pos) => {
       if (!self.hover) return null;
       const info = parseJson(self.hover(state.doc.toString(), pos), null);
-      return info && typeof info === "object" ? info : null;
+      return info && typeof info === "object" ? withDoc(info) : null;
     };
     const hover = hoverTooltip(
-      (view, pos) => {
+      async (view, pos) => {
         if (self.lastPointer === "touch") return null;
-        const info = docsAt(view.state, pos);
+        const info = await docsAt(view.state, pos);
         if (!info) return null;
         const len = view.state.doc.length;
         return {
@@ -437,8 +464,12 @@ class Editor {
       pointerup(event, view) {
         if (event.pointerType !== "touch") return false;
         const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
-        const info = pos === null ? null : docsAt(view.state, pos);
-        if (info || view.state.field(docsPanel, false)) view.dispatch({ effects: setDocsPanel.of(info) });
+        const asked = view.state;
+        (pos === null ? Promise.resolve(null) : docsAt(asked, pos)).then((info) => {
+          // Not for a text that changed meanwhile, nor for an editor that is gone.
+          if (view.state.doc !== asked.doc || !view.dom.isConnected) return;
+          if (info || view.state.field(docsPanel, false)) view.dispatch({ effects: setDocsPanel.of(info) });
+        });
         return false;
       },
       // Escape, then Tab, leaves the editor — also when that Escape closes a completion list

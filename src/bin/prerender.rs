@@ -2,6 +2,8 @@
 //! a built site. Run by scripts/post_build.mjs after Trunk's build:
 //!   cargo run --bin prerender -- DIST PUBLIC_URL
 //! DIST holds the built `index.html` (the template); PUBLIC_URL is the site's public path.
+//! It also writes the fields' documentation (`field-docs.en.json`, `field-docs.ko.json`),
+//! which the wasm leaves out.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -42,6 +44,20 @@ fn main() -> std::process::ExitCode {
             std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join("index.html"), html))
         {
             eprintln!("prerender: {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    // The fields' documentation, which the wasm does not carry: one table per language,
+    // fetched by the editor when it first shows a completion or hover (js/editor.js).
+    for lang in [podsim::schema::Lang::En, podsim::schema::Lang::Ko] {
+        let code = match lang {
+            podsim::schema::Lang::En => "en",
+            podsim::schema::Lang::Ko => "ko",
+        };
+        let file = dist.join(format!("field-docs.{code}.json"));
+        let json = serde_json::to_string(&podsim::schema::field_docs(lang)).unwrap_or_default();
+        if let Err(e) = std::fs::write(&file, json) {
+            eprintln!("prerender: {}: {e}", file.display());
             return ExitCode::FAILURE;
         }
     }

@@ -1,5 +1,7 @@
 //! Editor assistance from the engine's field schema: completions and hover docs for the
-//! cursor's YAML path, serialised as the JSON the editor bundle expects.
+//! cursor's YAML path, serialised as the JSON the editor bundle expects. The wasm does not
+//! carry the fields' documentation: each reply names its key and language, and the editor
+//! bundle fills it in from `field-docs.LANG.json` (written by the prerender step).
 
 use crate::i18n::Lang;
 use podsim::schema;
@@ -17,6 +19,16 @@ struct CompletionJson<'a> {
     kind: &'a str,
     detail: &'a str,
     info: &'a str,
+    /// Where `info` is found in the field docs the editor fetches, when it is not built in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    lang: &'a str,
+}
+
+/// The key under which the editor finds a field's documentation in the table it fetches, when
+/// this build does not carry the documentation itself.
+fn fetched_doc(key: &str) -> Option<&str> {
+    (!schema::FIELD_DOCS_BUILT_IN).then_some(key)
 }
 
 #[derive(Serialize)]
@@ -25,6 +37,10 @@ struct HoverJson<'a> {
     to: usize,
     title: &'a str,
     body: &'a str,
+    /// As for completions: the documentation to put before `body`, when it is not built in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    lang: &'a str,
 }
 
 fn schema_lang(lang: Lang) -> schema::Lang {
@@ -46,6 +62,8 @@ pub fn completions_json(text: &str, pos: usize, lang: Lang) -> String {
             kind: if c.is_value { "enum" } else { "property" },
             detail: &c.detail,
             info: &c.doc,
+            key: fetched_doc(&c.doc_key),
+            lang: lang.code(),
         })
         .collect();
     serde_json::to_string(&out).unwrap_or_else(|_| "[]".into())
@@ -59,6 +77,8 @@ pub fn hover_json(text: &str, pos: usize, lang: Lang) -> String {
             to: h.to_utf16,
             title: &h.title,
             body: &h.body,
+            key: fetched_doc(&h.doc_key),
+            lang: lang.code(),
         })
         .unwrap_or_default(),
         None => String::new(),

@@ -340,3 +340,29 @@ test("editor YAML: on a phone a field's docs cover no line of the text (375 px, 
   }
   await ctx.close();
 });
+
+test("editor: the field docs are fetched when first needed, in the page's language only", async ({ page, baseUrl }) => {
+  const asked = [];
+  page.on("request", (r) => /field-docs\./.test(r.url()) && asked.push(new URL(r.url()).pathname.split("/").pop()));
+  await openApp(page, baseUrl + "ko/lessons/first-pod/");
+  assertEq(asked.length, 0, `field docs asked for before any hover: ${asked}`);
+  const at = await page.locator(".cm-line", { hasText: "image:" }).first().evaluate((l) => {
+    const walk = document.createTreeWalker(l, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const i = n.textContent.indexOf("image");
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i + 2);
+      r.setEnd(n, i + 3);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }
+    return null;
+  });
+  assert(at, "the image field is on screen");
+  await page.mouse.move(at.x, at.y);
+  const docs = await page.waitForSelector(".cm-podlab-hover", { timeout: 5000 });
+  const text = await docs.textContent();
+  assert(text.includes("이미지"), `the Korean docs of image: ${text}`);
+  assertEq(JSON.stringify(asked), JSON.stringify(["field-docs.ko.json"]), "the Korean table, once");
+});

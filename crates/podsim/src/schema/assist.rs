@@ -19,6 +19,9 @@ pub struct Completion {
     /// The field's type, or "value".
     pub detail: String,
     pub doc: String,
+    /// Where `doc` is found in a table of [`super::field_docs`] (`Container.image`): a build
+    /// without the `field-docs` feature has `doc` empty and looks it up there.
+    pub doc_key: String,
     /// An accepted value rather than a field name.
     pub is_value: bool,
 }
@@ -29,7 +32,11 @@ pub struct Hover {
     pub to_utf16: usize,
     /// `spec.containers[].image (string)`
     pub title: String,
+    /// The field's documentation, then the values it accepts.
     pub body: String,
+    /// Where the documentation is found in a table of [`super::field_docs`]: a build without
+    /// the `field-docs` feature puts it before `body` from there.
+    pub doc_key: String,
 }
 
 /// The object type at a path of keys (`[]` steps into sequence items).
@@ -105,13 +112,16 @@ pub fn complete(text: &str, utf16: usize, lang: Lang) -> Vec<Completion> {
                     block: Block::of(f.ty),
                     detail: f.ty.doc_name(),
                     doc: f.doc(lang).to_string(),
+                    doc_key: f.doc_key(obj),
                     is_value: false,
                 })
                 .collect()
         }
         Spot::Value(key) => match obj.field(key) {
-            Some(f) if !f.values.is_empty() => value_completions(f, f.values, lang),
-            Some(f) if matches!(f.ty, Ty::Bool) => value_completions(f, &["true", "false"], lang),
+            Some(f) if !f.values.is_empty() => value_completions(obj, f, f.values, lang),
+            Some(f) if matches!(f.ty, Ty::Bool) => {
+                value_completions(obj, f, &["true", "false"], lang)
+            }
             _ => Vec::new(),
         },
     }
@@ -119,7 +129,7 @@ pub fn complete(text: &str, utf16: usize, lang: Lang) -> Vec<Completion> {
 
 /// Keys already written in the mapping the cursor is in: same key indent, same item.
 /// Completions for a field's value: each of `values` that is not empty.
-fn value_completions(f: &Field, values: &[&str], lang: Lang) -> Vec<Completion> {
+fn value_completions(owner: &Obj, f: &Field, values: &[&str], lang: Lang) -> Vec<Completion> {
     values
         .iter()
         .filter(|v| !v.is_empty())
@@ -129,6 +139,7 @@ fn value_completions(f: &Field, values: &[&str], lang: Lang) -> Vec<Completion> 
             block: None,
             detail: format!("{} value", f.name),
             doc: f.doc(lang).to_string(),
+            doc_key: f.doc_key(owner),
             is_value: true,
         })
         .collect()
@@ -223,6 +234,7 @@ pub fn hover(text: &str, utf16: usize, lang: Lang) -> Option<Hover> {
         to_utf16: idx.position(place.word.1).utf16,
         title: format!("{path} ({})", field.ty.doc_name()),
         body,
+        doc_key: field.doc_key(obj),
     })
 }
 

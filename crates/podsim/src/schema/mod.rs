@@ -29,5 +29,116 @@ pub fn root(kind: &str) -> Option<&'static Obj> {
     }
 }
 
+/// Whether this build carries the fields' documentation (the `field-docs` feature).
+pub const FIELD_DOCS_BUILT_IN: bool = cfg!(feature = "field-docs");
+
+/// Every field's documentation in `lang`, by [`Field::doc_key`] (`Container.image`), for a
+/// build without the `field-docs` feature to load when the editor first asks (the site writes
+/// it at build time). Empty without that feature.
+pub fn field_docs(lang: Lang) -> std::collections::BTreeMap<String, &'static str> {
+    fn walk(
+        obj: &'static Obj,
+        lang: Lang,
+        out: &mut std::collections::BTreeMap<String, &'static str>,
+    ) {
+        for f in obj.fields {
+            if out.insert(f.doc_key(obj), f.doc(lang)).is_some() {
+                continue; // an object type met before (its fields are done)
+            }
+            let mut ty = &f.ty;
+            while let Ty::Arr(inner) = ty {
+                ty = inner;
+            }
+            if let Ty::Obj(o) = ty {
+                walk(o, lang, out);
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    for kind in KINDS {
+        if let Some(obj) = root(kind) {
+            walk(obj, lang, &mut out);
+        }
+    }
+    out.retain(|_, doc| !doc.is_empty());
+    out
+}
+
 /// Kinds podlab understands.
 pub const KINDS: [&str; 3] = ["Pod", "Service", "ConfigMap"];
+
+#[cfg(all(test, feature = "field-docs"))]
+mod tests {
+    use super::*;
+
+    /// Every field of every object type reachable from a kind, with its owner.
+    fn every_field() -> Vec<(&'static Obj, &'static Field)> {
+        fn walk(
+            obj: &'static Obj,
+            seen: &mut Vec<*const Obj>,
+            out: &mut Vec<(&'static Obj, &'static Field)>,
+        ) {
+            if seen.contains(&(obj as *const Obj)) {
+                return;
+            }
+            seen.push(obj);
+            for f in obj.fields {
+                out.push((obj, f));
+                let mut ty = &f.ty;
+                while let Ty::Arr(inner) = ty {
+                    ty = inner;
+                }
+                if let Ty::Obj(o) = ty {
+                    walk(o, seen, out);
+                }
+            }
+        }
+        let (mut seen, mut out) = (Vec::new(), Vec::new());
+        for kind in KINDS {
+            walk(
+                root(kind).expect("a schema for every kind"),
+                &mut seen,
+                &mut out,
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn every_documented_field_is_in_the_table_under_its_key() {
+        for lang in [Lang::En, Lang::Ko] {
+            let table = field_docs(lang);
+            let fields = every_field();
+            assert!(fields.len() > 100, "{} fields", fields.len());
+            for (owner, f) in fields {
+                if f.doc(lang).is_empty() {
+                    continue;
+                }
+                // Two object types of the same Go name would share keys: their docs must agree.
+                assert_eq!(
+                    table.get(&f.doc_key(owner)).copied(),
+                    Some(f.doc(lang)),
+                    "{}",
+                    f.doc_key(owner)
+                );
+            }
+        }
+        assert!(field_docs(Lang::Ko)["Container.image"].contains("이미지"));
+    }
+
+    #[test]
+    fn completions_and_hover_name_their_docs() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    imagePullPolicy: \n";
+        let table = field_docs(Lang::En);
+        let at = text.find("image:").expect("image") + 2;
+        let h = hover(text, text[..at].encode_utf16().count(), Lang::En).expect("hover on image");
+        assert_eq!(h.doc_key, "Container.image");
+        assert!(h.body.starts_with(table["Container.image"]));
+        let end = text.len() - 1;
+        let values = complete(text, text[..end].encode_utf16().count(), Lang::En);
+        assert!(values.iter().any(|c| c.label == "IfNotPresent"));
+        for c in values {
+            assert_eq!(c.doc, table[c.doc_key.as_str()], "{}", c.label);
+        }
+    }
+}

@@ -189,6 +189,12 @@ impl Field {
         }
     }
 
+    /// Where the field's documentation is found in a table of `field_docs`: `Obj.field`.
+    pub fn doc_key(&self, owner: &Obj) -> String {
+        format!("{}.{}", owner.go, self.name)
+    }
+
+    /// The documentation in `lang` ("" when built without the `field-docs` feature).
     pub fn doc(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
@@ -215,13 +221,23 @@ impl Obj {
     }
 }
 
+/// A field's documentation as built: the text with the `field-docs` feature, otherwise empty
+/// (the text is then not in the binary; `Field::doc_key` names it for a table loaded later).
+const fn doc(text: &'static str) -> &'static str {
+    if cfg!(feature = "field-docs") {
+        text
+    } else {
+        ""
+    }
+}
+
 /// A field (the usual case).
 pub const fn f(name: &'static str, ty: Ty, en: &'static str, ko: &'static str) -> Field {
     Field {
         name,
         ty,
-        en,
-        ko,
+        en: doc(en),
+        ko: doc(ko),
         values: &[],
         since: None,
         drag: None,
@@ -238,8 +254,8 @@ pub const fn fv(
     Field {
         name,
         ty: Ty::Str,
-        en,
-        ko,
+        en: doc(en),
+        ko: doc(ko),
         values,
         since: None,
         drag: None,
