@@ -308,6 +308,41 @@ for (const [label, options] of [["1280 px", { viewport: { width: 1280, height: 9
   });
 }
 
+test("solution diff: 1000 px wide, the editor column that stays in view never covers the run", async ({ browser, baseUrl, problems }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await ctx.newPage();
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  try {
+    await openApp(page, baseUrl + "#/lesson/liveness");
+    const overlap = () =>
+      page.evaluate(() => {
+        const a = document.querySelector(".work").getBoundingClientRect();
+        const b = document.querySelector(".region.result").getBoundingClientRect();
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        return w > 0 && h > 0 ? Math.round(w * h) : 0;
+      });
+    assertEq(await overlap(), 0, "at the top");
+    // Show the solution (at the bottom of the lesson): the page scrolls, the diff opens in
+    // the editor column, which stays in view.
+    await page.click("[data-testid=solution]");
+    await page.waitForSelector("[data-testid=solution-diff] .cm-editor", { timeout: 10000 });
+    assert((await page.evaluate(() => scrollY)) > 200, "scrolled down to the solution button");
+    assertEq(await overlap(), 0, "with the diff open");
+    await page.click("[data-testid=solution-apply]");
+    await page.waitForSelector("[data-testid=solution-diff]", { state: "detached", timeout: 5000 });
+    await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+    assertEq(await overlap(), 0, "scrolled to the bottom");
+    const run = await page.evaluate(() => {
+      const r = document.querySelector(".region.result").getBoundingClientRect();
+      return r.top < innerHeight && r.bottom > 0;
+    });
+    assert(run, "the run is on screen at the bottom");
+  } finally {
+    await ctx.close();
+  }
+});
+
 test("progress: exported to a file, imported on a fresh profile, merged and reported", async ({ browser, baseUrl, page }) => {
   // Some progress: a prediction answered right, a lesson's text edited.
   await openIn(page, baseUrl, "en", "phases");
