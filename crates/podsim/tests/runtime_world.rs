@@ -619,3 +619,31 @@ fn every_fuzz_seed_simulates_ten_minutes_without_stalling() {
     }
     assert!(simulated >= 10, "{simulated} seeds simulated");
 }
+
+/// Scripts the fuzzer found to hang the shell parser (allocating without bound) or make it
+/// panic, fixed in vendor/brush-parser: each ends as busybox ash ends it.
+#[test]
+fn scripts_that_broke_the_parser_end_as_sh_ends_them() {
+    // A here-document operator with no tag yet inside a command substitution: typed on the
+    // way to `$(cat << EOF`, it hung the page.
+    for script in ["x=$(cat <<  ", "$(<<  ", "echo $(cat <<\t\t"] {
+        let (exit, log) = run_script(script, SECOND);
+        assert_eq!(exit, Some(2), "{script:?}: {log}");
+        assert!(log.starts_with("sh: syntax error"), "{script:?}: {log}");
+    }
+    // A number too large for a file descriptor before `>` is a word, as in ash (at most
+    // nine digits make a descriptor) and bash.
+    assert_eq!(
+        run_script("echo 99999999999> /tmp/x; cat /tmp/x", SECOND),
+        (Some(0), "99999999999".to_string())
+    );
+    // Numbers out of range after `~` and in `{a..b}` are words, not a panic.
+    for word in [
+        "~99999999999999999999999",
+        "~+99999999999999999999999",
+        "{1..99999999999999999999}",
+    ] {
+        let (exit, log) = run_script(&format!("echo {word}"), SECOND);
+        assert_eq!((exit, log.as_str()), (Some(0), word), "{word}");
+    }
+}

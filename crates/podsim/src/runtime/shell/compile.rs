@@ -618,7 +618,7 @@ fn convert(p: WordPiece, quoted: bool, out: &mut Vec<Piece>) -> Result<(), Compi
                 convert(i.piece, true, out)?;
             }
         }
-        WordPiece::TildeExpansion(_) => out.push(Piece::Lit("/root".into())),
+        WordPiece::TildeExpansion(t) => out.push(Piece::Lit(tilde(&t))),
         WordPiece::ParameterExpansion(expr) => {
             let (name, op) = match expr {
                 ParameterExpr::Parameter { parameter, .. } => {
@@ -686,6 +686,24 @@ fn convert(p: WordPiece, quoted: bool, out: &mut Vec<Piece>) -> Result<(), Compi
         WordPiece::ArithmeticExpression(e) => out.push(Piece::Arith(e.value)),
     }
     Ok(())
+}
+
+/// A tilde prefix as busybox ash expands it: `~` and `~root` are root's home (containers run
+/// as root here); ash knows no other user and no directory stack (`~+`, `~-`, `~N`), so
+/// those stay as written.
+fn tilde(t: &word::TildeExpr) -> String {
+    use word::TildeExpr as T;
+    match t {
+        T::Home => "/root".into(),
+        T::UserHome(user) if user == "root" => "/root".into(),
+        T::UserHome(user) => format!("~{user}"),
+        T::WorkingDir => "~+".into(),
+        T::OldWorkingDir => "~-".into(),
+        T::NthDirFromTopOfDirStack { n, plus_used } => {
+            format!("~{}{n}", if *plus_used { "+" } else { "" })
+        }
+        T::NthDirFromBottomOfDirStack { n } => format!("~-{n}"),
+    }
 }
 
 #[cfg(test)]
