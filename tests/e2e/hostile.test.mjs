@@ -57,3 +57,21 @@ spec:
   assert(imgs === 0, "no element was made from the text");
   assert((await page.evaluate(() => window.__pwned)) === undefined, "nothing ran");
 });
+
+test("hostile: shell scripts that broke the shell parser (fuzzing) end as sh ends them, typed key by key", async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl + "#/sandbox");
+  // Typed on the way to `$(cat << EOF`: the parser once looped on it, allocating without end.
+  await pasteText(page, POD('  restartPolicy: Never\n  containers:\n  - name: web\n    image: busybox:1.36\n    command: ["sh", "-c", "x=$(cat <<  "]\n'));
+  await page.waitForFunction(() => document.querySelector("[data-testid=pod-name]")?.textContent === "hostile", null, { timeout: 5000 });
+  await page.click("[data-testid=tab-logs]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=view-output]")?.textContent.includes("sh: syntax error"), null, { timeout: 5000 });
+  // Digits too many for a descriptor before `>` (it panicked the parser): a word, as in ash.
+  await pasteText(page, POD('  restartPolicy: Never\n  containers:\n  - name: web\n    image: busybox:1.36\n    command: ["sh", "-c", "echo 99999999999> /tmp/x; cat /tmp/x; echo ~99999999999999999999"]\n'));
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=view-output]")?.textContent.includes("99999999999\n~99999999999999999999"),
+    null,
+    { timeout: 5000 },
+  );
+  const took = Number(await page.getAttribute("section.result", "data-took-ms"));
+  assert(took < FREEZE_MS, `took ${took} ms`);
+});
