@@ -106,9 +106,12 @@ mod tests {
             assert_eq!(e.section, l.section.as_deref());
             // The app's copy goes without its prose; the file has it.
             assert!(l.body.en.is_empty() && l.body.ko.is_empty() && l.hints.is_empty());
-            let whole = Lesson::from_yaml(LESSON_SOURCES[e.file].1).expect("the whole file");
-            assert!(!whole.body.en.is_empty() && !whole.body.ko.is_empty());
-            assert_eq!(whole.hints.len(), e.hints);
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                let whole = Lesson::from_yaml(LESSON_SOURCES[e.file].1).expect("the whole file");
+                assert!(!whole.body.en.is_empty() && !whole.body.ko.is_empty());
+                assert_eq!(whole.hints.len(), e.hints);
+            }
         }
         let first = lessons()[0].id;
         assert_eq!(

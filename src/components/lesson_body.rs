@@ -73,10 +73,20 @@ pub fn LessonHints(props: &LessonHintsProps) -> Html {
                 }) }
             </ol>
         },
-        // A static page's body without its hints yet: still loading.
-        Status::Ready(_) => {
-            html! { <><ol></ol>{ missing(&Status::Loading, &props.id, props.lang) }</> }
+        // Not here yet (or a static page's body without its hints): one line each, so the
+        // list keeps its length; a failure says so once, with its retry.
+        _ => {
+            let failed = matches!(status, Status::Failed);
+            html! {
+                <>
+                    <ol aria-busy={(!failed).then_some("true")}>
+                        { for (0..props.shown).map(|_| html! {
+                            <li class="muted text-loading">{t(props.lang, "text.loading")}</li>
+                        }) }
+                    </ol>
+                    if failed { { missing(&status, &props.id, props.lang) } }
+                </>
+            }
         }
-        _ => html! { <><ol></ol>{ missing(&status, &props.id, props.lang) }</> },
     }
 }

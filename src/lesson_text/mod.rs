@@ -235,7 +235,7 @@ fn prefetch_next(lang: Lang, from: usize) {
     fetch::when_idle(move || prefetch_next(lang, i + 1));
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
