@@ -69,6 +69,23 @@ fn main() {
     code.push_str("];\n\n");
     code.push_str(&sources);
     code.push_str("];\n\n");
+    // The rendered texts' folder is named after what they are made from (every lesson file,
+    // the renderer and the texts' format), so hosts may cache them for ever, like the hashed
+    // files.
+    let mut made_from: Vec<u8> = Vec::new();
+    for part in ["src/lesson_text/render.rs", "src/lesson_text/mod.rs"] {
+        let path = Path::new(&root).join(part);
+        println!("cargo:rerun-if-changed={}", path.display());
+        made_from.extend(fs::read(&path).unwrap_or_default());
+    }
+    for f in &files {
+        made_from.extend(fs::read(f).unwrap_or_default());
+    }
+    let _ = writeln!(
+        code,
+        "/// A hash of the lesson files, their renderer and the texts' format: the lesson texts' folder.\npub const TEXTS_VERSION: &str = \"{:016x}\";\n",
+        fnv1a(&made_from)
+    );
     index.sort_by_key(|(l, _)| l.order);
     code.push_str("/// The lessons in curriculum order, with what lists and links show of them.\npub const LESSON_INDEX: &[LessonEntry] = &[\n");
     for (l, file) in &index {
@@ -81,6 +98,13 @@ fn main() {
     code.push_str("];\n");
     let out = Path::new(&out_dir).join("lessons.rs");
     fs::write(out, code).expect("write lessons.rs");
+}
+
+/// FNV-1a, 64 bits.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A lesson file without its top-level `body:` and `hints:` entries: each runs from its key

@@ -1,6 +1,7 @@
 //! The lessons' prose — each lesson's body and hints — kept out of the wasm. The prerender
 //! step renders it at build time (`render`, pulldown-cmark, native only) into one file per
-//! lesson and language, `lesson-text/<id>.<lang>.json` beside the site's other files; the app
+//! lesson and language, `lesson-text/<version>/<id>.<lang>.json` beside the site's other files
+//! (see [`file_path`]); the app
 //! fetches those on demand into this store:
 //! - the current lesson's text is asked for at first render (a static lesson page preloads
 //!   it from its `<head>`, and the app starts with the body the page already shows: see
@@ -43,9 +44,15 @@ pub enum Status {
     Failed,
 }
 
-/// The file of a lesson's text in a language, relative to the site's root.
+/// The file of a lesson's text in a language, relative to the site's root. Its folder is
+/// named after a hash of the lesson files and the renderer (`catalog::TEXTS_VERSION`), so a
+/// new build never reads an older build's text from a cache.
 pub fn file_path(id: &str, lang: Lang) -> String {
-    format!("lesson-text/{id}.{}.json", lang.code())
+    format!(
+        "lesson-text/{}/{id}.{}.json",
+        crate::catalog::TEXTS_VERSION,
+        lang.code()
+    )
 }
 
 type Key = (String, &'static str);
@@ -282,9 +289,8 @@ mod tests {
             matches!(status(first, Lang::Ko), Some(Status::Ready(t)) if t.body != "<p>again</p>")
         );
         assert_eq!(request("no-such-lesson", Lang::En), Status::Failed);
-        assert_eq!(
-            file_path(first, Lang::Ko),
-            format!("lesson-text/{first}.ko.json")
-        );
+        let path = file_path(first, Lang::Ko);
+        assert!(path.starts_with("lesson-text/") && path.ends_with(&format!("/{first}.ko.json")));
+        assert_eq!(crate::catalog::TEXTS_VERSION.len(), 16, "{path}");
     }
 }

@@ -1,5 +1,5 @@
 // Lesson texts (src/lesson_text/): each lesson's prose is rendered at build time into
-// lesson-text/<id>.<lang>.json and fetched on demand. A lesson page asks for its own text
+// lesson-text/<version>/<id>.<lang>.json and fetched on demand. A lesson page asks for its own text
 // first; the other lessons of the page's language follow once it is interactive and idle;
 // the other language only when the learner switches. Named `deploy:` so that they also run
 // against the site built under /sub/path/.
@@ -37,7 +37,7 @@ test("deploy: texts: before the page is interactive only its lesson's English te
   await page.waitForFunction(
     () =>
       performance.getEntriesByName("podlab-texts-prefetch").length > 0 &&
-      performance.getEntriesByType("resource").some((e) => /\/lesson-text\/final-challenge\.en\.json$/.test(e.name)),
+      performance.getEntriesByType("resource").some((e) => /\/lesson-text\/\w+\/final-challenge\.en\.json$/.test(e.name)),
     null,
     { timeout: 30000 },
   );
@@ -47,7 +47,7 @@ test("deploy: texts: before the page is interactive only its lesson's English te
     const texts = performance
       .getEntriesByType("resource")
       .filter((e) => e.name.includes("/lesson-text/"))
-      .map((e) => ({ file: e.name.split("/lesson-text/")[1], start: e.startTime }));
+      .map((e) => ({ file: e.name.split("/").pop(), start: e.startTime }));
     return { interactive, prefetch, texts };
   });
   assert(typeof seen.interactive === "number", "the app marked when it became interactive");
@@ -109,7 +109,7 @@ test("deploy: texts: a lesson page read with JavaScript off shows its body in bo
 
 test("deploy: texts: a text that cannot be fetched says so, and comes with a retry", async ({ page, baseUrl, problems }) => {
   let refuse = true;
-  await page.route(/\/lesson-text\/phases\.en\.json$/, (route) => (refuse ? route.abort() : route.continue()));
+  await page.route(/\/lesson-text\/\w+\/phases\.en\.json$/, (route) => (refuse ? route.abort() : route.continue()));
   await openApp(page, `${baseUrl}#/lesson/phases`);
   await page.waitForSelector("[data-testid=text-failed]", { timeout: 20000 });
   const failed = await body(page);
