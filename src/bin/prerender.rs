@@ -2,9 +2,9 @@
 //! a built site. Run by scripts/post_build.mjs after Trunk's build:
 //!   cargo run --bin prerender -- DIST PUBLIC_URL
 //! DIST holds the built `index.html` (the template); PUBLIC_URL is the site's public path.
-//! It also writes the fields' documentation (`field-docs.en.json`, `field-docs.ko.json`),
-//! which the wasm leaves out.
-//! It also writes each lesson's prose, rendered, per language (`podlab::lesson_text`).
+//! It also writes what the wasm leaves out: the fields' documentation (`field-docs.en.json`,
+//! `field-docs.ko.json`) and each lesson's prose, rendered, per language
+//! (`podlab::lesson_text`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
