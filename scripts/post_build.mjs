@@ -6,11 +6,13 @@
 //    itself, `'wasm-unsafe-eval'` for WebAssembly, no inline script, no plugins, no requests
 //    to other origins.
 // 2c. Writes the embeddable widget's page (embed/index.html).
-// 2b. Writes the static pages (lessons, lesson list) with the prerender step.
+// 2b. Writes the static pages (lessons, lesson list) and the lessons' texts
+//     (lesson-text/<hash>/<id>.<lang>.json, fetched by the app on demand) with the prerender
+//     step.
 // 3. Writes `sw.js`, a service worker that precaches every shipped file, so the site works
 //    offline after the first visit; its cache name is a hash of the shipped files, so a new
 //    build replaces the old cache.
-// 4. Writes `.br` and `.gz` copies beside each hashed file.
+// 4. Writes `.br` and `.gz` copies beside each hashed file (and each lesson text).
 //
 // Trunk runs it with TRUNK_STAGING_DIR (the site about to be published) and TRUNK_PUBLIC_URL.
 import { createHash } from "node:crypto";
@@ -265,7 +267,8 @@ writeFileSync(join(dir, "sw.js"), sw);
 //    gzip_static / brotli_static, Caddy's precompressed). Not precached: the service worker
 //    asks for the plain file and the browser negotiates the encoding.
 let compressed = 0;
-for (const p of shipped.filter((p) => /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(p))) {
+// The lesson texts (lesson-text/<hash>/…, src/lesson_text/) are hashed by their folder.
+for (const p of shipped.filter((p) => /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(p) || /^lesson-text\/[0-9a-f]{16}\//.test(p))) {
   const data = readFileSync(join(dir, p));
   writeFileSync(
     join(dir, p + ".br"),

@@ -1,6 +1,7 @@
 //! The lessons shipped with the app, embedded from lessons/*.yaml by build.rs together with
-//! an index in curriculum order. Lists and links read the index; a lesson's full text is
-//! parsed the first time it is opened and kept.
+//! an index in curriculum order. Lists and links read the index; a lesson is parsed the first
+//! time it is opened and kept. The embedded copy has no prose (`body`, `hints` are empty):
+//! that is fetched on demand (`crate::lesson_text`).
 
 use podsim::lessons::Lesson;
 use std::cell::{Cell, RefCell};
@@ -8,7 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What the index knows of a lesson without parsing it: its id, its file in
-/// `LESSON_FILES`, its section and its title and summary in English and Korean.
+/// `LESSON_FILES`, its section, its title and summary in English and Korean, and how many
+/// hints it has (their text is fetched with the body: see `crate::lesson_text`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LessonEntry {
     pub id: &'static str,
@@ -16,6 +18,7 @@ pub struct LessonEntry {
     pub section: Option<&'static str>,
     pub title: [&'static str; 2],
     pub summary: [&'static str; 2],
+    pub hints: usize,
 }
 
 fn pick(texts: &[&'static str; 2], lang: &str) -> &'static str {
@@ -101,6 +104,14 @@ mod tests {
             assert_eq!(e.title("ko"), l.title.ko);
             assert_eq!(e.summary("ko"), l.summary.ko);
             assert_eq!(e.section, l.section.as_deref());
+            // The app's copy goes without its prose; the file has it.
+            assert!(l.body.en.is_empty() && l.body.ko.is_empty() && l.hints.is_empty());
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                let whole = Lesson::from_yaml(LESSON_SOURCES[e.file].1).expect("the whole file");
+                assert!(!whole.body.en.is_empty() && !whole.body.ko.is_empty());
+                assert_eq!(whole.hints.len(), e.hints);
+            }
         }
         let first = lessons()[0].id;
         assert_eq!(

@@ -69,6 +69,12 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "hints" => ("Hints", "힌트"),
         "hint.next" => ("Show a hint", "힌트 보기"),
         "hint.none" => ("No more hints.", "더 이상 힌트가 없습니다."),
+        "text.loading" => ("Loading the lesson's text…", "레슨 내용을 불러오는 중…"),
+        "text.failed" => (
+            "The lesson's text could not be loaded (offline, or the server did not answer).",
+            "레슨 내용을 불러오지 못함(오프라인이거나 서버가 응답하지 않음).",
+        ),
+        "text.retry" => ("Try again", "다시 시도"),
         "solution.show" => ("Show the solution", "정답 보기"),
         "reset" => ("Reset the manifest", "매니페스트 되돌리기"),
         "lesson.done" => ("All goals met — lesson complete!", "모든 목표 달성 — 레슨 완료!"),

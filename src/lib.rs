@@ -6,7 +6,9 @@
 //! - [`state`]: the one reducer the views share; [`storage`]: saved progress in
 //!   localStorage; [`share`]: share links in the URL fragment (both in docs/formats.md);
 //!   [`navigation`]: history entries for in-app links, Back and Forward.
-//! - [`catalog`]: the lessons embedded from `lessons/`; [`markdown`]: their text as nodes.
+//! - [`catalog`]: the lessons embedded from `lessons/` (without their prose);
+//!   [`lesson_text`]: the prose, rendered at build time and fetched on demand;
+//!   [`markdown`]: the short texts (goals' hints, predictions) as nodes.
 //! - [`chart`]: timeline geometry; [`i18n`]: the app's words in English and Korean.
 //! - [`components`]: one Yew function component per file.
 //! - [`takeover`]: the app starting on a static page and replacing it;
@@ -19,6 +21,7 @@ pub mod chart;
 pub mod components;
 pub mod embed;
 pub mod i18n;
+pub mod lesson_text;
 pub mod markdown;
 pub mod navigation;
 #[cfg(not(target_arch = "wasm32"))]

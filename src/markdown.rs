@@ -1,6 +1,8 @@
-//! A small Markdown renderer for lesson texts: headings, paragraphs, lists, block quotes,
-//! fenced code, inline code, bold, italics and links. It builds Yew nodes directly — text
-//! only ever becomes text nodes, never HTML — so lesson files cannot inject markup.
+//! Inline Markdown for the short texts the app renders at run time — the hints beside the
+//! engine's diagnostics and the predictions' questions and explanations: `code`, **bold**,
+//! *italics* and links, on one line. It builds Yew nodes directly — text only ever becomes
+//! text nodes, never HTML — so no text can inject markup. The lessons' long prose (bodies,
+//! hints) is not rendered here: it is made at build time (`crate::lesson_text`).
 
 use yew::prelude::*;
 
@@ -11,122 +13,6 @@ pub enum Inline {
     Strong(Vec<Inline>),
     Em(Vec<Inline>),
     Link(Vec<Inline>, String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Heading(u8, Vec<Inline>),
-    Paragraph(Vec<Inline>),
-    List(bool, Vec<Vec<Inline>>),
-    Quote(Vec<Inline>),
-    Code(String, String),
-}
-
-/// Parse Markdown text into blocks.
-pub fn parse(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let lines: Vec<&str> = text.lines().collect();
-    let mut i = 0;
-    let mut para: Vec<&str> = Vec::new();
-    let flush = |para: &mut Vec<&str>, blocks: &mut Vec<Block>| {
-        if !para.is_empty() {
-            blocks.push(Block::Paragraph(inlines(&para.join(" "))));
-            para.clear();
-        }
-    };
-    while i < lines.len() {
-        let line = lines[i];
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix("```") {
-            flush(&mut para, &mut blocks);
-            let lang = rest.trim().to_string();
-            let mut code = Vec::new();
-            i += 1;
-            while i < lines.len() && !lines[i].trim_start().starts_with("```") {
-                code.push(lines[i]);
-                i += 1;
-            }
-            blocks.push(Block::Code(lang, code.join("\n")));
-            i += 1;
-            continue;
-        }
-        if trimmed.is_empty() {
-            flush(&mut para, &mut blocks);
-            i += 1;
-            continue;
-        }
-        let hashes = trimmed.chars().take_while(|&c| c == '#').count();
-        if (1..=4).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
-            flush(&mut para, &mut blocks);
-            blocks.push(Block::Heading(
-                hashes as u8,
-                inlines(trimmed[hashes..].trim()),
-            ));
-            i += 1;
-            continue;
-        }
-        if let Some(q) = trimmed.strip_prefix('>') {
-            flush(&mut para, &mut blocks);
-            let mut parts = vec![q.trim()];
-            i += 1;
-            while i < lines.len() {
-                match lines[i].trim_start().strip_prefix('>') {
-                    Some(q) => parts.push(q.trim()),
-                    None => break,
-                }
-                i += 1;
-            }
-            blocks.push(Block::Quote(inlines(&parts.join(" "))));
-            continue;
-        }
-        if let Some((ordered, _)) = list_item(trimmed) {
-            flush(&mut para, &mut blocks);
-            let mut items: Vec<String> = Vec::new();
-            while i < lines.len() {
-                let l = lines[i].trim_start();
-                if l.is_empty() {
-                    break;
-                }
-                match list_item(l) {
-                    Some((o, body)) if o == ordered => items.push(body.to_string()),
-                    Some(_) => break,
-                    None => {
-                        // A continuation line of the previous item.
-                        match items.last_mut() {
-                            Some(last) if lines[i].starts_with(' ') => {
-                                last.push(' ');
-                                last.push_str(l);
-                            }
-                            _ => break,
-                        }
-                    }
-                }
-                i += 1;
-            }
-            blocks.push(Block::List(
-                ordered,
-                items.iter().map(|s| inlines(s)).collect(),
-            ));
-            continue;
-        }
-        para.push(trimmed);
-        i += 1;
-    }
-    flush(&mut para, &mut blocks);
-    blocks
-}
-
-fn list_item(line: &str) -> Option<(bool, &str)> {
-    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-        return Some((false, rest));
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && digits < 4 {
-        if let Some(rest) = line[digits..].strip_prefix(". ") {
-            return Some((true, rest));
-        }
-    }
-    None
 }
 
 /// Parse inline markup.
@@ -227,64 +113,24 @@ pub fn render_inline(text: &str) -> Html {
     render_inlines(&inlines(text))
 }
 
-/// Render Markdown as Yew nodes.
-pub fn render(text: &str) -> Html {
-    parse(text)
-        .iter()
-        .map(|b| match b {
-            Block::Heading(1, v) => html! { <h3>{render_inlines(v)}</h3> },
-            Block::Heading(2, v) => html! { <h4>{render_inlines(v)}</h4> },
-            Block::Heading(_, v) => html! { <h5>{render_inlines(v)}</h5> },
-            Block::Paragraph(v) => html! { <p>{render_inlines(v)}</p> },
-            Block::Quote(v) => html! { <blockquote>{render_inlines(v)}</blockquote> },
-            Block::List(false, items) => html! {
-                <ul>{ for items.iter().map(|it| html! { <li>{render_inlines(it)}</li> }) }</ul>
-            },
-            Block::List(true, items) => html! {
-                <ol>{ for items.iter().map(|it| html! { <li>{render_inlines(it)}</li> }) }</ol>
-            },
-            Block::Code(lang, code) => html! {
-                <pre class={classes!("code", (!lang.is_empty()).then(|| format!("lang-{lang}")))}><code>{code.clone()}</code></pre>
-            },
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn parses_blocks() {
-        let b = parse(
-            "# Title\n\nSome *text* and `code`.\n\n- one\n- two\n\n```yaml\na: b\n```\n> note",
-        );
-        assert_eq!(b.len(), 5);
-        assert!(matches!(&b[0], Block::Heading(1, _)));
+    fn inline_markup_and_raw_html_as_text() {
         assert_eq!(
-            b[1],
-            Block::Paragraph(vec![
+            inlines("Some *text* and `code`, **<b>x</b>** [a](#/lesson/x)"),
+            vec![
                 Inline::Text("Some ".into()),
                 Inline::Em(vec![Inline::Text("text".into())]),
                 Inline::Text(" and ".into()),
                 Inline::Code("code".into()),
-                Inline::Text(".".into()),
-            ])
-        );
-        assert!(matches!(&b[2], Block::List(false, items) if items.len() == 2));
-        assert_eq!(b[3], Block::Code("yaml".into(), "a: b".into()));
-        assert!(matches!(&b[4], Block::Quote(_)));
-    }
-
-    #[test]
-    fn raw_html_stays_text() {
-        let b = parse("<script>alert(1)</script> **<b>x</b>**");
-        assert_eq!(
-            b[0],
-            Block::Paragraph(vec![
-                Inline::Text("<script>alert(1)</script> ".into()),
+                Inline::Text(", ".into()),
                 Inline::Strong(vec![Inline::Text("<b>x</b>".into())]),
-            ])
+                Inline::Text(" ".into()),
+                Inline::Link(vec![Inline::Text("a".into())], "#/lesson/x".into()),
+            ]
         );
     }
 

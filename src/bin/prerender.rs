@@ -2,11 +2,14 @@
 //! a built site. Run by scripts/post_build.mjs after Trunk's build:
 //!   cargo run --bin prerender -- DIST PUBLIC_URL
 //! DIST holds the built `index.html` (the template); PUBLIC_URL is the site's public path.
-//! It also writes the fields' documentation (`field-docs.en.json`, `field-docs.ko.json`),
-//! which the wasm leaves out.
+//! It also writes what the wasm leaves out: the fields' documentation (`field-docs.en.json`,
+//! `field-docs.ko.json`) and each lesson's prose, rendered, per language
+//! (`podlab::lesson_text`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    use podlab::i18n::Lang;
+    use podlab::lesson_text;
     use podlab::prerender::{first_visit, page::page_html, pages, render_app};
     use std::path::Path;
     use std::process::ExitCode;
@@ -29,6 +32,28 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let mut texts = 0;
+    for entry in podlab::catalog::lessons() {
+        for lang in [Lang::En, Lang::Ko] {
+            let Some(text) = lesson_text::build(entry.id, lang) else {
+                eprintln!("prerender: lesson {} has no text", entry.id);
+                return ExitCode::FAILURE;
+            };
+            let path = dist.join(lesson_text::file_path(entry.id, lang));
+            let written = serde_json::to_string(&text)
+                .map_err(std::io::Error::other)
+                .and_then(|json| {
+                    path.parent()
+                        .map_or(Ok(()), std::fs::create_dir_all)
+                        .and_then(|_| std::fs::write(&path, json))
+                });
+            if let Err(e) = written {
+                eprintln!("prerender: {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+            texts += 1;
+        }
+    }
     let all = pages();
     for page in &all {
         let app = render_app(first_visit(&page.page, page.lang));
@@ -61,7 +86,10 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    println!("prerender: {} static pages written", all.len());
+    println!(
+        "prerender: {} static pages and {texts} lesson texts written",
+        all.len()
+    );
     ExitCode::SUCCESS
 }
 

@@ -213,7 +213,17 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || prepared.0.borrow_mut().take().unwrap_or_else(initial_state));
     let dispatch = store.dispatcher();
 
-    use_effect_with((), |_| warm_lessons_when_idle());
+    use_effect_with((), |_| {
+        // The page is interactive: the children's effects (the editor) have run.
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("podlab-interactive");
+        }
+        warm_lessons_when_idle()
+    });
+    // The other lessons' texts in the learner's language, once the page is loaded and idle.
+    use_effect_with(store.lang, |lang| {
+        crate::lesson_text::prefetch_when_idle(*lang)
+    });
     // Persist every change at once. When the browser will not keep it (storage full or
     // disabled, or more than podlab reads back), say so once, until saving works again.
     {

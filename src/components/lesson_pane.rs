@@ -4,10 +4,9 @@
 //! the last lesson — the course's summary. In the sandbox it explains what the sandbox is.
 
 use super::goals::Goals;
-use super::lesson_body::LessonBody;
+use super::lesson_body::{LessonBody, LessonHints};
 use crate::catalog;
 use crate::i18n::{t, Lang};
-use crate::markdown;
 use crate::state::{Action, Dispatch, Origin, Page};
 use podsim::lessons::{GoalReport, Lesson};
 use std::collections::BTreeSet;
@@ -118,7 +117,9 @@ pub fn LessonPane(props: &LessonPaneProps) -> Html {
             </section>
         };
     };
-    let shown = props.hints_shown.min(lesson.hints.len());
+    let hints = catalog::entry(&lesson.id).map_or(0, |e| e.hints);
+    let shown = props.hints_shown.min(hints);
+    let id = AttrValue::from(lesson.id.clone());
     let send = |action: fn() -> Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
@@ -130,19 +131,17 @@ pub fn LessonPane(props: &LessonPaneProps) -> Html {
             { course_position(lang, &lesson.id) }
             <h2 id="lesson-title" tabindex="-1">{lesson.title.get(code)}</h2>
             { source_note(lang, &lesson) }
-            <LessonBody lesson={lesson.clone()} {lang} />
+            <LessonBody id={id.clone()} {lang} />
             if lesson.read_only {
                 <p class="readonly-note">{t(lang, "lesson.readonly")}</p>
             }
             <Goals {lang} lesson={lesson.clone()} reports={props.goals.clone()} />
             <div class="hints">
                 <h3>{t(lang, "hints")}</h3>
-                <ol>
-                    { for lesson.hints.iter().take(shown).map(|h| html! { <li>{ markdown::render(h.get(code)) }</li> }) }
-                </ol>
-                if shown < lesson.hints.len() {
+                <LessonHints {id} {lang} {shown} />
+                if shown < hints {
                     <button type="button" onclick={send(|| Action::RevealHint)} data-testid="hint">{t(lang, "hint.next")}</button>
-                } else if !lesson.hints.is_empty() {
+                } else if hints > 0 {
                     <p class="muted">{t(lang, "hint.none")}</p>
                 }
             </div>

@@ -1,6 +1,7 @@
 //! A static page's file: the built `index.html` (its scripts, styles and Content-Security-
 //! Policy) with the page's own language, `<title>`, description and alternate-language link,
-//! and its body holding the app's static copy in `#podlab-static` (see `crate::takeover`).
+//! a lesson page's text preloaded (see `crate::lesson_text`), and its body holding the app's
+//! static copy in `#podlab-static` (see `crate::takeover`).
 //! The copy's in-app links (`#/lesson/ID`, `#/lessons`) point at the static pages instead, so
 //! the site reads and navigates with scripts off.
 
@@ -96,8 +97,16 @@ pub fn page_html(
             )
         })
         .unwrap_or_default();
+    // A lesson page's text is fetched at once, beside the wasm, not after it.
+    let preload = match &page.page {
+        Page::Lesson(id, _) => format!(
+            "\n    <link rel=\"preload\" href=\"{base}{}\" as=\"fetch\" crossorigin />",
+            escape(&crate::lesson_text::file_path(id, page.lang))
+        ),
+        _ => String::new(),
+    };
     let head = format!(
-        "<title>{}</title>\n    <meta name=\"description\" content=\"{}\" />{alternate}",
+        "<title>{}</title>\n    <meta name=\"description\" content=\"{}\" />{alternate}{preload}",
         escape(&page.title),
         escape(&page.description),
     );

@@ -106,6 +106,11 @@ fn a_page_fills_the_built_index_html() {
     assert!(html.contains(&format!("<title>{}</title>", page::escape(&page.title))));
     assert!(html.contains("<meta name=\"description\""));
     assert!(html.contains(&format!(
+        "<link rel=\"preload\" href=\"/sub/path/lesson-text/{}/{}.ko.json\" as=\"fetch\" crossorigin />",
+        catalog::TEXTS_VERSION,
+        first.id
+    )));
+    assert!(html.contains(&format!(
         "<link rel=\"alternate\" hreflang=\"en\" href=\"/sub/path/lessons/{}/\" />",
         first.id
     )));

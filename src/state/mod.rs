@@ -695,7 +695,8 @@ impl Reducible for AppState {
                     return self;
                 };
                 let p = s.saved.progress_mut(&lesson.id);
-                p.hints = (p.hints + 1).min(lesson.hints.len());
+                let count = crate::catalog::entry(&lesson.id).map_or(0, |e| e.hints);
+                p.hints = (p.hints + 1).min(count);
             }
             Action::ResetDoc => {
                 if s.page == Page::Home {

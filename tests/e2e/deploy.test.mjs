@@ -80,6 +80,12 @@ test("deploy: each hashed file has pre-compressed .br and .gz copies of the same
   const dist = process.env.E2E_DIST || "dist";
   const hashed = readdirSync(dist).filter((f) => /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(f));
   assert(hashed.some((f) => f.endsWith(".wasm")) && hashed.some((f) => f.endsWith(".js")), `hashed files: ${hashed}`);
+  // The lesson texts, hashed by their folder's name.
+  const [version, ...others] = readdirSync(join(dist, "lesson-text"));
+  assert(/^[0-9a-f]{16}$/.test(version) && others.length === 0, `one lesson-text folder: ${version} ${others}`);
+  const texts = readdirSync(join(dist, "lesson-text", version)).filter((f) => f.endsWith(".json"));
+  assert(texts.length >= 20, `lesson texts: ${texts.length}`);
+  hashed.push(...texts.map((f) => join("lesson-text", version, f)));
   for (const f of hashed) {
     const raw = readFileSync(join(dist, f));
     assert(brotliDecompressSync(readFileSync(join(dist, f + ".br"))).equals(raw), `${f}.br`);

@@ -381,7 +381,8 @@ test("lessons: deep link, goals checked live, hints, completion offers the next 
   const met = () => page.$$eval("[data-testid=goal]", (els) => els.map((e) => e.dataset.met));
   assert((await met()).includes("false"), "not done at the start");
   await page.click("[data-testid=hint]");
-  assert((await page.textContent(".hints")).includes("metadata.labels"), "hint");
+  // The hint's text comes with the lesson's (fetched): wait for it, not for a time.
+  await page.waitForFunction(() => document.querySelector(".hints ol")?.textContent.includes("metadata.labels"));
   await cursorToLineEnd(page, 6);
   await page.keyboard.press("Enter");
   await page.keyboard.type("tier: frontend");

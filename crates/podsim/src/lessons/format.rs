@@ -28,7 +28,9 @@ pub struct Lesson {
     pub title: Text,
     /// One line for the lesson list.
     pub summary: Text,
-    /// Markdown (no raw HTML).
+    /// Markdown (no raw HTML). Every lesson file has one (tests/lessons.rs); the app's
+    /// embedded copy goes without (its prose is fetched, rendered at build time).
+    #[serde(default)]
     pub body: Text,
     /// The manifest the editor starts with.
     pub manifest: String,
