@@ -61,19 +61,7 @@ html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/g, (_, inline)
 const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null);
 // The editor bundle (an async script) builds its first editor as soon as it arrives; the app
 // starts once it has run (or failed to load: the page's load event waits for it either way).
-// A static page only preloads it (data-podlab-editor), to run it after its text is painted.
-const later = document.querySelector("link[data-podlab-editor]");
-if (later) {
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-  await new Promise((ran) => {
-    const script = document.createElement("script");
-    script.src = later.href;
-    script.integrity = later.integrity;
-    script.onerror = ran;
-    addEventListener("podlab-editor", ran, { once: true });
-    document.head.append(script);
-  });
-} else if (!window.PodlabEditor && document.readyState !== "complete") {
+if (!window.PodlabEditor && document.readyState !== "complete") {
   await new Promise((resolve) => {
     addEventListener("podlab-editor", resolve, { once: true });
     addEventListener("load", resolve, { once: true });
@@ -178,11 +166,11 @@ function files(d) {
   });
 }
 
-// 2d. The static pages paint their text first. Nothing may stand between their HTML and the
-//     first paint: the stylesheet is inlined (allowed by its hash in the page's CSP, so the
-//     policy still forbids any other inline style), and the editor bundle, which would
-//     otherwise run the moment it arrives, before the text is painted, is only preloaded
-//     (`data-podlab-editor`): the start-up module runs it after the first paint.
+// 2d. The static pages need no request before their text is painted: the stylesheet is
+//     inlined (allowed by its hash in the page's CSP, so the policy still forbids any other
+//     inline style). Measured and not kept: running the editor bundle only after the first
+//     paint (preloaded, injected by the start-up module) painted no sooner and made the page
+//     interactive ≈ 100 ms later (4× CPU throttle, interleaved; BENCHMARKS.md).
 {
   let pages = 0;
   for (const p of files(dir).filter((p) => p.endsWith(".html"))) {
@@ -196,11 +184,7 @@ function files(d) {
         .replace(sheet[0], () => `<style>${css}</style>`)
         .replace("style-src 'self';", `style-src 'self' 'sha256-${hash}';`);
     }
-    page = page.replace(
-      /<script async src="([^"]*editor-[^"]*\.js)" integrity="([^"]+)"><\/script>/,
-      (_m, src, integrity) => `<link rel="preload" as="script" href="${src}" integrity="${integrity}" data-podlab-editor />`,
-    );
-    if (!page.includes("<style>") || !page.includes("data-podlab-editor") || !page.includes("'sha256-")) {
+    if (!page.includes("<style>") || !page.includes("'sha256-")) {
       console.error(`post_build: could not prepare the static page ${relative(dir, p)} for a first paint`);
       process.exit(1);
     }
