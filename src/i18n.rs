@@ -75,6 +75,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "레슨 내용을 불러오지 못함(오프라인이거나 서버가 응답하지 않음).",
         ),
         "text.retry" => ("Try again", "다시 시도"),
+        "result.reserved" => (
+            "The simulated run appears here once the page has loaded (it needs JavaScript).",
+            "시뮬레이션 결과는 페이지를 모두 불러오면 여기에 나타남(JavaScript 필요).",
+        ),
         "solution.show" => ("Show the solution", "정답 보기"),
         "reset" => ("Reset the manifest", "매니페스트 되돌리기"),
         "lesson.done" => ("All goals met — lesson complete!", "모든 목표 달성 — 레슨 완료!"),

@@ -137,6 +137,20 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
             </>
         },
     };
+    if !crate::IN_BROWSER {
+        // A static page (prerender) reserves the run's place instead of drawing it: its
+        // thousand elements cost the reader's browser more to lay out than the text, and the
+        // app draws the run there as it takes the page over.
+        return html! {
+            <section class="region result" id="pane-run" aria-labelledby="result-title">
+                <h2 id="result-title">{t(lang, "result")}</h2>
+                { for props.prediction.as_ref().map(|p| p.0.clone()) }
+                <div class="result-body result-reserved" data-testid="result-reserved">
+                    <p class="muted">{t(lang, "result.reserved")}</p>
+                </div>
+            </section>
+        };
+    }
     html! {
         <section class="region result" id="pane-run" aria-labelledby="result-title"
                  data-took-ms={format!("{:.2}", c.took_ms)}>
