@@ -32,36 +32,45 @@ pub fn root(kind: &str) -> Option<&'static Obj> {
 /// Whether this build carries the fields' documentation (the `field-docs` feature).
 pub const FIELD_DOCS_BUILT_IN: bool = cfg!(feature = "field-docs");
 
-/// Every field's documentation in `lang`, by [`Field::doc_key`] (`Container.image`), for a
-/// build without the `field-docs` feature to load when the editor first asks (the site writes
-/// it at build time). Empty without that feature.
-pub fn field_docs(lang: Lang) -> std::collections::BTreeMap<String, &'static str> {
+/// Every field of every object type reachable from a kind, with the object type it is in;
+/// each object type once.
+pub fn every_field() -> Vec<(&'static Obj, &'static Field)> {
     fn walk(
         obj: &'static Obj,
-        lang: Lang,
-        out: &mut std::collections::BTreeMap<String, &'static str>,
+        seen: &mut Vec<*const Obj>,
+        out: &mut Vec<(&'static Obj, &'static Field)>,
     ) {
+        if seen.contains(&(obj as *const Obj)) {
+            return;
+        }
+        seen.push(obj);
         for f in obj.fields {
-            if out.insert(f.doc_key(obj), f.doc(lang)).is_some() {
-                continue; // an object type met before (its fields are done)
-            }
+            out.push((obj, f));
             let mut ty = &f.ty;
             while let Ty::Arr(inner) = ty {
                 ty = inner;
             }
             if let Ty::Obj(o) = ty {
-                walk(o, lang, out);
+                walk(o, seen, out);
             }
         }
     }
-    let mut out = std::collections::BTreeMap::new();
-    for kind in KINDS {
-        if let Some(obj) = root(kind) {
-            walk(obj, lang, &mut out);
-        }
+    let (mut seen, mut out) = (Vec::new(), Vec::new());
+    for obj in KINDS.iter().filter_map(|kind| root(kind)) {
+        walk(obj, &mut seen, &mut out);
     }
-    out.retain(|_, doc| !doc.is_empty());
     out
+}
+
+/// Every field's documentation in `lang`, by [`Field::doc_key`] (`Container.image`), for a
+/// build without the `field-docs` feature to load when the editor first asks (the site writes
+/// it at build time). Empty without that feature.
+pub fn field_docs(lang: Lang) -> std::collections::BTreeMap<String, &'static str> {
+    every_field()
+        .into_iter()
+        .filter(|(_, f)| !f.doc(lang).is_empty())
+        .map(|(owner, f)| (f.doc_key(owner), f.doc(lang)))
+        .collect()
 }
 
 /// Kinds podlab understands.
@@ -70,39 +79,6 @@ pub const KINDS: [&str; 3] = ["Pod", "Service", "ConfigMap"];
 #[cfg(all(test, feature = "field-docs"))]
 mod tests {
     use super::*;
-
-    /// Every field of every object type reachable from a kind, with its owner.
-    fn every_field() -> Vec<(&'static Obj, &'static Field)> {
-        fn walk(
-            obj: &'static Obj,
-            seen: &mut Vec<*const Obj>,
-            out: &mut Vec<(&'static Obj, &'static Field)>,
-        ) {
-            if seen.contains(&(obj as *const Obj)) {
-                return;
-            }
-            seen.push(obj);
-            for f in obj.fields {
-                out.push((obj, f));
-                let mut ty = &f.ty;
-                while let Ty::Arr(inner) = ty {
-                    ty = inner;
-                }
-                if let Ty::Obj(o) = ty {
-                    walk(o, seen, out);
-                }
-            }
-        }
-        let (mut seen, mut out) = (Vec::new(), Vec::new());
-        for kind in KINDS {
-            walk(
-                root(kind).expect("a schema for every kind"),
-                &mut seen,
-                &mut out,
-            );
-        }
-        out
-    }
 
     #[test]
     fn every_documented_field_is_in_the_table_under_its_key() {
