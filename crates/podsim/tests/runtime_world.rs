@@ -189,6 +189,42 @@ fn short_sleeps_in_a_loop_back_off_like_a_busy_loop() {
     assert_eq!(log.lines().count(), 601, "at 0, 100 ms … 60 s");
 }
 
+/// `wait` with no child to wait for, and `kill`, take no time: a loop of them went on at one
+/// instant for ever (two fuzzed manifests, `while wait; do …; done`, froze the simulation).
+/// Their steps now count against the slice's budget, so such a loop backs off like any busy
+/// loop — and still does what it says each turn.
+#[test]
+fn a_loop_of_commands_that_take_no_time_backs_off_like_a_busy_loop() {
+    for script in [
+        "while wait; do echo turn; done",
+        "trap 'echo term' TERM; while kill 1; do :; done",
+    ] {
+        let mut rt = runtime();
+        let id = rt.start_container(sh(script), 0).unwrap();
+        let t = std::time::Instant::now();
+        assert!(
+            rt.advance(10 * 60_000).is_empty(),
+            "{script}: still running"
+        );
+        // Milliseconds in a debug build; before, the first `advance` never returned.
+        assert!(t.elapsed().as_secs() < 10, "{script}: {:?}", t.elapsed());
+        let lines = rt.logs(id).len();
+        assert!((600..200_000).contains(&lines), "{script}: {lines} lines");
+        // The loop's turns spread over the ten minutes, as a busy loop's slices do.
+        let last = rt.logs(id).last().map(|l| l.t);
+        assert!(last >= Some(9 * 60_000), "{script}: last line at {last:?}");
+    }
+    // A `wait` with children still waits for them.
+    let (_, log) = run_script("sleep 5 & wait; echo done", 60_000);
+    assert_eq!(log, "done");
+    let mut rt = runtime();
+    let id = rt
+        .start_container(sh("sleep 5 & wait; echo done"), 0)
+        .unwrap();
+    rt.advance(60_000);
+    assert_eq!(rt.logs(id).first().map(|l| l.t), Some(5_000));
+}
+
 /// Writing takes time too: a loop that floods its log yields after 4 KB, like a busy loop
 /// after its steps, instead of writing millions of lines at one instant (a fuzzed manifest
 /// wrote 3.2 million lines in ten minutes and took 2.9 s to simulate).

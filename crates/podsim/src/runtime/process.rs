@@ -47,6 +47,9 @@ pub struct Process {
     /// Consecutive slices that ended by using up the step budget (a busy loop): each one
     /// doubles the virtual time the next slice stands for, up to a second.
     pub busy: u32,
+    /// The last slice stopped at something that took no time (`wait` with no children,
+    /// `kill`): the next run at the same instant goes on with that slice's step budget.
+    pub instant: bool,
 }
 
 impl Process {
@@ -61,6 +64,7 @@ impl Process {
             waiting_for: None,
             exited: None,
             busy: 0,
+            instant: false,
         }
     }
 }

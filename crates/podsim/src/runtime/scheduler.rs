@@ -105,6 +105,7 @@ impl Runtime {
         };
         let container = proc_.container;
         let long_busy = proc_.busy >= LONG_BUSY_AFTER;
+        let go_on = std::mem::take(&mut proc_.instant);
         let Body::Shell(vm) = &mut proc_.body else {
             return;
         };
@@ -129,7 +130,11 @@ impl Runtime {
                 image: &c.image,
                 read_clock: false,
             };
-            let y = vm.run(&mut cx);
+            let y = if go_on {
+                vm.run_on(&mut cx)
+            } else {
+                vm.run(&mut cx)
+            };
             let journal = std::mem::take(&mut cx.fs.journal);
             for (s, t) in vm.output.drain(..) {
                 c.logs.write(clock, s, &t);
@@ -142,6 +147,7 @@ impl Runtime {
         let mut next_wake = None;
         let mut exit = None;
         let mut become_body = None;
+        let mut instant = false;
         match y {
             Yield::Sleep(d) if d >= SHORT_SLEEP => {
                 next_wake = Some(clock.saturating_add(d));
@@ -208,6 +214,7 @@ impl Runtime {
                     .collect();
                 if children.is_empty() {
                     next_wake = Some(clock);
+                    instant = true;
                     vm.resume_with(0);
                 } else if let Some(p) = self.procs.get_mut(&pid) {
                     p.waiting_for = Some(children);
@@ -271,6 +278,7 @@ impl Runtime {
                 };
                 vm.resume_with(status);
                 next_wake = Some(clock);
+                instant = true;
             }
         }
         if let Some(code) = exit {
@@ -299,6 +307,7 @@ impl Runtime {
             _ => {
                 p.body = Body::Shell(vm);
                 p.wake = next_wake;
+                p.instant = instant;
             }
         }
     }

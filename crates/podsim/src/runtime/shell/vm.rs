@@ -103,6 +103,8 @@ pub struct Vm {
     subst_depth: usize,
     /// Bytes written to `output` in the current slice.
     slice_output: usize,
+    /// Steps run in the current slice.
+    slice_steps: u32,
     /// Steps this VM runs before it yields (`BUDGET`, or less for a long busy loop).
     pub budget: u32,
 }
@@ -154,6 +156,7 @@ impl Vm {
             ops_run: 0,
             subst_depth: 0,
             slice_output: 0,
+            slice_steps: 0,
             budget: BUDGET,
         }
     }
@@ -203,10 +206,17 @@ impl Vm {
         }
     }
 
-    /// Run until something needs the world.
+    /// Run a new slice until something needs the world.
     pub fn run(&mut self, cx: &mut Cx) -> Yield {
-        let mut steps = 0u32;
+        self.slice_steps = 0;
         self.slice_output = 0;
+        self.run_on(cx)
+    }
+
+    /// Go on with the current slice after something that took no time (`wait` with nothing to
+    /// wait for, `kill`): its steps count against the same budget, so a loop of such commands
+    /// uses it up and yields like any busy loop instead of spinning at one instant.
+    pub fn run_on(&mut self, cx: &mut Cx) -> Yield {
         loop {
             if let Some(sig) = self.pending_signals.pop() {
                 if let Some(action) = self.traps.get(&sig).cloned() {
@@ -220,9 +230,9 @@ impl Vm {
                     }
                 }
             }
-            steps += 1;
+            self.slice_steps += 1;
             self.ops_run += 1;
-            if steps > self.budget || self.slice_output > SLICE_OUTPUT {
+            if self.slice_steps > self.budget || self.slice_output > SLICE_OUTPUT {
                 return Yield::Budget;
             }
             let Some(frame) = self.frames.last_mut() else {
