@@ -31,18 +31,8 @@ use crate::share::{self, Link};
 use crate::state::{Action, AppState, Origin, Page, Route, Store};
 use crate::storage::{self, Theme, Unreadable};
 
-fn browser_lang() -> Lang {
-    let lang = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_default();
-    if lang.starts_with("ko") {
-        Lang::Ko
-    } else {
-        Lang::En
-    }
-}
-
-fn apply_theme(theme: Theme, lang: Lang) {
+/// The colour theme and language on `<html>` (the app's and the embed's).
+pub(crate) fn apply_theme(theme: Theme, lang: Lang) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -100,7 +90,7 @@ pub fn initial_state_on(static_page: Option<(&str, Lang)>) -> AppState {
     if let (Route::Start, Some((route, _))) = (Route::parse(&hash), static_page) {
         hash = route.to_string();
     }
-    let mut state = AppState::new(loaded.saved, &hash, browser_lang(), notice);
+    let mut state = AppState::new(loaded.saved, &hash, crate::takeover::browser_lang(), notice);
     if let Some((_, lang)) = static_page {
         state.lang = lang;
     }

@@ -6,7 +6,7 @@
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
-use super::app::{is_dark, Prepared};
+use super::app::{apply_theme, is_dark, Prepared};
 use super::editor_pane::EditorPane;
 use super::result_pane::ResultPane;
 use crate::i18n::{t, Lang};
@@ -19,22 +19,6 @@ pub struct EmbedProps {
     pub prepared: Prepared,
     pub theme: Theme,
     pub readonly: bool,
-}
-
-/// The colour theme and language on `<html>`.
-fn apply_theme(theme: Theme, lang: Lang) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
-        return;
-    };
-    let _ = match theme {
-        Theme::System => root.remove_attribute("data-theme"),
-        Theme::Light => root.set_attribute("data-theme", "light"),
-        Theme::Dark => root.set_attribute("data-theme", "dark"),
-    };
-    let _ = root.set_attribute("lang", lang.code());
 }
 
 #[component]
