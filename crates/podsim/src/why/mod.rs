@@ -15,8 +15,9 @@
 //!   change behind each row of `get pods -w` and `get events`.
 //! - `fields`: the spec fields a cause read, resolved to spans in the text or defaults.
 //! - `words`: titles and details in English and Korean, built only when shown.
-//! - `explain`: the walk from a change back through its causes; the annotations; what a
-//!   field caused.
+//! - `explain`: the walk from a change back through its causes, as steps.
+//! - `annotations`: what the timeline marks unasked (grace periods, back-offs, killing
+//!   failure runs) and what a field caused.
 //! - `target`: a change as a lesson names it, for the `explained` goal.
 //! - `print`: `podsim simulate --output why`.
 //!
@@ -28,6 +29,7 @@ pub mod rule;
 
 pub use cause::{Cause, CauseId, Fact, FileFact, GraceFrom, StatusField, NO_CAUSE};
 pub use rule::Rule;
+pub mod annotations;
 pub mod change;
 pub mod explain;
 pub mod fields;
@@ -35,9 +37,7 @@ pub mod print;
 pub mod target;
 pub mod words;
 
+pub use annotations::{annotations, caused_by_field, Annotation, AnnotationKind};
 pub use change::{changes, event_refs, head, watch_refs, Change, ChangeRef, Lane};
-pub use explain::{
-    annotations, caused_by_field, explain, Annotation, AnnotationKind, Explanation, Mark, MarkKind,
-    Step,
-};
+pub use explain::{explain, Explanation, Mark, MarkKind, Step};
 pub use fields::FieldRef;
