@@ -140,7 +140,15 @@ pub enum TokenizerError {
     /// An I/O error occurred while reading from the input stream.
     #[error("failed to read input")]
     ReadError(#[from] std::io::Error),
+
+    /// podlab: expansions (`$(`, `${`, `` ` ``…) nested deeper than `MAX_NESTING`: each level
+    /// recurses, and thousands of them overflowed the stack (a 1 MB wasm stack at ~3 000 `$(`).
+    #[error("nested too deeply")]
+    NestedTooDeeply,
 }
+
+/// podlab: how deeply expansions may nest inside one another while tokenizing.
+pub const MAX_NESTING: u32 = 64;
 
 impl TokenizerError {
     /// Returns true if the error represents an error that could possibly be due
@@ -247,6 +255,8 @@ pub(crate) struct Tokenizer<'a, R: ?Sized + std::io::BufRead> {
     char_reader: std::iter::Peekable<utf8_chars::Chars<'a, R>>,
     cross_state: CrossTokenParseState,
     options: TokenizerOptions,
+    /// podlab: how many `next_token_until` calls are under way (each nested expansion is one).
+    nesting: u32,
 }
 
 /// Encapsulates the current token parsing state.
@@ -548,6 +558,7 @@ impl<'a, R: ?Sized + std::io::BufRead> Tokenizer<'a, R> {
                 queued_tokens: vec![],
                 arithmetic_expansion: false,
             },
+            nesting: 0,
         }
     }
 
@@ -649,6 +660,10 @@ impl<'a, R: ?Sized + std::io::BufRead> Tokenizer<'a, R> {
 
                 if matches!(cur_token_value, Token::Operator(o, _) if o == nesting_open) {
                     nesting_count += 1;
+                    // podlab: the word parser recurses once per parenthesis of `$((…))`.
+                    if nesting_count > MAX_NESTING {
+                        return Err(TokenizerError::NestedTooDeeply);
+                    }
                 }
             }
 
@@ -685,12 +700,27 @@ impl<'a, R: ?Sized + std::io::BufRead> Tokenizer<'a, R> {
     /// * `include_space` - If true, include spaces in the tokenization process. This is not
     ///   typically the case, but can be helpful when needing to preserve the original source text
     ///   embedded within a command substitution or similar construct.
+    fn next_token_until(
+        &mut self,
+        terminating_char: Option<char>,
+        include_space: bool,
+    ) -> Result<TokenizeResult, TokenizerError> {
+        // podlab: a nested expansion calls this again; bound the depth instead of the stack.
+        if self.nesting >= MAX_NESTING {
+            return Err(TokenizerError::NestedTooDeeply);
+        }
+        self.nesting += 1;
+        let result = self.next_token_until_unbounded(terminating_char, include_space);
+        self.nesting -= 1;
+        result
+    }
+
     #[expect(clippy::cognitive_complexity)]
     #[expect(clippy::if_same_then_else)]
     #[expect(clippy::panic_in_result_fn)]
     #[expect(clippy::too_many_lines)]
     #[allow(clippy::unwrap_in_result)]
-    fn next_token_until(
+    fn next_token_until_unbounded(
         &mut self,
         terminating_char: Option<char>,
         include_space: bool,

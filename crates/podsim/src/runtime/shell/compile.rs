@@ -96,6 +96,8 @@ pub enum Op {
     DefineFn(String, Rc<Program>),
     /// `cmd &`: start it beside the script.
     Background(Rc<Program>),
+    /// `( list )`: run it with a copy of the shell's state.
+    Subshell(Rc<Program>),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -140,10 +142,23 @@ pub fn compile(script: &str) -> Result<Program, CompileError> {
     if script.len() > 64 * 1024 {
         return Err(CompileError("script too long".into()));
     }
-    let mut reader = std::io::Cursor::new(script.as_bytes());
-    let mut parser = brush_parser::Parser::new(&mut reader, &parser_options());
-    let ast = parser
-        .parse_program()
+    let options = parser_options();
+    let tokens = brush_parser::uncached_tokenize_str(script, &options.tokenizer_options())
+        .map_err(|inner| match inner {
+            // Expansions in expansions (`$(`, `${`) recurse in the tokenizer, which stops at
+            // 64 levels (vendor/brush-parser) instead of overflowing the stack.
+            brush_parser::TokenizerError::NestedTooDeeply => CompileError(NESTED_TOO_DEEPLY.into()),
+            inner => CompileError(syntax_message(&brush_parser::ParseError::Tokenizing {
+                inner,
+                position: None,
+            })),
+        })?;
+    // The parser descends once per nested command: hundreds of `(` would overflow the stack
+    // (a page's wasm has 1 MB) before the compiler's own depth limit is reached.
+    if nesting(&tokens) > MAX_DEPTH {
+        return Err(CompileError(NESTED_TOO_DEEPLY.into()));
+    }
+    let ast = brush_parser::parse_tokens(&tokens, &options)
         .map_err(|e| CompileError(syntax_message(&e)))?;
     let mut c = Compiler::default();
     for cmd in &ast.complete_commands {
@@ -159,6 +174,43 @@ pub fn compile(script: &str) -> Result<Program, CompileError> {
         ops: c.ops,
         slots: c.slots,
     })
+}
+
+/// How deeply a script's commands nest, from its tokens, at the most: each `(`, `{`, `if`,
+/// `while`, `until`, `for`, `select` and `case` opens a level that its `)`, `}`, `fi`, `done`
+/// or `esac` closes (a case pattern's `)` closes nothing; a keyword used as a plain word
+/// only counts more, never less).
+fn nesting(tokens: &[brush_parser::Token]) -> usize {
+    use brush_parser::Token;
+    let mut open: Vec<&str> = Vec::new();
+    let mut most = 0;
+    for t in tokens {
+        let (opens, closes) = match t {
+            Token::Operator(s, _) => match s.as_str() {
+                "(" | "((" => (Some("("), None),
+                ")" | "))" => (None, Some("(")),
+                _ => (None, None),
+            },
+            Token::Word(s, _) => match s.as_str() {
+                "{" => (Some("{"), None),
+                "}" => (None, Some("{")),
+                "if" => (Some("if"), None),
+                "fi" => (None, Some("if")),
+                "while" | "until" | "for" | "select" => (Some("loop"), None),
+                "done" => (None, Some("loop")),
+                "case" => (Some("case"), None),
+                "esac" => (None, Some("case")),
+                _ => (None, None),
+            },
+        };
+        if let Some(kind) = opens {
+            open.push(kind);
+            most = most.max(open.len());
+        } else if closes.is_some() && open.last().copied() == closes {
+            open.pop();
+        }
+    }
+    most
 }
 
 /// A parse error in busybox ash's words (ash.c `raise_error_syntax`).
@@ -191,6 +243,8 @@ struct Compiler {
 }
 
 const MAX_DEPTH: usize = 64;
+/// What `sh` says of a script nested deeper than `MAX_DEPTH`.
+const NESTED_TOO_DEEPLY: &str = "nested too deeply";
 
 impl Compiler {
     fn here(&self) -> usize {
@@ -208,7 +262,7 @@ impl Compiler {
 
     fn list(&mut self, list: &ast::CompoundList, depth: usize) -> Result<(), CompileError> {
         if depth > MAX_DEPTH {
-            return Err(CompileError("nested too deeply".into()));
+            return Err(CompileError(NESTED_TOO_DEEPLY.into()));
         }
         for item in &list.0 {
             let ast::CompoundListItem(and_or, sep) = item;
@@ -298,7 +352,15 @@ impl Compiler {
     fn compound(&mut self, cc: &ast::CompoundCommand, depth: usize) -> Result<(), CompileError> {
         match cc {
             ast::CompoundCommand::BraceGroup(b) => self.list(&b.list, depth + 1),
-            ast::CompoundCommand::Subshell(s) => self.list(&s.list, depth + 1),
+            ast::CompoundCommand::Subshell(s) => {
+                let mut sub = Compiler::default();
+                sub.list(&s.list, depth + 1)?;
+                self.ops.push(Op::Subshell(Rc::new(Program {
+                    ops: sub.ops,
+                    slots: sub.slots,
+                })));
+                Ok(())
+            }
             ast::CompoundCommand::IfClause(i) => {
                 let mut ends = Vec::new();
                 self.list(&i.condition, depth + 1)?;

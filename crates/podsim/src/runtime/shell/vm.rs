@@ -61,6 +61,18 @@ pub(super) struct Frame {
     pub(super) positional: Option<Vec<String>>,
     /// Running a trap handler: exit when it finishes if `then_exit`.
     pub(super) trap: bool,
+    /// A subshell `( … )`: the shell's state when it began, put back when it ends (or
+    /// `exit`s), so what it assigns, defines or `cd`s to stays inside.
+    pub(super) subshell: Option<Box<Outer>>,
+}
+
+/// What a subshell changes in its own copy only.
+#[derive(Debug, Clone)]
+pub(super) struct Outer {
+    vars: Rc<BTreeMap<String, String>>,
+    functions: BTreeMap<String, Rc<Program>>,
+    traps: BTreeMap<String, String>,
+    cwd: String,
 }
 
 impl Frame {
@@ -72,6 +84,7 @@ impl Frame {
             loops: vec![(Vec::new(), 0); slots],
             positional,
             trap: false,
+            subshell: None,
         }
     }
 }
@@ -117,6 +130,11 @@ pub const BUDGET: u32 = 1000;
 /// show the same behaviour (its output, what it notices) at a tenth of the cost — a
 /// half-typed `sleep` in a `while true` loop must not stall the editor.
 pub const LONG_BUSY_BUDGET: u32 = 100;
+/// Expanding text takes time too: every this many bytes a command's words and assignments
+/// expand to count as one more step, so a loop whose variable grows without end
+/// (`i=$i+1`) slows like a busy loop instead of copying megabytes at one instant (a fuzzed
+/// manifest took 1.5 s to simulate ten minutes of it).
+pub const STEP_BYTES: usize = 256;
 /// Bytes of output a VM writes before it yields its share: writing takes time too, so a loop
 /// that floods its log is slowed like a busy loop instead of writing millions of lines at
 /// one instant.
@@ -240,7 +258,9 @@ impl Vm {
                 return Yield::Exit(self.status);
             };
             let Some(op) = frame.prog.ops.get(frame.pc).cloned() else {
-                self.frames.pop();
+                if let Some(outer) = self.frames.pop().and_then(|f| f.subshell) {
+                    self.leave_subshell(*outer);
+                }
                 if self.frames.is_empty() {
                     return Yield::Exit(self.status);
                 }
@@ -311,6 +331,16 @@ impl Vm {
                     self.functions.insert(name, prog);
                     self.status = 0;
                 }
+                Op::Subshell(prog) => {
+                    let mut f = Frame::new(prog, Some(self.positional()));
+                    f.subshell = Some(Box::new(Outer {
+                        vars: self.vars.clone(),
+                        functions: self.functions.clone(),
+                        traps: std::mem::take(&mut self.traps),
+                        cwd: self.cwd.clone(),
+                    }));
+                    self.frames.push(f);
+                }
                 Op::Background(prog) => {
                     self.status = 0;
                     return Yield::Spawn(prog);
@@ -341,6 +371,11 @@ impl Vm {
             for w in &cmd.words {
                 argv.extend(expand::expand(w, &mut VmScope { vm: self, cx }));
             }
+            let bytes: usize = assigns.iter().map(|(_, v)| v.len()).sum::<usize>()
+                + argv.iter().map(String::len).sum::<usize>();
+            self.slice_steps = self
+                .slice_steps
+                .saturating_add(u32::try_from(bytes / STEP_BYTES).unwrap_or(u32::MAX));
             if argv.is_empty() {
                 for (k, v) in assigns {
                     Rc::make_mut(&mut self.vars).insert(k, v);
@@ -468,11 +503,26 @@ impl Vm {
         }
     }
 
+    /// A subshell ended: the shell's own state again; the status stays the subshell's.
+    fn leave_subshell(&mut self, outer: Outer) {
+        self.vars = outer.vars;
+        self.functions = outer.functions;
+        self.traps = outer.traps;
+        self.cwd = outer.cwd;
+    }
+
     fn act(&mut self, a: Action) -> Option<Yield> {
         match a {
             Action::Sleep(ms) => Some(Yield::Sleep(ms)),
             Action::Exit(code) => {
                 self.status = code;
+                // `exit` in a subshell ends the subshell, with that status.
+                while let Some(f) = self.frames.pop() {
+                    if let Some(outer) = f.subshell {
+                        self.leave_subshell(*outer);
+                        return None;
+                    }
+                }
                 Some(Yield::Exit(code))
             }
             Action::Follow { path, from } => Some(Yield::Follow { path, from }),

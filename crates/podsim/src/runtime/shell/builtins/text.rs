@@ -82,23 +82,48 @@ pub fn date(clock: Millis) -> String {
     }
 }
 
+/// `test` / `[`: `-o` binds loosest, then `-a`, then `!` (POSIX's XSI operators); each is a
+/// loop rather than a recursion, so thousands of them cannot overflow the stack.
 pub(super) fn test_expr(a: &[&str], cx: &mut Cx, cwd: &str) -> Result<bool, String> {
+    let logical = |x: &&str| *x == "-a" || *x == "-o";
+    let combined = match a {
+        // Three arguments with a binary operator in the middle compare (`[ "$x" = -o ]`).
+        [_, op, _] => logical(op),
+        _ => a.len() >= 4 && a.iter().any(logical),
+    };
+    if !combined {
+        return test_term(a, cx, cwd);
+    }
+    let mut any = false;
+    for alternative in a.split(|x| *x == "-o") {
+        let mut all = true;
+        for term in alternative.split(|x| *x == "-a") {
+            all &= test_term(term, cx, cwd)?;
+        }
+        any |= all;
+    }
+    Ok(any)
+}
+
+/// One term of a `test` expression: its leading `!`s, then a string, a unary or a binary test.
+fn test_term(a: &[&str], cx: &mut Cx, cwd: &str) -> Result<bool, String> {
+    let nots = a.iter().take_while(|x| **x == "!").count();
+    let negate = nots % 2 == 1;
     let path = |p: &str| normalize(cwd, p);
-    match a {
-        [] => Ok(false),
-        ["!", rest @ ..] => test_expr(rest, cx, cwd).map(|b| !b),
-        [s] => Ok(!s.is_empty()),
+    let value = match &a[nots..] {
+        [] => false,
+        [s] => !s.is_empty(),
         [op, v] => match *op {
-            "-n" => Ok(!v.is_empty()),
-            "-z" => Ok(v.is_empty()),
-            "-e" | "-r" | "-w" | "-x" => Ok(cx.fs.exists(&path(v))),
+            "-n" => !v.is_empty(),
+            "-z" => v.is_empty(),
+            "-e" | "-r" | "-w" | "-x" => cx.fs.exists(&path(v)),
             "-f" => {
                 let p = path(v);
-                Ok(cx.fs.exists(&p) && !cx.fs.is_dir(&p))
+                cx.fs.exists(&p) && !cx.fs.is_dir(&p)
             }
-            "-d" => Ok(cx.fs.is_dir(&path(v))),
-            "-s" => Ok(cx.fs.read(&path(v)).is_ok_and(|c| !c.is_empty())),
-            _ => Err(format!("{op}: unknown operand")),
+            "-d" => cx.fs.is_dir(&path(v)),
+            "-s" => cx.fs.read(&path(v)).is_ok_and(|c| !c.is_empty()),
+            _ => return Err(format!("{op}: unknown operand")),
         },
         [l, op, r] => {
             let num = |s: &str| {
@@ -107,24 +132,18 @@ pub(super) fn test_expr(a: &[&str], cx: &mut Cx, cwd: &str) -> Result<bool, Stri
                     .map_err(|_| format!("invalid number '{s}'"))
             };
             match *op {
-                "=" | "==" => Ok(l == r),
-                "!=" => Ok(l != r),
-                "-eq" => Ok(num(l)? == num(r)?),
-                "-ne" => Ok(num(l)? != num(r)?),
-                "-lt" => Ok(num(l)? < num(r)?),
-                "-le" => Ok(num(l)? <= num(r)?),
-                "-gt" => Ok(num(l)? > num(r)?),
-                "-ge" => Ok(num(l)? >= num(r)?),
-                _ => Err(format!("{op}: unknown operand")),
+                "=" | "==" => l == r,
+                "!=" => l != r,
+                "-eq" => num(l)? == num(r)?,
+                "-ne" => num(l)? != num(r)?,
+                "-lt" => num(l)? < num(r)?,
+                "-le" => num(l)? <= num(r)?,
+                "-gt" => num(l)? > num(r)?,
+                "-ge" => num(l)? >= num(r)?,
+                _ => return Err(format!("{op}: unknown operand")),
             }
         }
-        _ => {
-            if let Some(i) = a.iter().position(|x| *x == "-a" || *x == "-o") {
-                let l = test_expr(&a[..i], cx, cwd)?;
-                let r = test_expr(&a[i + 1..], cx, cwd)?;
-                return Ok(if a[i] == "-a" { l && r } else { l || r });
-            }
-            Err("syntax error".into())
-        }
-    }
+        _ => return Err("syntax error".into()),
+    };
+    Ok(value != negate)
 }
