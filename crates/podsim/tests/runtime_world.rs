@@ -724,6 +724,16 @@ fn scripts_that_broke_the_parser_end_as_sh_ends_them() {
             );
         }
     }
+    // The word parser backtracks: a malformed 7 KB word (fuzzed) took seconds to reject, at
+    // every restart. A word's parse now has a budget of attempts (vendor/brush-parser), and a
+    // script that does not parse is remembered; long ordinary words stay well inside it.
+    let long = format!(
+        "echo \"{}\"",
+        "${X:-x}\\\"q\\\" $((2*3)) $(echo y) ".repeat(1_900)
+    );
+    let (exit, log) = run_script(&long, SECOND);
+    assert_eq!(exit, Some(0));
+    assert_eq!(log.trim_end(), "x\"q\" 6 y ".repeat(1_900).trim_end());
     // `!`, `-a` and `-o` in `test` loop instead of recursing; `!` binds tighter than `-a`,
     // `-a` tighter than `-o`, as in ash's test.c.
     let nots = format!("[ {}1 ] && echo even", "! ".repeat(30_000));

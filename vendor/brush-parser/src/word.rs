@@ -531,6 +531,31 @@ pub fn parse(
     cacheable_parse(word.to_owned(), options.to_owned())
 }
 
+// podlab: the grammar backtracks, and some malformed words (unclosed `$((` after many
+// pieces) took seconds to reject. A word's parse gets a budget of piece attempts, shared
+// with the parses it starts inside itself; once it is spent every piece fails at once.
+thread_local! {
+    static FUEL: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// podlab: piece attempts one word's parse may make, besides `FUEL_PER_BYTE` for each of its
+/// bytes (an ordinary word needs less than one per byte).
+const WORD_FUEL: u32 = 20_000;
+/// podlab: see `WORD_FUEL`.
+const FUEL_PER_BYTE: u32 = 2;
+
+/// podlab: spend one piece attempt; false once the word's budget is spent.
+fn burn_fuel() -> bool {
+    FUEL.with(|f| match f.get() {
+        Some(0) => false,
+        Some(n) => {
+            f.set(Some(n - 1));
+            true
+        }
+        None => true,
+    })
+}
+
 #[cached::proc_macro::cached(size = 64, result = true)]
 fn cacheable_parse(
     word: String,
@@ -538,8 +563,19 @@ fn cacheable_parse(
 ) -> Result<Vec<WordPieceWithSource>, error::WordParseError> {
     tracing::debug!(target: "expansion", "Parsing word '{}'", word);
 
-    let pieces = expansion_parser::unexpanded_word(word.as_str(), &options)
-        .map_err(|err| error::WordParseError::Word(word.clone(), err.into()))?;
+    let outermost = FUEL.with(|f| {
+        let outermost = f.get().is_none();
+        if outermost {
+            let bytes = u32::try_from(word.len()).unwrap_or(u32::MAX);
+            f.set(Some(WORD_FUEL.saturating_add(bytes.saturating_mul(FUEL_PER_BYTE))));
+        }
+        outermost
+    });
+    let parsed = expansion_parser::unexpanded_word(word.as_str(), &options);
+    if outermost {
+        FUEL.with(|f| f.set(None));
+    }
+    let pieces = parsed.map_err(|err| error::WordParseError::Word(word.clone(), err.into()))?;
 
     tracing::debug!(target: "expansion", "Parsed word '{}' => {{{:?}}}", word, pieces);
 
@@ -759,7 +795,13 @@ peg::parser! {
                 WordPieceWithSource { piece, start_index, end_index }
             }
 
+        // podlab: fails once the word's parse has spent its budget (see `burn_fuel`).
+        rule fuel() = #{|_input, pos| if burn_fuel() { ::peg::RuleResult::Matched(pos, ()) } else { ::peg::RuleResult::Failed }}
+
         rule word_piece<T>(stop_condition: rule<T>, in_command: bool) -> WordPiece =
+            fuel() p:word_piece_fueled(<stop_condition()>, in_command) { p }
+
+        rule word_piece_fueled<T>(stop_condition: rule<T>, in_command: bool) -> WordPiece =
             // Rules that match quoted text.
             s:double_quoted_sequence() { WordPiece::DoubleQuotedSequence(s) } /
             s:single_quoted_literal_text() { WordPiece::SingleQuotedText(s.to_owned()) } /
@@ -775,12 +817,18 @@ peg::parser! {
             unquoted_literal_text(<stop_condition()>, in_command)
 
         rule dollar_sign_word_piece() -> WordPiece =
+            fuel() p:dollar_sign_word_piece_fueled() { p }
+
+        rule dollar_sign_word_piece_fueled() -> WordPiece =
             arithmetic_expansion() /
             legacy_arithmetic_expansion() /
             command_substitution() /
             parameter_expansion()
 
         rule double_quoted_word_piece() -> WordPiece =
+            fuel() p:double_quoted_word_piece_fueled() { p }
+
+        rule double_quoted_word_piece_fueled() -> WordPiece =
             arithmetic_expansion() /
             legacy_arithmetic_expansion() /
             command_substitution() /

@@ -117,16 +117,19 @@ pub(super) fn parser_options() -> brush_parser::ParserOptions {
 }
 
 thread_local! {
-    static CACHE: std::cell::RefCell<std::collections::HashMap<String, Rc<Program>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static CACHE: std::cell::RefCell<CompileCache> = std::cell::RefCell::new(CompileCache::new());
 }
 
-/// `compile`, remembering up to 256 scripts (probes run the same few commands forever).
+type CompileCache = std::collections::HashMap<String, Result<Rc<Program>, CompileError>>;
+
+/// `compile`, remembering up to 256 scripts (probes run the same few commands forever; a
+/// container restarting in a loop runs the same script, and a script that does not parse
+/// need not be parsed again to fail again).
 pub fn compile_cached(script: &str) -> Result<Rc<Program>, CompileError> {
     if let Some(p) = CACHE.with(|c| c.borrow().get(script).cloned()) {
-        return Ok(p);
+        return p;
     }
-    let p = Rc::new(compile(script)?);
+    let p = compile(script).map(Rc::new);
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= 256 {
@@ -134,7 +137,7 @@ pub fn compile_cached(script: &str) -> Result<Rc<Program>, CompileError> {
         }
         c.insert(script.to_string(), p.clone());
     });
-    Ok(p)
+    p
 }
 
 /// Parse and compile a script.
