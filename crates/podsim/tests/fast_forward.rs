@@ -5,6 +5,8 @@
 //! pods built to sit on each edge of a stretch: thresholds, warm-ups, health deadlines,
 //! initial delays, probes that change the world or read the clock, faults and deletion.
 
+mod common;
+
 use podsim::api;
 use podsim::kubelet::events::EventReason;
 use podsim::lessons::Lesson;
@@ -43,14 +45,7 @@ fn scenario(yaml: &str) -> Scenario {
 
 #[test]
 fn every_example_for_ten_minutes_and_an_hour() {
-    let dir = root().join("tests/examples");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 10);
+    let names = common::example_paths();
     for p in names {
         let text = std::fs::read_to_string(&p).unwrap();
         let label = p.file_name().unwrap().to_string_lossy().into_owned();

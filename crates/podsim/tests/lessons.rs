@@ -5,6 +5,8 @@
 //! bodies are 150–350 words and their YAML snippets are Pod fields, the same in both
 //! languages. (tests/lesson_quotes.rs checks that what they quote comes from the run.)
 
+mod common;
+
 use podsim::cluster::{ClusterSpec, KubeVersion};
 use podsim::lessons::{check_opened, Check, GoalReport, Lesson};
 use podsim::session::{evaluate as evaluate_closed, evaluate_on as evaluate_on_closed, Analysis};
@@ -428,37 +430,11 @@ fn goals_refer_to_fields_and_containers_that_exist() {
             };
             if let Some(p) = path {
                 assert!(
-                    schema_has_path(&p),
+                    common::schema_has_path(&p),
                     "{name}: goal {:?} refers to {p:?}, which the Pod schema does not have",
                     g.text.en
                 );
             }
         }
     }
-}
-
-/// Whether `spec.containers[0].livenessProbe.exec` names fields of the Pod schema (any key
-/// is accepted under a map such as labels or nodeSelector).
-fn schema_has_path(path: &str) -> bool {
-    use podsim::schema::Ty;
-    let mut ty = Ty::Obj(podsim::schema::root("Pod").expect("Pod schema"));
-    for part in path.split('.') {
-        let name = part.split('[').next().unwrap_or(part);
-        let indexed = part.contains('[');
-        ty = match ty {
-            Ty::Obj(o) => match o.field(name) {
-                Some(f) => f.ty,
-                None => return false,
-            },
-            Ty::StrMap | Ty::QuantityMap | Ty::Any => Ty::Str,
-            _ => return false,
-        };
-        if indexed {
-            ty = match ty {
-                Ty::Arr(inner) => *inner,
-                _ => return false,
-            };
-        }
-    }
-    true
 }

@@ -7,6 +7,8 @@
 //! (with a span on its text) or reported as not written (a default), and is a field of the
 //! Pod schema; every row of `get pods -w` and of `get events` maps to a change.
 
+mod common;
+
 use podsim::lessons::Lesson;
 use podsim::model::PodStatus;
 use podsim::schema::Lang;
@@ -19,32 +21,6 @@ use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Whether `spec.containers[0].livenessProbe.exec` names fields of the Pod schema (any key
-/// under a map such as labels or nodeSelector).
-fn schema_has_path(path: &str) -> bool {
-    use podsim::schema::Ty;
-    let mut ty = Ty::Obj(podsim::schema::root("Pod").expect("Pod schema"));
-    for part in path.split('.') {
-        let name = part.split('[').next().unwrap_or(part);
-        let indexed = part.contains('[');
-        ty = match ty {
-            Ty::Obj(o) => match o.field(name) {
-                Some(f) => f.ty,
-                None => return false,
-            },
-            Ty::StrMap | Ty::QuantityMap | Ty::Any => Ty::Str,
-            _ => return false,
-        };
-        if indexed {
-            ty = match ty {
-                Ty::Arr(inner) => *inner,
-                _ => return false,
-            };
-        }
-    }
-    true
 }
 
 /// The status fields that differ between two statuses, computed here on their own.
@@ -155,7 +131,7 @@ fn check(label: &str, tl: &Timeline) -> usize {
                 }
                 for f in &s.fields {
                     assert!(
-                        schema_has_path(&f.path),
+                        common::schema_has_path(&f.path),
                         "{label}: {}: {} is no field of a Pod",
                         ch.label.en,
                         f.path
@@ -223,14 +199,7 @@ fn run(text: &str, scenario: &Scenario, until: Millis) -> Option<Timeline> {
 
 #[test]
 fn every_change_of_every_example_has_a_cause() {
-    let dir = root().join("tests/examples");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 10);
+    let names = common::example_paths();
     let mut total = 0;
     for p in names {
         let text = std::fs::read_to_string(&p).unwrap();

@@ -12,6 +12,45 @@ use podsim::sim::{simulate, Scenario, Timeline};
 use podsim::time::Millis;
 use podsim::views::get::{pod_row, PodRow};
 
+/// The manifests of tests/examples, in name order (at least ten).
+pub fn example_paths() -> Vec<std::path::PathBuf> {
+    let dir = format!("{}/tests/examples", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{} examples", names.len());
+    names
+}
+
+/// Whether `spec.containers[0].livenessProbe.exec` names fields of the Pod schema (any key
+/// is accepted under a map such as labels or nodeSelector).
+pub fn schema_has_path(path: &str) -> bool {
+    use podsim::schema::Ty;
+    let mut ty = Ty::Obj(podsim::schema::root("Pod").expect("Pod schema"));
+    for part in path.split('.') {
+        let name = part.split('[').next().unwrap_or(part);
+        let indexed = part.contains('[');
+        ty = match ty {
+            Ty::Obj(o) => match o.field(name) {
+                Some(f) => f.ty,
+                None => return false,
+            },
+            Ty::StrMap | Ty::QuantityMap | Ty::Any => Ty::Str,
+            _ => return false,
+        };
+        if indexed {
+            ty = match ty {
+                Ty::Arr(inner) => *inner,
+                _ => return false,
+            };
+        }
+    }
+    true
+}
+
 /// A manifest of tests/examples (copied from ../shared/examples).
 pub fn example(name: &str) -> String {
     let path = format!("{}/tests/examples/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
