@@ -104,6 +104,15 @@ fn busybox_commands_and_messages() {
         ("for i in 1 2; do (echo $i; exit 1); done; echo end", 0, "1\n2\nend"),
         ("((i=1)); echo \"[$i]\"", 0, "[]"),
         ("(sleep 2; echo late); echo after", 0, "late\nafter"),
+        // A compound command's redirections hold for everything inside it, functions
+        // included; `2>&1` follows them; a file that cannot be created skips the command.
+        ("i=0; while [ $i -lt 3 ]; do echo line $i; i=$((i+1)); done >> /tmp/log; echo after; cat /tmp/log", 0, "after\nline 0\nline 1\nline 2"),
+        ("{ echo o; ls /nope; } > /tmp/f 2>&1; echo x; cat /tmp/f", 0, "x\no\nls: /nope: No such file or directory"),
+        ("f() { echo from-f; }; { f; } > /tmp/f; echo x; cat /tmp/f", 0, "x\nfrom-f"),
+        ("{ { echo inner; } > /tmp/i; echo outer; } > /tmp/o; cat /tmp/i /tmp/o", 0, "inner\nouter"),
+        ("(echo s1; exit 2) > /tmp/f; echo $?; cat /tmp/f", 0, "2\ns1"),
+        ("if true; then echo yes; fi 2>/dev/null > /tmp/f; cat /tmp/f", 0, "yes"),
+        ("{ echo a; } > /nodir/f; echo status $?", 0, "sh: can't create /nodir/f: nonexistent directory\nstatus 1"),
     ];
     for (script, code, out) in cases {
         let (exit, log) = run_script(script, 10 * SECOND);

@@ -2,7 +2,7 @@
 //! script can stop in the middle (`sleep 30`) and resume later in virtual time. Words are
 //! parsed into pieces (literal, quoted, `$VAR`, `$(…)`) once, in `words`, not at every run.
 
-use super::words::{lit, parse_word, simple};
+use super::words::{lit, parse_word, redir, simple};
 use brush_parser::ast;
 use std::rc::Rc;
 
@@ -98,6 +98,12 @@ pub enum Op {
     Background(Rc<Program>),
     /// `( list )`: run it with a copy of the shell's state.
     Subshell(Rc<Program>),
+    /// A compound command's redirections (`{ …; } > f`, `while …; done >> log`): they apply
+    /// to what the ops up to `end` write, however they get there.
+    Redirect {
+        redirs: Vec<Redir>,
+        end: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -259,6 +265,7 @@ impl Compiler {
             Op::Jmp(t) | Op::JmpIfFail(t) | Op::JmpIfOk(t) => *t = target,
             Op::ForNext { end, .. } => *end = target,
             Op::Case { end, .. } => *end = target,
+            Op::Redirect { end, .. } => *end = target,
             _ => {}
         }
     }
@@ -332,7 +339,16 @@ impl Compiler {
                 stages: Rc::new(vec![simple(s)?]),
                 tail: false,
             }),
-            ast::Command::Compound(cc, _redirs) => self.compound(cc, depth)?,
+            ast::Command::Compound(cc, None) => self.compound(cc, depth)?,
+            ast::Command::Compound(cc, Some(list)) => {
+                // `while …; done >> log`: the redirections hold while the pc is inside.
+                let redirs = list.0.iter().map(redir).collect::<Result<Vec<_>, _>>()?;
+                let at = self.here();
+                self.ops.push(Op::Redirect { redirs, end: 0 });
+                self.compound(cc, depth)?;
+                let end = self.here();
+                self.patch(at, end);
+            }
             ast::Command::Function(f) => {
                 let mut sub = Compiler::default();
                 let ast::FunctionBody(body, _) = &f.body;

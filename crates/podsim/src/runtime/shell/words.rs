@@ -60,7 +60,7 @@ pub(super) fn simple(s: &ast::SimpleCommand) -> Result<SimpleCmd, CompileError> 
     Ok(out)
 }
 
-fn redir(r: &ast::IoRedirect) -> Result<Redir, CompileError> {
+pub(super) fn redir(r: &ast::IoRedirect) -> Result<Redir, CompileError> {
     match r {
         ast::IoRedirect::File(fd, kind, target) => {
             let default_fd = match kind {
