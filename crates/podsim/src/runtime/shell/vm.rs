@@ -1,8 +1,8 @@
 //! The shell's virtual machine: runs compiled programs op by op, keeps variables, functions,
-//! loops and traps, sends output where `redirect` says (the process log, `$(…)` captures, files), and
-//! stops when a command needs virtual time (`sleep`), blocks (`tail -f`, `wait`, a server in
-//! the foreground) or exits — to be resumed by the runtime later. Commands that act on the
-//! shell itself (`cd`, `trap`, `eval`, functions, `$(…)`) are in `special`.
+//! loops and traps, sends output where `redirect` says (the process log, `$(…)` captures,
+//! files), and stops when a command needs virtual time (`sleep`), blocks (`tail -f`, `wait`,
+//! a server in the foreground) or exits — to be resumed by the runtime later. Commands that
+//! act on the shell itself (`cd`, `trap`, `eval`, functions, `$(…)`) are in `special`.
 
 use super::builtins::{Action, Cx, Outcome};
 use super::compile::{compile_cached, Op, Program, RedirKind, SimpleCmd};
