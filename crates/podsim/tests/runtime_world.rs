@@ -113,6 +113,13 @@ fn busybox_commands_and_messages() {
         ("(echo s1; exit 2) > /tmp/f; echo $?; cat /tmp/f", 0, "2\ns1"),
         ("if true; then echo yes; fi 2>/dev/null > /tmp/f; cat /tmp/f", 0, "yes"),
         ("{ echo a; } > /nodir/f; echo status $?", 0, "sh: can't create /nodir/f: nonexistent directory\nstatus 1"),
+        // `break` and `continue`, with a count of loops; outside a loop they do nothing.
+        ("for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done; echo end", 0, "1\n3\nend"),
+        ("i=0; while true; do i=$((i+1)); [ $i -gt 3 ] && break; echo $i; done; echo end $i", 0, "1\n2\n3\nend 4"),
+        ("for a in x y; do for b in 1 2 3; do [ $b = 2 ] && continue 2; echo $a$b; done; done", 0, "x1\ny1"),
+        ("for a in x y; do for b in 1 2; do echo $a$b; break 2; done; done; echo end", 0, "x1\nend"),
+        ("for i in 1 2; do { echo in $i; break; } > /tmp/f; done; echo out; cat /tmp/f", 0, "out\nin 1"),
+        ("break; echo after", 0, "after"),
     ];
     for (script, code, out) in cases {
         let (exit, log) = run_script(script, 10 * SECOND);

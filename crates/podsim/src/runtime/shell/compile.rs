@@ -249,6 +249,14 @@ fn syntax_message(e: &brush_parser::ParseError) -> String {
 struct Compiler {
     ops: Vec<Op>,
     slots: usize,
+    /// The loops being compiled, outermost first: where `continue` jumps, and the jumps of
+    /// `break` waiting for the loop's end.
+    loops: Vec<Loop>,
+}
+
+struct Loop {
+    top: usize,
+    breaks: Vec<usize>,
 }
 
 const MAX_DEPTH: usize = 64;
@@ -333,12 +341,62 @@ impl Compiler {
         Ok(())
     }
 
+    /// The loop that ends at `end` is compiled: its `break`s jump there.
+    fn end_loop(&mut self, end: usize) {
+        if let Some(done) = self.loops.pop() {
+            for at in done.breaks {
+                self.patch(at, end);
+            }
+        }
+    }
+
+    /// `break [n]` and `continue [n]` as jumps out of (or back to the top of) the `n`th
+    /// enclosing loop; None when `cmd` is not one of them. Outside a loop they do nothing.
+    fn loop_control(&mut self, cmd: &SimpleCmd) -> Option<()> {
+        if !cmd.assigns.is_empty() || !cmd.redirs.is_empty() {
+            return None;
+        }
+        let literal = |w: &Word| match w.pieces.as_slice() {
+            [Piece::Lit(s)] => Some(s.clone()),
+            _ => None,
+        };
+        let (name, levels) = match cmd.words.as_slice() {
+            [name] => (literal(name)?, 1),
+            [name, n] => (literal(name)?, literal(n)?.parse::<usize>().ok()?.max(1)),
+            _ => return None,
+        };
+        if name != "break" && name != "continue" {
+            return None;
+        }
+        let Some(target) = self.loops.len().checked_sub(levels.min(self.loops.len())) else {
+            return Some(());
+        };
+        let at = self.here();
+        match self.loops.get_mut(target) {
+            Some(l) if name == "continue" => {
+                let top = l.top;
+                self.ops.push(Op::Jmp(top));
+            }
+            Some(l) => {
+                l.breaks.push(at);
+                self.ops.push(Op::Jmp(0));
+            }
+            None => {}
+        }
+        Some(())
+    }
+
     fn command(&mut self, c: &ast::Command, depth: usize) -> Result<(), CompileError> {
         match c {
-            ast::Command::Simple(s) => self.ops.push(Op::Run {
-                stages: Rc::new(vec![simple(s)?]),
-                tail: false,
-            }),
+            ast::Command::Simple(s) => {
+                let cmd = simple(s)?;
+                if self.loop_control(&cmd).is_none() {
+                    self.ops.push(Op::Run {
+                        stages: Rc::new(vec![cmd]),
+                        tail: false,
+                    });
+                }
+            }
             ast::Command::Compound(cc, None) => self.compound(cc, depth)?,
             ast::Command::Compound(cc, Some(list)) => {
                 // `while …; done >> log`: the redirections hold while the pc is inside.
@@ -417,6 +475,10 @@ impl Compiler {
                 let until = matches!(cc, ast::CompoundCommand::UntilClause(_));
                 let ast::WhileOrUntilClauseCommand(cond, body, _) = w;
                 let top = self.here();
+                self.loops.push(Loop {
+                    top,
+                    breaks: Vec::new(),
+                });
                 self.list(cond, depth + 1)?;
                 let exit = self.here();
                 self.ops.push(if until {
@@ -428,6 +490,7 @@ impl Compiler {
                 self.ops.push(Op::Jmp(top));
                 let end = self.here();
                 self.patch(exit, end);
+                self.end_loop(end);
                 // A loop's own status is 0 when the body never ran.
                 Ok(())
             }
@@ -451,10 +514,15 @@ impl Compiler {
                     var: f.variable_name.clone(),
                     end: 0,
                 });
+                self.loops.push(Loop {
+                    top,
+                    breaks: Vec::new(),
+                });
                 self.list(&f.body.list, depth + 1)?;
                 self.ops.push(Op::Jmp(top));
                 let end = self.here();
                 self.patch(top, end);
+                self.end_loop(end);
                 Ok(())
             }
             ast::CompoundCommand::CaseClause(c) => {
