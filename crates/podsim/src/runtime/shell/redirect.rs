@@ -21,8 +21,9 @@ pub(super) enum Sink {
 #[derive(Debug, Clone)]
 pub(super) struct Redirected {
     frame: usize,
-    /// The frame's program, so that a later frame at the same depth is not taken for it.
-    prog: Option<*const Program>,
+    /// The frame's program, so that a later frame at the same depth is not taken for it
+    /// (held, so that its address cannot be reused by another).
+    prog: Rc<Program>,
     at: usize,
     end: usize,
     out: Option<Sink>,
@@ -98,8 +99,10 @@ impl Vm {
                 }
             }
         }
+        let Some(prog) = self.frames.last().map(|f| f.prog.clone()) else {
+            return true;
+        };
         let frame = self.frames.len() - 1;
-        let prog = self.frames.last().map(|f| Rc::as_ptr(&f.prog));
         self.redirects.push(Redirected {
             frame,
             prog,
@@ -115,9 +118,9 @@ impl Vm {
     fn prune_redirects(&mut self) {
         let frames = &self.frames;
         self.redirects.retain(|r| {
-            frames.get(r.frame).is_some_and(|f| {
-                Some(Rc::as_ptr(&f.prog)) == r.prog && f.pc > r.at + 1 && f.pc <= r.end
-            })
+            frames
+                .get(r.frame)
+                .is_some_and(|f| Rc::ptr_eq(&f.prog, &r.prog) && f.pc > r.at + 1 && f.pc <= r.end)
         });
     }
 
